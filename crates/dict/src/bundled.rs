@@ -1,0 +1,44 @@
+//! The default dictionaries, compiled into the binary: the Phoenix actor,
+//! agent and discard dictionaries and the PETRARCH-1 CAMEO verb patterns
+//! (MIT, Open Event Data Alliance; see `data/dictionaries/LICENSE`), plus
+//! the statecraft overlay that brings actors up to 2025.
+
+use crate::{decode, DictError, Dialect, Dictionary, Loader};
+
+macro_rules! data {
+    ($name:literal) => {
+        ($name, include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/dictionaries/", $name)) as &[u8])
+    };
+}
+
+/// The bundled files, by name.
+pub const BUNDLED_FILES: &[(&str, &[u8])] = &[
+    data!("Phoenix.Countries.actors.txt"),
+    data!("Phoenix.International.actors.txt"),
+    data!("Phoenix.MilNonState.actors.txt"),
+    data!("Phoenix.agents.txt"),
+    data!("Phoenix.discards.txt"),
+    data!("CAMEO.verbpatterns.150430.txt"),
+    data!("statecraft.overlay.txt"),
+];
+
+/// Loads the bundled default dictionaries.
+pub fn bundled() -> (Dictionary, Vec<DictError>) {
+    let mut loader = Loader::new();
+    for (name, bytes) in BUNDLED_FILES {
+        let text = decode(bytes);
+        let label = format!("<bundled>/{name}");
+        if name.ends_with(".actors.txt") {
+            loader.actors(&text, &label, Dialect::Petrarch);
+        } else if name.ends_with("agents.txt") {
+            loader.agents(&text, &label, Dialect::Petrarch);
+        } else if name.ends_with("discards.txt") {
+            loader.discards(&text, &label);
+        } else if name.starts_with("CAMEO.verbpatterns") {
+            loader.verbs(&text, &label, Dialect::Petrarch);
+        } else if name.ends_with(".overlay.txt") {
+            loader.overlay(&text, &label);
+        }
+    }
+    loader.finish()
+}

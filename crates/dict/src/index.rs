@@ -1,0 +1,241 @@
+//! The compiled matcher: every dictionary phrase indexed by its first
+//! word, so that finding the entries that start at a token costs a few
+//! hash look-ups whatever the dictionary size.
+
+use crate::word::{base_forms, Mode};
+use crate::{Dictionary, Phrase};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// What kind of dictionary entry a phrase belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntryKind {
+    /// An actor (index into [`Dictionary::actors`]).
+    Actor,
+    /// An agent.
+    Agent,
+    /// A verb, time or attribution phrase.
+    Verb,
+    /// A noun.
+    Noun,
+    /// An adjective.
+    Adjective,
+    /// A discard phrase.
+    Discard,
+    /// An issue phrase.
+    Issue,
+}
+
+/// One indexed phrase.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// Kind of entry.
+    pub kind: EntryKind,
+    /// Index into the matching dictionary list.
+    pub item: u32,
+    /// The phrase.
+    pub phrase: Phrase,
+}
+
+/// FxHash: fast, and good enough for short upper-case keys.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut v = [0u8; 8];
+            v[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(v)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write(&i.to_le_bytes());
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// Phrases indexed by first word.
+#[derive(Clone, Debug, Default)]
+pub struct PhraseIndex {
+    entries: Vec<Entry>,
+    exact: FxMap<Box<str>, Vec<u32>>,
+    stems: FxMap<Box<str>, Vec<u32>>,
+    stem_lens: u64,
+}
+
+impl PhraseIndex {
+    /// Indexes every phrase of `dict`.
+    pub fn build(dict: &Dictionary) -> PhraseIndex {
+        let mut ix = PhraseIndex::default();
+        for (i, a) in dict.actors.iter().enumerate() {
+            for p in &a.phrases {
+                ix.add(EntryKind::Actor, i, p);
+            }
+        }
+        for (i, a) in dict.agents.iter().enumerate() {
+            for p in &a.phrases {
+                ix.add(EntryKind::Agent, i, p);
+            }
+        }
+        for (i, v) in dict.verbs.iter().enumerate() {
+            for p in &v.forms {
+                ix.add(EntryKind::Verb, i, p);
+            }
+        }
+        for (i, p) in dict.nouns.iter().enumerate() {
+            ix.add(EntryKind::Noun, i, p);
+        }
+        for (i, p) in dict.adjectives.iter().enumerate() {
+            ix.add(EntryKind::Adjective, i, p);
+        }
+        for (i, d) in dict.discards.iter().enumerate() {
+            ix.add(EntryKind::Discard, i, &d.phrase);
+        }
+        for (i, d) in dict.issues.iter().enumerate() {
+            ix.add(EntryKind::Issue, i, &d.phrase);
+        }
+        ix
+    }
+
+    fn add(&mut self, kind: EntryKind, item: usize, phrase: &Phrase) {
+        let Some(first) = phrase.words.first() else { return };
+        let id = self.entries.len() as u32;
+        self.entries.push(Entry { kind, item: item as u32, phrase: phrase.clone() });
+        match first.mode {
+            Mode::Stem => {
+                let len = first.text.len();
+                if len < 64 {
+                    self.stem_lens |= 1 << len;
+                }
+                self.stems.entry(first.text.clone()).or_default().push(id);
+            }
+            Mode::Exact(_) => self.exact.entry(first.text.clone()).or_default().push(id),
+        }
+    }
+
+    /// Number of indexed phrases.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry with this id.
+    pub fn entry(&self, id: u32) -> &Entry {
+        &self.entries[id as usize]
+    }
+
+    /// Appends to `out` the ids of entries whose first word matches
+    /// `token`. `scratch` is reused between calls to avoid allocation.
+    pub fn first_word_matches(&self, token: &str, scratch: &mut Vec<String>, out: &mut Vec<u32>) {
+        base_forms(token, scratch);
+        for form in scratch.iter() {
+            if let Some(ids) = self.exact.get(form.as_str()) {
+                for &id in ids {
+                    if self.entries[id as usize].phrase.words[0].matches(token) && !out.contains(&id) {
+                        out.push(id);
+                    }
+                }
+            }
+        }
+        if self.stem_lens != 0 {
+            for len in 1..=token.len().min(63) {
+                if self.stem_lens & (1 << len) != 0 && token.is_char_boundary(len) {
+                    if let Some(ids) = self.stems.get(&token[..len]) {
+                        out.extend_from_slice(ids);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Matches `phrase` with its first word at `tokens[start]` (already
+    /// known to match). Unjoined words may skip tokens, but never across a
+    /// position where `barrier` is true. Returns the positions matched.
+    pub fn match_phrase(
+        phrase: &Phrase,
+        tokens: &[&str],
+        start: usize,
+        barrier: &dyn Fn(usize) -> bool,
+    ) -> Option<Vec<usize>> {
+        let mut at = vec![start];
+        let mut pos = start;
+        for (k, word) in phrase.words.iter().enumerate().skip(1) {
+            if phrase.joined[k - 1] {
+                pos += 1;
+                if pos >= tokens.len() || barrier(pos) || !word.matches(tokens[pos]) {
+                    return None;
+                }
+            } else {
+                let mut p = pos + 1;
+                loop {
+                    if p >= tokens.len() || barrier(p) {
+                        return None;
+                    }
+                    if word.matches(tokens[p]) {
+                        break;
+                    }
+                    p += 1;
+                }
+                pos = p;
+            }
+            at.push(pos);
+        }
+        Some(at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Dialect, EntryKind, Loader, PhraseIndex};
+
+    #[test]
+    fn finds_phrases_with_stems_endings_and_gaps() {
+        let mut l = Loader::new();
+        l.actors(
+            "GROUP OF 77 [G77]\nESTONIA_ [EST]\nSYRI [SYR]\nITHILEN_GOVERNMENT_RADIO_ [ITHRAD]\nMOUSE= [MUS]\n",
+            "a",
+            Dialect::Tabari,
+        );
+        let (dict, errors) = l.finish();
+        assert!(errors.is_empty(), "{errors:?}");
+        let ix = dict.index();
+        let text = "THE GROUP AND OF 77 ESTONIA'S SYRIAN ITHILEN GOVERNMENT RADIOS MOUSES MOUSE";
+        let toks: Vec<&str> = text.split(' ').collect();
+        let mut found = Vec::new();
+        let mut scratch = Vec::new();
+        for i in 0..toks.len() {
+            let mut ids = Vec::new();
+            ix.first_word_matches(toks[i], &mut scratch, &mut ids);
+            for id in ids {
+                let e = ix.entry(id);
+                if let Some(at) = PhraseIndex::match_phrase(&e.phrase, &toks, i, &|_| false) {
+                    assert_eq!(e.kind, EntryKind::Actor);
+                    found.push((i, *at.last().unwrap(), e.phrase.display()));
+                }
+            }
+        }
+        assert_eq!(
+            found,
+            [
+                (1, 4, "GROUP OF 77".to_string()),
+                (5, 5, "ESTONIA".to_string()),
+                (6, 6, "SYRI".to_string()),
+                (7, 9, "ITHILEN_GOVERNMENT_RADIO".to_string()),
+                (11, 11, "MOUSE".to_string()),
+            ]
+        );
+    }
+}

@@ -1,0 +1,21 @@
+//! Reading stories for statecraft: readers for the input formats,
+//! sentence splitting, tokenisation and calendar dates.
+//!
+//! Data flows one way: bytes → [`read`] → [`Batch`] of [`Story`] items →
+//! [`split_sentences`] → [`tokenize`]. Nothing here does I/O; callers
+//! hand in bytes.
+
+#![warn(missing_docs)]
+
+mod date;
+mod fold;
+pub mod read;
+mod sentence;
+mod story;
+mod token;
+
+pub use date::{month_from_name, Date, TWO_DIGIT_YEAR_PIVOT};
+pub use fold::{fold, fold_char};
+pub use sentence::{split_sentences, SentenceSpan};
+pub use story::{Batch, Diagnostic, Directive, Environment, Item, Layout, Origin, Severity, Story};
+pub use token::{is_all_caps, tokenize, Token, TokenKind};
