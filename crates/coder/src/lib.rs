@@ -1,1 +1,179 @@
-//! placeholder
+//! The event coder: who did what to whom, coded from raw text with
+//! TABARI's pattern semantics over TABARI, PETRARCH or Phoenix
+//! dictionaries.
+//!
+//! ```
+//! use statecraft_coder::{Coder, Options};
+//! use statecraft_dict::{Dialect, Loader};
+//! use statecraft_text::{Date, Layout, Origin, Story};
+//!
+//! let mut loader = Loader::new();
+//! loader.actors("ARNOR [ARN]\nGONDOR [GON]\n", "a", Dialect::Tabari);
+//! loader.verbs("RESTOR [064]\n- * DIPLOMATIC [064]\n", "v", Dialect::Tabari);
+//! let (dict, _) = loader.finish();
+//! let mut coder = Coder::new(dict, Options::tabari());
+//! let story = Story {
+//!     id: "DEMO-01".into(),
+//!     date: Date::from_ymd(1995, 1, 1).unwrap(),
+//!     title: None,
+//!     text: "Arnor is about to restore full diplomatic ties with Gondor.".into(),
+//!     origin: Origin { file: "-".into(), line: 1 },
+//!     layout: Layout::Sentence,
+//! };
+//! let events = coder.code_story(&story);
+//! assert_eq!((events[0].source.as_str(), events[0].target.as_str(), events[0].cameo.as_str()), ("ARN", "GON", "064"));
+//! assert_eq!(&story.text[..5], "Arnor");
+//! assert_eq!(events[0].spans.source, Some([0, 5]));
+//! ```
+
+#![warn(missing_docs)]
+
+mod analysis;
+mod engine;
+mod options;
+mod sentence;
+
+pub use options::{CodeBy, CommaLimits, Complexity, Forward, Options};
+
+use sentence::{code_sentence, SentenceInput};
+use serde::Serialize;
+use statecraft_dict::{Dictionary, PhraseIndex};
+use statecraft_text::{split_sentences, Date, Directive, Layout, Story};
+
+/// Character offsets `[start, end)` in the event's `text`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Spans {
+    /// The source actor.
+    pub source: Option<[usize; 2]>,
+    /// The target actor.
+    pub target: Option<[usize; 2]>,
+    /// The verb.
+    pub verb: Option<[usize; 2]>,
+}
+
+/// A coded event.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Event {
+    /// Story identifier.
+    pub story_id: String,
+    /// 0-based sentence index within the story.
+    pub sentence: usize,
+    /// Source actor code.
+    pub source: String,
+    /// Target actor code.
+    pub target: String,
+    /// CAMEO event code as written in the dictionary ("010" ≠ "10").
+    pub cameo: String,
+    /// CAMEO root (first two digits), when the code is CAMEO.
+    pub root: Option<String>,
+    /// PLOVER event category.
+    pub plover: Option<String>,
+    /// Goldstein score.
+    pub goldstein: Option<f32>,
+    /// GDELT QuadClass 1–4.
+    pub quad_class: Option<u8>,
+    /// Publication date of the story.
+    pub story_date: Date,
+    /// When the event happened (the story date unless the text moves it).
+    pub date: Date,
+    /// The sentence.
+    pub text: String,
+    /// Evidence spans in `text`.
+    pub spans: Spans,
+    /// The verb pattern that matched, if any.
+    pub pattern: Option<String>,
+}
+
+/// Codes stories with one set of dictionaries.
+pub struct Coder {
+    dict: Dictionary,
+    index: PhraseIndex,
+    options: Options,
+    /// FORWARD state: (story number, sentence number, first actor).
+    previous: Option<(String, u32, Vec<String>)>,
+}
+
+impl Coder {
+    /// A coder over `dict` with `options`; TABARI `.options` lines kept in
+    /// the dictionary are applied on top.
+    pub fn new(dict: Dictionary, options: Options) -> Coder {
+        let index = dict.index();
+        let mut options = options;
+        for line in &dict.options {
+            options.apply_tabari(line);
+        }
+        Coder { dict, index, options, previous: None }
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// The dictionaries.
+    pub fn dictionary(&self) -> &Dictionary {
+        &self.dict
+    }
+
+    /// Applies an option switch found in the input; returns whether it was
+    /// understood.
+    pub fn apply(&mut self, directive: &Directive) -> bool {
+        match directive {
+            Directive::Tabari(cmd) => self.options.apply_tabari(cmd),
+            Directive::Petrarch { option, value } => self.options.apply_petrarch(option, value),
+        }
+    }
+
+    /// Codes one story.
+    pub fn code_story(&mut self, story: &Story) -> Vec<Event> {
+        let mut events = Vec::new();
+        let sentences: Vec<&str> = match story.layout {
+            Layout::Sentence => vec![story.text.trim()],
+            Layout::Prose => split_sentences(&story.text).iter().map(|s| &story.text[s.start..s.end]).collect(),
+        };
+        let numbers = self.options.forward.as_ref().and_then(|f| f.numbers(&story.id));
+        for (si, text) in sentences.iter().enumerate() {
+            let forwarded = match (&numbers, &self.previous) {
+                (Some((story_no, sent_no)), Some((ps, pn, actor))) if si == 0 && ps == story_no && *pn + 1 == *sent_no => {
+                    Some(actor.clone())
+                }
+                _ => None,
+            };
+            let input = SentenceInput { text, date: story.date, forwarded: forwarded.as_deref() };
+            let res = code_sentence(&input, &self.dict, &self.index, &self.options);
+            if si == 0 {
+                if let (Some((s, n)), Some(actor)) = (&numbers, &res.first_actor) {
+                    self.previous = Some((s.clone(), *n, actor.clone()));
+                } else if numbers.is_some() {
+                    self.previous = None;
+                }
+            }
+            let toks = statecraft_text::tokenize(text);
+            let span = |t: (usize, usize)| [toks[t.0].start, toks[t.1].end];
+            for e in res.events {
+                let onto = statecraft_ontology::resolve(&e.code);
+                events.push(Event {
+                    story_id: story.id.clone(),
+                    sentence: si,
+                    source: e.source,
+                    target: e.target,
+                    root: onto.map(|r| r.event.root.to_string()),
+                    plover: onto.and_then(|r| r.event.plover.map(str::to_string)),
+                    goldstein: onto.and_then(|r| r.event.goldstein),
+                    quad_class: onto.map(|r| r.event.quad_class.number()),
+                    cameo: e.code,
+                    story_date: story.date,
+                    date: story.date.add_days(res.shift),
+                    text: text.to_string(),
+                    spans: Spans {
+                        source: e.source_tokens.map(span),
+                        target: e.target_tokens.map(span),
+                        verb: Some(span(e.verb_tokens)),
+                    },
+                    pattern: e.pattern,
+                });
+            }
+        }
+        events
+    }
+}

@@ -1,0 +1,490 @@
+//! Turning a tokenised sentence into what the coder reasons about:
+//! classified lexemes (actors, agents, verbs, nouns, …), agents attached
+//! to actors, compound actors, resolved pronouns, dropped comma clauses
+//! and conjunction-delimited clauses.
+
+use crate::options::Options;
+use statecraft_dict::{ActorCode, AgentCode, AgentPlace, Dictionary, EntryKind, PhraseIndex, VerbKind};
+use statecraft_text::{Date, Token, TokenKind};
+
+/// Word classes (TABARI's parse types).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Class {
+    Word,
+    Actor(Vec<String>),
+    Agent(u32),
+    Verb(u32),
+    Time(u32),
+    Noun,
+    Adjective,
+    Determiner,
+    Aux,
+    By,
+    Pronoun(Pron),
+    Conj,
+    Comma,
+    Number,
+    Former,
+    Prep,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pron {
+    /// HE, SHE, IT, HIM: the first actor before it.
+    Subject,
+    /// ITS, HIS, HER: the first actor before it.
+    Possessive,
+    /// THEY, THEM, THEIR: the first compound, else the first actor.
+    Plural,
+}
+
+/// A classified stretch of the sentence.
+#[derive(Clone, Debug)]
+pub(crate) struct Lexeme {
+    pub class: Class,
+    /// Token positions matched (first..=last may include unmatched gap tokens).
+    pub first: usize,
+    pub last: usize,
+    /// Dictionary phrase length in characters, for tie-breaking.
+    pub weight: usize,
+}
+
+/// A code with the text span that justified it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Member {
+    pub code: String,
+    /// Token range in the original sentence.
+    pub tokens: (usize, usize),
+}
+
+/// An actor as the source/target searches see it: a single actor, a
+/// compound, or a pronoun standing for one.
+#[derive(Clone, Debug)]
+pub(crate) struct Unit {
+    pub first: usize,
+    pub last: usize,
+    pub members: Vec<Member>,
+    pub compound: bool,
+    pub pronoun: bool,
+    /// Lexeme index of the (first) actor, for "immediately after" checks.
+    pub lexeme: usize,
+}
+
+/// Sentence-level flags raised by dictionary codes.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Flags {
+    pub discard: bool,
+    pub complex: bool,
+}
+
+pub(crate) struct Analysis {
+    pub lexemes: Vec<Lexeme>,
+    /// Token index → lexeme covering it as first/matched token.
+    pub eliminated: Vec<bool>,
+    pub units: Vec<Unit>,
+    /// Lexeme indexes of conjunctions that are inside compounds.
+    pub protected_conj: Vec<bool>,
+    pub clauses: Vec<(usize, usize)>,
+    /// For each clause, whether the conjunction before it is followed
+    /// immediately by an actor.
+    pub clause_actor_first: Vec<bool>,
+    pub flags: Flags,
+    pub dropped_commas: usize,
+}
+
+const PRIORITY: [EntryKind; 5] = [EntryKind::Actor, EntryKind::Agent, EntryKind::Noun, EntryKind::Adjective, EntryKind::Verb];
+
+fn builtin(tok: &Token) -> Class {
+    if tok.kind == TokenKind::Comma {
+        return Class::Comma;
+    }
+    if tok.kind == TokenKind::Number {
+        return Class::Number;
+    }
+    match tok.text.as_str() {
+        "A" | "AN" | "THE" => Class::Determiner,
+        "WAS" | "WERE" | "BEEN" => Class::Aux,
+        "BY" => Class::By,
+        "HE" | "SHE" | "IT" | "HIM" => Class::Pronoun(Pron::Subject),
+        "ITS" | "HIS" | "HER" => Class::Pronoun(Pron::Possessive),
+        "THEY" | "THEM" | "THEIR" => Class::Pronoun(Pron::Plural),
+        "AND" | "BUT" | "OR" | "NOR" => Class::Conj,
+        "FORMER" => Class::Former,
+        "OF" | "IN" => Class::Prep,
+        _ => Class::Word,
+    }
+}
+
+/// Classifies tokens into lexemes by longest dictionary match.
+pub(crate) fn lex(
+    toks: &[Token],
+    texts: &[&str],
+    dict: &Dictionary,
+    index: &PhraseIndex,
+    date: Date,
+    all_caps: bool,
+    opts: &Options,
+    flags: &mut Flags,
+) -> Vec<Lexeme> {
+    let n = toks.len();
+    let mut consumed = vec![false; n];
+    let mut out: Vec<Lexeme> = Vec::with_capacity(n);
+    let mut ids = Vec::new();
+    let mut scratch = Vec::new();
+    let is_comma = |p: usize| toks[p].kind == TokenKind::Comma;
+    for i in 0..n {
+        if consumed[i] {
+            continue;
+        }
+        ids.clear();
+        if !is_comma(i) {
+            index.first_word_matches(texts[i], &mut scratch, &mut ids);
+        }
+        // Best: most words, then longest dictionary text, then kind priority.
+        let mut best: Option<(usize, usize, usize, u32, Vec<usize>)> = None;
+        for &id in &ids {
+            let e = index.entry(id);
+            let Some(rank) = PRIORITY.iter().position(|k| *k == e.kind) else { continue };
+            let Some(at) = PhraseIndex::match_phrase(&e.phrase, texts, i, &|p| is_comma(p) || consumed[p]) else {
+                continue;
+            };
+            let words = at.len();
+            let chars: usize = e.phrase.words.iter().map(|w| w.text.len()).sum();
+            let better = match &best {
+                None => true,
+                Some((bw, bc, br, _, _)) => (words, chars, usize::MAX - rank) > (*bw, *bc, usize::MAX - *br),
+            };
+            if better {
+                best = Some((words, chars, rank, id, at));
+            }
+        }
+        let Some((_, chars, _, id, at)) = best else {
+            out.push(Lexeme { class: builtin(&toks[i]), first: i, last: i, weight: 0 });
+            continue;
+        };
+        for &p in &at {
+            consumed[p] = true;
+        }
+        let e = index.entry(id);
+        let class = match e.kind {
+            EntryKind::Actor => match dict.actors[e.item as usize].schedule.at(date) {
+                ActorCode::Codes(c) => Class::Actor(c.iter().map(|s| s.to_string()).collect()),
+                ActorCode::Null => Class::Noun,
+                ActorCode::Discard if opts.petrarch => Class::Actor(vec!["###".into()]),
+                ActorCode::Discard => {
+                    flags.discard = true;
+                    Class::Noun
+                }
+                ActorCode::Complex => {
+                    flags.complex = true;
+                    Class::Noun
+                }
+            },
+            EntryKind::Agent => Class::Agent(e.item),
+            EntryKind::Noun => Class::Noun,
+            EntryKind::Adjective => Class::Adjective,
+            EntryKind::Verb => {
+                let v = &dict.verbs[e.item as usize];
+                match v.kind {
+                    VerbKind::Time => Class::Time(e.item),
+                    VerbKind::Attribution => Class::Word,
+                    VerbKind::Event => {
+                        let has_patterns = !dict.blocks[v.block as usize].patterns.is_empty();
+                        let null = v.code == statecraft_dict::EventCode::Null && !has_patterns;
+                        let det_before = i > 0 && texts[i - 1].len() <= 3 && matches!(texts[i - 1], "A" | "AN" | "THE");
+                        let capital = !all_caps && i > 0 && toks[i].capitalized && !opts.petrarch;
+                        if null {
+                            Class::Word
+                        } else if det_before || capital {
+                            Class::Noun
+                        } else {
+                            Class::Verb(e.item)
+                        }
+                    }
+                }
+            }
+            _ => Class::Word,
+        };
+        out.push(Lexeme { class, first: i, last: *at.last().unwrap(), weight: chars });
+    }
+    out
+}
+
+fn combine(actor: &str, agent: &AgentCode) -> String {
+    let chunks = |s: &str| -> Vec<String> {
+        s.as_bytes().chunks(3).map(|c| String::from_utf8_lossy(c).to_string()).collect()
+    };
+    let have = chunks(actor);
+    let mut add = String::new();
+    for c in chunks(&agent.code) {
+        if !have.contains(&c) {
+            add.push_str(&c);
+        }
+    }
+    match agent.place {
+        AgentPlace::Suffix => format!("{actor}{add}"),
+        AgentPlace::Prefix => format!("{add}{actor}"),
+    }
+}
+
+/// Attaches agents to actors and, where wanted, turns lone agents into
+/// actors. Returns the per-lexeme actor codes.
+pub(crate) fn attach_agents(lx: &mut [Lexeme], dict: &Dictionary, opts: &Options) {
+    let n = lx.len();
+    let mut applied: Vec<Vec<AgentCode>> = vec![Vec::new(); n];
+    let mut used = vec![false; n];
+    let is_actor = |l: &Lexeme| matches!(l.class, Class::Actor(_));
+    for g in 0..n {
+        let Class::Agent(a) = lx[g].class else { continue };
+        let mut code = dict.agents[a as usize].code.clone();
+        let former = (g > 0 && lx[g - 1].class == Class::Former)
+            || (g >= 2 && lx[g - 2].class == Class::Former && is_actor(&lx[g - 1]));
+        if former {
+            code.code = "ELI".into();
+        }
+        let mut targets = Vec::new();
+        if g + 1 < n && is_actor(&lx[g + 1]) {
+            targets.push(g + 1);
+        }
+        if g > 0 && is_actor(&lx[g - 1]) {
+            targets.push(g - 1);
+        }
+        if targets.is_empty() && g + 2 < n && lx[g + 1].class == Class::Prep {
+            let mut k = g + 2;
+            while k < n && lx[k].class == Class::Determiner {
+                k += 1;
+            }
+            if k < n && is_actor(&lx[k]) {
+                targets.push(k);
+                if opts.petrarch {
+                    // PETRARCH carries the agent over a compound:
+                    // "lawmakers in Fornost and Gondor".
+                    let mut j = k + 1;
+                    while j + 1 < n && matches!(lx[j].class, Class::Conj | Class::Comma) && is_actor(&lx[j + 1]) {
+                        targets.push(j + 1);
+                        j += 2;
+                    }
+                }
+            }
+        }
+        if former && targets.is_empty() && g + 1 < n {
+            // "former Gondor prosecutors": FORMER before the actor.
+        }
+        for t in &targets {
+            applied[*t].push(code.clone());
+        }
+        if !targets.is_empty() {
+            used[g] = true;
+        }
+    }
+    // FORMER directly before an actor that has an agent.
+    for i in 0..n {
+        if is_actor(&lx[i]) && i > 0 && lx[i - 1].class == Class::Former {
+            for c in &mut applied[i] {
+                c.code = "ELI".into();
+            }
+        }
+    }
+    for i in 0..n {
+        if let Class::Actor(codes) = &mut lx[i].class {
+            for ag in &applied[i] {
+                for c in codes.iter_mut() {
+                    *c = combine(c, ag);
+                }
+            }
+        }
+    }
+    for g in 0..n {
+        let Class::Agent(a) = lx[g].class else { continue };
+        if used[g] {
+            lx[g].class = Class::Noun;
+            continue;
+        }
+        let code = &dict.agents[a as usize].code;
+        if opts.petrarch {
+            lx[g].class = Class::Actor(vec![combine("---", code)]);
+        } else if opts.convert_agents {
+            let c = match code.place {
+                AgentPlace::Suffix => format!("~{}", code.code),
+                AgentPlace::Prefix => format!("{}~", code.code),
+            };
+            lx[g].class = Class::Actor(vec![c]);
+        } else {
+            lx[g].class = Class::Noun;
+        }
+    }
+}
+
+fn np_class(c: &Class) -> bool {
+    matches!(c, Class::Determiner | Class::Adjective | Class::Actor(_))
+}
+
+/// Groups actors into compounds; returns the groups (lexeme indexes) and
+/// marks the conjunctions and commas they use.
+pub(crate) fn compounds(lx: &[Lexeme], protected: &mut [bool]) -> Vec<Vec<usize>> {
+    let n = lx.len();
+    // Union-find over lexeme indexes.
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        p[x] = r;
+        r
+    }
+    let mut in_group = vec![false; n];
+    let np_before = |end: usize| -> Option<(usize, Vec<usize>)> {
+        // lexemes [s..=end] that are det/adj/actor, with >= 1 actor
+        let mut s = end + 1;
+        while s > 0 && np_class(&lx[s - 1].class) {
+            s -= 1;
+        }
+        let actors: Vec<usize> = (s..=end).filter(|&k| matches!(lx[k].class, Class::Actor(_))).collect();
+        (s <= end && !actors.is_empty()).then_some((s, actors))
+    };
+    let np_after = |start: usize| -> Option<(usize, Vec<usize>)> {
+        let mut e = start;
+        while e < n && np_class(&lx[e].class) {
+            e += 1;
+        }
+        let actors: Vec<usize> = (start..e).filter(|&k| matches!(lx[k].class, Class::Actor(_))).collect();
+        (!actors.is_empty()).then_some((e, actors))
+    };
+    for c in 0..n {
+        if lx[c].class != Class::Conj {
+            continue;
+        }
+        let word_ok = true;
+        if !word_ok || c == 0 || c + 1 >= n {
+            continue;
+        }
+        let mut left_end = c - 1;
+        let mut comma_before = None;
+        if lx[left_end].class == Class::Comma && left_end > 0 {
+            comma_before = Some(left_end);
+            left_end -= 1;
+        }
+        let Some((mut s1, mut left)) = np_before(left_end) else { continue };
+        let Some((_, right)) = np_after(c + 1) else { continue };
+        protected[c] = true;
+        if let Some(cb) = comma_before {
+            protected[cb] = true;
+        }
+        // Comma lists: "A, B, C and D".
+        while s1 >= 2 && lx[s1 - 1].class == Class::Comma {
+            match np_before(s1 - 2) {
+                Some((s, more)) => {
+                    protected[s1 - 1] = true;
+                    left.extend(more);
+                    s1 = s;
+                }
+                None => break,
+            }
+        }
+        let all: Vec<usize> = left.into_iter().chain(right).collect();
+        for w in all.windows(2) {
+            let (a, b) = (find(&mut parent, w[0]), find(&mut parent, w[1]));
+            parent[b] = a;
+        }
+        for &k in &all {
+            in_group[k] = true;
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut root_of: Vec<Option<usize>> = vec![None; n];
+    for k in 0..n {
+        if !in_group[k] {
+            continue;
+        }
+        let r = find(&mut parent, k);
+        match root_of[r] {
+            Some(g) => groups[g].push(k),
+            None => {
+                root_of[r] = Some(groups.len());
+                groups.push(vec![k]);
+            }
+        }
+    }
+    groups
+}
+
+/// Compound nouns and adjectives: "sheep and goats", "black and white".
+pub(crate) fn protect_noun_compounds(lx: &[Lexeme], protected: &mut [bool]) {
+    for c in 1..lx.len().saturating_sub(1) {
+        if lx[c].class != Class::Conj || protected[c] {
+            continue;
+        }
+        let before = &lx[c - 1].class;
+        if *before == Class::Adjective && lx[c + 1].class == Class::Adjective {
+            protected[c] = true;
+            continue;
+        }
+        if *before == Class::Noun {
+            let mut k = c + 1;
+            while k < lx.len() && lx[k].class == Class::Adjective {
+                k += 1;
+            }
+            if k < lx.len() && lx[k].class == Class::Noun {
+                protected[c] = true;
+            }
+        }
+    }
+}
+
+/// Decides which tokens fall in dropped comma clauses.
+pub(crate) fn comma_clauses(lx: &[Lexeme], protected: &[bool], ntok: usize, opts: &Options) -> (Vec<bool>, usize) {
+    let mut elim = vec![false; ntok];
+    if opts.comma.off {
+        return (elim, 0);
+    }
+    let commas: Vec<usize> = (0..lx.len()).filter(|&k| lx[k].class == Class::Comma && !protected[k]).collect();
+    if commas.is_empty() {
+        return (elim, 0);
+    }
+    // Words between two lexeme indexes, counted in tokens, commas excluded.
+    let words = |from: usize, to: usize| -> usize {
+        if from >= to {
+            return 0;
+        }
+        let (a, b) = (lx[from].first, lx[to - 1].last);
+        let commas_inside = (from..to).filter(|&k| lx[k].class == Class::Comma).count();
+        (b + 1 - a).saturating_sub(commas_inside)
+    };
+    let mut dropped = 0;
+    let c = &opts.comma;
+    // Initial segment.
+    let w0 = words(0, commas[0]);
+    if c.bmin <= w0 && w0 <= c.bmax && w0 > 0 {
+        for k in 0..=commas[0] {
+            mark(lx, k, &mut elim);
+        }
+        dropped += 1;
+    }
+    for pair in commas.windows(2) {
+        let w = words(pair[0] + 1, pair[1]);
+        if c.max > 0 && c.min <= w && w <= c.max {
+            for k in pair[0]..pair[1] {
+                mark(lx, k, &mut elim);
+            }
+            dropped += 1;
+        }
+    }
+    let last = *commas.last().unwrap();
+    let we = words(last + 1, lx.len());
+    if c.emax > 0 && c.emin <= we && we <= c.emax {
+        for k in last..lx.len() {
+            mark(lx, k, &mut elim);
+        }
+        dropped += 1;
+    }
+    (elim, dropped)
+}
+
+fn mark(lx: &[Lexeme], k: usize, elim: &mut [bool]) {
+    for t in lx[k].first..=lx[k].last.max(lx[k].first) {
+        if t < elim.len() {
+            elim[t] = true;
+        }
+    }
+}

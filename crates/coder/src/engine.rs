@@ -1,0 +1,226 @@
+//! Matching verb patterns around a verb, with TABARI's semantics: the
+//! part before `*` is matched backwards from the verb, the part after it
+//! forwards; words may be separated by other words unless joined by `_`;
+//! nothing crosses a comma or the clause; `$ + % ^` take the nearest
+//! actor in the direction of the match.
+
+use crate::analysis::Unit;
+use statecraft_dict::{Dictionary, Elem, Item, Pattern};
+
+/// What a pattern match assigned.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Bind {
+    pub source: Option<usize>,
+    pub target: Option<usize>,
+    pub compound: Option<usize>,
+    pub skipped: Vec<usize>,
+    /// Characters of literal text matched.
+    pub len: u32,
+}
+
+pub(crate) struct Matcher<'a> {
+    pub toks: &'a [&'a str],
+    pub comma: &'a [bool],
+    pub units: &'a [Unit],
+    pub dict: &'a Dictionary,
+    /// Clause bounds, visible positions `[lo, hi)`.
+    pub lo: usize,
+    pub hi: usize,
+}
+
+type Cont<'k> = &'k mut dyn FnMut(&Matcher<'_>, isize, &mut Bind) -> bool;
+
+fn word_len(w: &str) -> u32 {
+    w.chars().filter(|c| c.is_alphanumeric()).count() as u32
+}
+
+impl Matcher<'_> {
+    /// Matches `pat` around the verb occupying `[vfirst, vlast]`.
+    pub fn try_pattern(&self, pat: &Pattern, vfirst: usize, vlast: usize) -> Option<Bind> {
+        let mut bind = Bind::default();
+        let lower = &pat.lower.0;
+        let verb_joined = pat.verb_joined;
+        let ok = self.bwd(&pat.upper.0, vfirst as isize - 1, pat.upper_joined, &mut bind, &mut |m, _, b| {
+            m.fwd(lower, vlast + 1, verb_joined, b, &mut |_, _, _| true)
+        });
+        ok.then_some(bind)
+    }
+
+    fn unit_fwd(&self, pos: usize, adj: bool) -> Option<usize> {
+        for (i, u) in self.units.iter().enumerate() {
+            if u.first < pos {
+                continue;
+            }
+            if u.first >= self.hi || (adj && u.first != pos) {
+                return None;
+            }
+            if (pos..u.first).any(|p| self.comma[p]) {
+                return None;
+            }
+            return Some(i);
+        }
+        None
+    }
+
+    fn unit_bwd(&self, pos: isize, adj: bool) -> Option<usize> {
+        if pos < self.lo as isize {
+            return None;
+        }
+        let pos = pos as usize;
+        let mut best: Option<usize> = None;
+        for (i, u) in self.units.iter().enumerate() {
+            if u.first < self.lo || u.last > pos {
+                continue;
+            }
+            if best.is_none_or(|b| self.units[b].last < u.last) {
+                best = Some(i);
+            }
+        }
+        let b = best?;
+        let u = &self.units[b];
+        if adj && u.last != pos {
+            return None;
+        }
+        if (u.last + 1..=pos).any(|p| self.comma[p]) {
+            return None;
+        }
+        Some(b)
+    }
+
+    fn bind_actor(b: &mut Bind, elem: &Elem, unit: usize, compound: bool) -> Option<()> {
+        match elem {
+            Elem::Source => b.source = Some(unit),
+            Elem::Target => b.target = Some(unit),
+            Elem::Compound => {
+                if !compound {
+                    return None;
+                }
+                b.compound = Some(unit);
+            }
+            _ => b.skipped.push(unit),
+        }
+        Some(())
+    }
+
+    /// Forward match of `items` starting at `pos`; `adj` pins the first item.
+    fn fwd(&self, items: &[Item], pos: usize, adj: bool, b: &mut Bind, k: Cont<'_>) -> bool {
+        let Some(item) = items.first() else { return k(self, pos as isize, b) };
+        let rest = &items[1..];
+        match &item.elem {
+            Elem::Word(w) => {
+                let mut p = pos;
+                while p < self.hi {
+                    if self.comma[p] {
+                        return false;
+                    }
+                    if w.matches(self.toks[p]) {
+                        let l = word_len(&w.text);
+                        b.len += l;
+                        if self.fwd(rest, p + 1, item.joined, b, k) {
+                            return true;
+                        }
+                        b.len -= l;
+                    }
+                    if adj {
+                        return false;
+                    }
+                    p += 1;
+                }
+                false
+            }
+            Elem::Source | Elem::Target | Elem::Compound | Elem::Skip | Elem::Attrib => {
+                let Some(u) = self.unit_fwd(pos, adj) else { return false };
+                let saved = b.clone();
+                if Self::bind_actor(b, &item.elem, u, self.units[u].compound).is_none() {
+                    return false;
+                }
+                if self.fwd(rest, self.units[u].last + 1, item.joined, b, k) {
+                    return true;
+                }
+                *b = saved;
+                false
+            }
+            Elem::Synset(id) => {
+                let members = &self.dict.synsets[*id as usize].members;
+                let joined = item.joined;
+                for m in members {
+                    if self.fwd(&m.0, pos, adj, b, &mut |s, p, b| s.fwd(rest, p as usize, joined, b, k)) {
+                        return true;
+                    }
+                }
+                false
+            }
+            Elem::Alt(alts) => {
+                let joined = item.joined;
+                for a in alts {
+                    if self.fwd(&a.0, pos, adj, b, &mut |s, p, b| s.fwd(rest, p as usize, joined, b, k)) {
+                        return true;
+                    }
+                }
+                false
+            }
+            Elem::Verb => false,
+        }
+    }
+
+    /// Backward match of `items` ending at `pos`; `adj` pins the last item.
+    fn bwd(&self, items: &[Item], pos: isize, adj: bool, b: &mut Bind, k: Cont<'_>) -> bool {
+        let Some(item) = items.last() else { return k(self, pos, b) };
+        let rest = &items[..items.len() - 1];
+        let prev_joined = rest.last().is_some_and(|i| i.joined);
+        match &item.elem {
+            Elem::Word(w) => {
+                let mut p = pos;
+                while p >= self.lo as isize {
+                    let pu = p as usize;
+                    if self.comma[pu] {
+                        return false;
+                    }
+                    if w.matches(self.toks[pu]) {
+                        let l = word_len(&w.text);
+                        b.len += l;
+                        if self.bwd(rest, p - 1, prev_joined, b, k) {
+                            return true;
+                        }
+                        b.len -= l;
+                    }
+                    if adj {
+                        return false;
+                    }
+                    p -= 1;
+                }
+                false
+            }
+            Elem::Source | Elem::Target | Elem::Compound | Elem::Skip | Elem::Attrib => {
+                let Some(u) = self.unit_bwd(pos, adj) else { return false };
+                let saved = b.clone();
+                if Self::bind_actor(b, &item.elem, u, self.units[u].compound).is_none() {
+                    return false;
+                }
+                if self.bwd(rest, self.units[u].first as isize - 1, prev_joined, b, k) {
+                    return true;
+                }
+                *b = saved;
+                false
+            }
+            Elem::Synset(id) => {
+                let members = &self.dict.synsets[*id as usize].members;
+                for m in members {
+                    if self.bwd(&m.0, pos, adj, b, &mut |s, p, b| s.bwd(rest, p, prev_joined, b, k)) {
+                        return true;
+                    }
+                }
+                false
+            }
+            Elem::Alt(alts) => {
+                for a in alts {
+                    if self.bwd(&a.0, pos, adj, b, &mut |s, p, b| s.bwd(rest, p, prev_joined, b, k)) {
+                        return true;
+                    }
+                }
+                false
+            }
+            Elem::Verb => false,
+        }
+    }
+}

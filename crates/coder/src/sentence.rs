@@ -1,0 +1,585 @@
+//! Coding one sentence: from tokens to events.
+
+use crate::analysis::{self, Class, Flags, Lexeme, Member, Pron, Unit};
+use crate::engine::{Bind, Matcher};
+use crate::options::{CodeBy, Options};
+use statecraft_dict::{Dictionary, EventCode, PhraseIndex};
+use statecraft_text::{is_all_caps, Date, Token, TokenKind};
+
+/// One coded event, positions in original tokens.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct RawEvent {
+    pub source: String,
+    pub target: String,
+    pub code: String,
+    pub source_tokens: Option<(usize, usize)>,
+    pub target_tokens: Option<(usize, usize)>,
+    pub verb_tokens: (usize, usize),
+    pub pattern: Option<String>,
+    pub subordinate: bool,
+    pub dominant: bool,
+}
+
+/// What became of a sentence.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SentenceResult {
+    pub events: Vec<RawEvent>,
+    pub discarded: bool,
+    pub complex: bool,
+    /// Day offset from `<TIME>` phrases.
+    pub shift: i32,
+    /// First non-pronoun actor (base code), for FORWARD.
+    pub first_actor: Option<Vec<String>>,
+}
+
+pub(crate) struct SentenceInput<'a> {
+    pub text: &'a str,
+    pub date: Date,
+    /// Actor carried from the previous record (FORWARD).
+    pub forwarded: Option<&'a [String]>,
+}
+
+pub(crate) fn code_sentence(
+    input: &SentenceInput<'_>,
+    dict: &Dictionary,
+    index: &PhraseIndex,
+    opts: &Options,
+) -> SentenceResult {
+    let mut res = SentenceResult::default();
+    let toks: Vec<Token> = statecraft_text::tokenize(input.text);
+    if toks.is_empty() || toks.len() < opts.min_words {
+        return res;
+    }
+    let texts: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+    let all_caps = is_all_caps(input.text);
+    let mut flags = Flags::default();
+    let mut lx = analysis::lex(&toks, &texts, dict, index, input.date, all_caps, opts, &mut flags);
+    // Discard phrases (PETRARCH lists).
+    if !dict.discards.is_empty() && discarded(&texts, dict, index) {
+        res.discarded = true;
+        return res;
+    }
+    analysis::attach_agents(&mut lx, dict, opts);
+    res.first_actor = lx.iter().find_map(|l| match &l.class {
+        Class::Actor(c) => Some(c.clone()),
+        _ => None,
+    });
+    let mut protected = vec![false; lx.len()];
+    let groups = analysis::compounds(&lx, &mut protected);
+    analysis::protect_noun_compounds(&lx, &mut protected);
+    // Pronouns are resolved before comma clauses are dropped (TABARI order).
+    let all_units = build_units(&lx, &groups, input.forwarded);
+    let (elim, dropped) = analysis::comma_clauses(&lx, &protected, toks.len(), opts);
+
+    // Time shifting.
+    if opts.time_shift {
+        for l in &lx {
+            if let Class::Time(v) = l.class {
+                match time_code(dict, v, &texts, l) {
+                    Some(TimeCode::Days(d)) => {
+                        res.shift = d;
+                        break;
+                    }
+                    Some(TimeCode::Discard) => {
+                        res.discarded = true;
+                        return res;
+                    }
+                    Some(TimeCode::Complex) => {
+                        res.complex = true;
+                        return res;
+                    }
+                    None => {}
+                }
+            }
+        }
+    }
+    if flags.discard {
+        res.discarded = true;
+        return res;
+    }
+
+    // Visible coordinates: tokens not in dropped clauses.
+    let vis: Vec<usize> = (0..toks.len()).filter(|&i| !elim[i]).collect();
+    let mut to_vis = vec![usize::MAX; toks.len()];
+    for (v, &o) in vis.iter().enumerate() {
+        to_vis[o] = v;
+    }
+    let alive = |l: &Lexeme| (l.first..=l.last).all(|t| !elim[t]);
+    let vtexts: Vec<&str> = vis.iter().map(|&i| texts[i]).collect();
+    let vcomma: Vec<bool> = vis.iter().map(|&i| toks[i].kind == TokenKind::Comma).collect();
+    let units: Vec<Unit> = all_units
+        .into_iter()
+        .filter(|u| !elim[u.first] && !elim[u.last])
+        .map(|mut u| {
+            u.first = to_vis[u.first];
+            u.last = to_vis[u.last];
+            u
+        })
+        .collect();
+    // Clause boundaries at unprotected conjunctions.
+    let mut bounds = vec![0usize];
+    let mut actor_first = vec![false];
+    for (k, l) in lx.iter().enumerate() {
+        if l.class == Class::Conj && !protected[k] && alive(l) {
+            let v = to_vis[l.first];
+            bounds.push(v + 1);
+            let next_is_actor = units.iter().any(|u| u.first == v + 1 && !u.pronoun);
+            actor_first.push(next_is_actor);
+        }
+    }
+    bounds.push(vis.len());
+    let verbs: Vec<(usize, usize, u32)> = lx
+        .iter()
+        .filter(|l| alive(l))
+        .filter_map(|l| match l.class {
+            Class::Verb(v) => Some((to_vis[l.first], to_vis[l.last], v)),
+            _ => None,
+        })
+        .collect();
+    let ctx = Ctx { vis: &vis, units: &units, dict, opts };
+
+    let mut carry: Option<usize> = None;
+    let mut carry_kind = Carry::None;
+    let mut first_coded_verb: Option<usize> = None;
+    let mut all_events: Vec<RawEvent> = Vec::new();
+    let mut sentence_done = false;
+    for c in 0..bounds.len() - 1 {
+        let (lo, hi) = (bounds[c], bounds[c + 1].saturating_sub(if c + 1 < bounds.len() - 1 { 1 } else { 0 }));
+        let hi = hi.max(lo);
+        let matcher = Matcher { toks: &vtexts, comma: &vcomma, units: &units, dict, lo, hi };
+        let clause_verbs: Vec<&(usize, usize, u32)> = verbs.iter().filter(|v| v.0 >= lo && v.1 < hi).collect();
+        let mut clause_events: Vec<RawEvent> = Vec::new();
+        let mut clause_source: Option<usize> = None;
+        let mut had_normal = false;
+        let carried = match carry_kind {
+            Carry::None => None,
+            _ if actor_first[c] => None,
+            _ => carry,
+        };
+        for &&(vf, vl, v) in &clause_verbs {
+            if sentence_done {
+                break;
+            }
+            let (code, bind, pat_src) = resolve_verb(&matcher, dict, v, vf, vl);
+            match &code {
+                EventCode::Null => continue,
+                EventCode::Discard => {
+                    res.discarded = true;
+                    return res;
+                }
+                EventCode::Complex => {
+                    res.complex = true;
+                    return res;
+                }
+                EventCode::Event { .. } => {}
+            }
+            if first_coded_verb.is_none() {
+                first_coded_verb = Some(vf);
+            }
+            let evs = ctx.make_events(&code, &bind, pat_src, vf, vl, lo, hi, carried, &mut clause_source);
+            if evs.is_empty() {
+                continue;
+            }
+            let sub = evs[0].subordinate;
+            clause_events.extend(evs);
+            if !sub {
+                had_normal = true;
+                if opts.code_by != CodeBy::All {
+                    break;
+                }
+            }
+        }
+        if had_normal {
+            clause_events.retain(|e| !e.subordinate);
+        }
+        // What the next clause inherits.
+        if let Some(s) = clause_source.filter(|_| !clause_events.is_empty()) {
+            carry = Some(s);
+            carry_kind = Carry::Event;
+        } else if !clause_verbs.is_empty() {
+            carry = units.iter().position(|u| u.first >= lo && u.first < hi);
+            carry_kind = if carry.is_some() { Carry::First } else { Carry::None };
+        } else {
+            carry_kind = Carry::None;
+        }
+        let normal = clause_events.iter().any(|e| !e.subordinate);
+        all_events.extend(clause_events);
+        if normal && opts.code_by == CodeBy::Sentence {
+            sentence_done = true;
+        }
+    }
+    // A single non-subordinate event removes all subordinate ones.
+    if all_events.iter().any(|e| !e.subordinate) {
+        all_events.retain(|e| !e.subordinate);
+    }
+    if all_events.iter().any(|e| e.dominant) {
+        all_events.retain(|e| e.dominant);
+    }
+
+    // Complexity conditions.
+    let cx = &opts.complex;
+    let n_verbs = verbs.len();
+    let n_conj = bounds.len() - 2;
+    let mut complex = flags.complex;
+    complex |= cx.verbs.is_some_and(|n| n_verbs >= n);
+    complex |= cx.conj.is_some_and(|n| n_conj >= n);
+    complex |= cx.actors.is_some_and(|n| units.iter().filter(|u| !u.pronoun).count() >= n);
+    complex |= cx.pronouns.is_some_and(|n| units.iter().filter(|u| u.pronoun).count() >= n);
+    complex |= cx.comma.is_some_and(|n| dropped >= n);
+    complex |= cx.noverb && verbs.is_empty();
+    if cx.noactprior {
+        if let Some(vf) = first_coded_verb {
+            complex |= !units.iter().any(|u| u.first < vf);
+        }
+    }
+    if cx.noactafter {
+        if let Some(vf) = first_coded_verb {
+            complex |= !units.iter().any(|u| u.first > vf);
+        }
+    }
+    complex |= cx.noevent && all_events.is_empty();
+    if let Some(n) = cx.lateverb {
+        complex |= verbs.first().is_none_or(|v| v.0 >= n);
+    }
+    if complex {
+        res.complex = true;
+        return res;
+    }
+    // Map visible token positions back to the original tokens.
+    for e in &mut all_events {
+        let back = |(a, b): (usize, usize)| (vis[a], vis[b]);
+        e.verb_tokens = back(e.verb_tokens);
+        e.source_tokens = e.source_tokens.map(back);
+        e.target_tokens = e.target_tokens.map(back);
+    }
+    res.events = all_events;
+    res
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Carry {
+    None,
+    Event,
+    First,
+}
+
+enum TimeCode {
+    Days(i32),
+    Discard,
+    Complex,
+}
+
+fn time_code(dict: &Dictionary, v: u32, texts: &[&str], l: &Lexeme) -> Option<TimeCode> {
+    let verb = &dict.verbs[v as usize];
+    let units: Vec<Unit> = Vec::new();
+    let comma: Vec<bool> = texts.iter().map(|t| *t == ",").collect();
+    let m = Matcher { toks: texts, comma: &comma, units: &units, dict, lo: 0, hi: texts.len() };
+    let mut code = &verb.code;
+    let mut best: Option<(u32, &EventCode)> = None;
+    for p in &dict.blocks[verb.block as usize].patterns {
+        if let Some(b) = m.try_pattern(p, l.first, l.last) {
+            if best.is_none_or(|(len, _)| b.len > len) {
+                best = Some((b.len, &p.code));
+            }
+        }
+    }
+    if let Some((_, c)) = best {
+        code = c;
+    }
+    match code {
+        EventCode::Event { code, .. } => code.parse().ok().map(TimeCode::Days),
+        EventCode::Discard => Some(TimeCode::Discard),
+        EventCode::Complex => Some(TimeCode::Complex),
+        EventCode::Null => None,
+    }
+}
+
+/// Whether a discard phrase occurs in the sentence.
+fn discarded(texts: &[&str], dict: &Dictionary, index: &PhraseIndex) -> bool {
+    let mut ids = Vec::new();
+    let mut scratch = Vec::new();
+    for i in 0..texts.len() {
+        ids.clear();
+        index.first_word_matches(texts[i], &mut scratch, &mut ids);
+        for &id in &ids {
+            let e = index.entry(id);
+            if e.kind == statecraft_dict::EntryKind::Discard
+                && PhraseIndex::match_phrase(&e.phrase, texts, i, &|_| false).is_some()
+            {
+                let _ = &dict.discards[e.item as usize];
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Actor units: single actors, compounds and resolved pronouns, in text order.
+fn build_units(lx: &[Lexeme], groups: &[Vec<usize>], forwarded: Option<&[String]>) -> Vec<Unit> {
+    let mut group_of = vec![None; lx.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &k in members {
+            group_of[k] = Some(g);
+        }
+    }
+    let mut units: Vec<Unit> = Vec::new();
+    let mut done_group = vec![false; groups.len()];
+    for (k, l) in lx.iter().enumerate() {
+        match &l.class {
+            Class::Actor(_) => {
+                if let Some(g) = group_of[k] {
+                    if done_group[g] {
+                        continue;
+                    }
+                    done_group[g] = true;
+                    let mut members: Vec<Member> = Vec::new();
+                    for &m in &groups[g] {
+                        if let Class::Actor(codes) = &lx[m].class {
+                            for c in codes {
+                                if !members.iter().any(|x| &x.code == c) {
+                                    members.push(Member { code: c.clone(), tokens: (lx[m].first, lx[m].last) });
+                                }
+                            }
+                        }
+                    }
+                    let first = groups[g].iter().map(|&m| lx[m].first).min().unwrap();
+                    let last = groups[g].iter().map(|&m| lx[m].last).max().unwrap();
+                    units.push(Unit { first, last, members, compound: true, pronoun: false, lexeme: k });
+                } else if let Class::Actor(codes) = &l.class {
+                    let members = codes.iter().map(|c| Member { code: c.clone(), tokens: (l.first, l.last) }).collect();
+                    units.push(Unit {
+                        first: l.first,
+                        last: l.last,
+                        members,
+                        compound: codes.len() > 1,
+                        pronoun: false,
+                        lexeme: k,
+                    });
+                }
+            }
+            Class::Pronoun(kind) => {
+                let prior: Vec<&Unit> = units.iter().filter(|u| !u.pronoun).collect();
+                let referent: Option<Vec<Member>> = match kind {
+                    Pron::Subject | Pron::Possessive => prior.first().map(|u| u.members.clone()),
+                    Pron::Plural => prior
+                        .iter()
+                        .find(|u| u.compound)
+                        .or(prior.first())
+                        .map(|u| u.members.clone()),
+                };
+                let referent = referent.or_else(|| {
+                    let f = forwarded?;
+                    let first = f.first()?;
+                    Some(vec![Member { code: first.clone(), tokens: (l.first, l.last) }])
+                });
+                if let Some(members) = referent {
+                    let compound = members.len() > 1;
+                    let members = members.into_iter().map(|m| Member { tokens: (l.first, l.last), ..m }).collect();
+                    units.push(Unit { first: l.first, last: l.last, members, compound, pronoun: true, lexeme: k });
+                }
+            }
+            _ => {}
+        }
+    }
+    units.sort_by_key(|u| u.first);
+    units
+}
+
+/// The code of a verb occurrence: the best-matching pattern, else the
+/// verb's own code.
+fn resolve_verb<'d>(m: &Matcher<'_>, dict: &'d Dictionary, v: u32, vf: usize, vl: usize) -> (EventCode, Bind, Option<&'d str>) {
+    let verb = &dict.verbs[v as usize];
+    let mut best: Option<(Bind, &statecraft_dict::Pattern)> = None;
+    for p in &dict.blocks[verb.block as usize].patterns {
+        // Sorted longest first: a pattern cannot beat a match whose actual
+        // length is already at least its full length.
+        if best.as_ref().is_some_and(|(b, _)| b.len >= p.length) {
+            break;
+        }
+        if let Some(b) = m.try_pattern(p, vf, vl) {
+            if best.as_ref().is_none_or(|(bb, _)| b.len > bb.len) {
+                best = Some((b, p));
+            }
+        }
+    }
+    match best {
+        Some((b, p)) => (p.code.clone(), b, Some(&p.source)),
+        None => (verb.code.clone(), Bind::default(), None),
+    }
+}
+
+struct Ctx<'a> {
+    vis: &'a [usize],
+    units: &'a [Unit],
+    dict: &'a Dictionary,
+    opts: &'a Options,
+}
+
+impl Ctx<'_> {
+    fn distinct(&self, a: usize, b: usize) -> bool {
+        let (ua, ub) = (&self.units[a], &self.units[b]);
+        !ub.members.iter().all(|m| ua.members.iter().any(|x| x.code == m.code))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn make_events(
+        &self,
+        code: &EventCode,
+        bind: &Bind,
+        pattern: Option<&str>,
+        vf: usize,
+        vl: usize,
+        lo: usize,
+        hi: usize,
+        carried: Option<usize>,
+        clause_source: &mut Option<usize>,
+    ) -> Vec<RawEvent> {
+        let EventCode::Event { code, paired, subordinate, dominant } = code else { return Vec::new() };
+        let _ = (self.vis, self.dict);
+        let in_clause = |u: &Unit| u.first >= lo && u.first < hi && !bind.skipped.iter().any(|&s| std::ptr::eq(&self.units[s], u));
+        let mut source = bind.source;
+        let mut target = bind.target;
+        let mut pair_all = false;
+        if let Some(c) = bind.compound {
+            source = Some(c);
+            target = Some(c);
+            pair_all = true;
+        }
+        let designated = bind.source.is_some() || bind.target.is_some() || bind.compound.is_some();
+        if source.is_none() {
+            source = match target {
+                Some(t) => self.units.iter().position(|u| in_clause(u) && self.distinct(t, self.units.iter().position(|x| std::ptr::eq(x, u)).unwrap())),
+                None => {
+                    let before = self.units.iter().position(|u| in_clause(u) && u.first < vf);
+                    match carried {
+                        Some(c) => Some(c),
+                        None => before,
+                    }
+                }
+            };
+        }
+        if target.is_none() {
+            if let Some(s) = source {
+                let after = self.units.iter().position(|u| in_clause(u) && u.first > vl && self.distinct(s, idx(self.units, u)));
+                let before = || {
+                    self.units.iter().rposition(|u| in_clause(u) && u.first < vf && self.distinct(s, idx(self.units, u)))
+                };
+                target = after.or_else(before);
+                if target.is_none() && self.units[s].compound {
+                    target = Some(s);
+                    pair_all = true;
+                }
+            }
+        }
+        // Passive voice: an auxiliary shortly before the verb and BY just after it.
+        if !designated && source.is_some() && target.is_some() && !pair_all && self.passive(vf, vl) {
+            std::mem::swap(&mut source, &mut target);
+        }
+        let actor_before = self.units.iter().any(|u| in_clause(u) && u.first < vf);
+        let actor_after = self.units.iter().any(|u| in_clause(u) && u.first > vl);
+        let mut src_codes: Vec<(String, Option<(usize, usize)>)> = match source {
+            Some(s) => self.units[s].members.iter().map(|m| (m.code.clone(), Some(self.span(m.tokens)))).collect(),
+            None => Vec::new(),
+        };
+        let mut tgt_codes: Vec<(String, Option<(usize, usize)>)> = match target {
+            Some(t) => self.units[t].members.iter().map(|m| (m.code.clone(), Some(self.span(m.tokens)))).collect(),
+            None => Vec::new(),
+        };
+        if let Some(d) = &self.opts.default_source {
+            if src_codes.is_empty() || (self.opts.default_source_prior && !actor_before && !designated) {
+                src_codes = vec![(d.clone(), None)];
+                if target.is_none() || target == source {
+                    // Re-run the target search from the default source.
+                    if let Some(t) = self.units.iter().position(|u| in_clause(u) && u.first > vl) {
+                        tgt_codes = self.units[t].members.iter().map(|m| (m.code.clone(), Some(self.span(m.tokens)))).collect();
+                        target = Some(t);
+                        pair_all = false;
+                    }
+                }
+            }
+        }
+        if let Some(d) = &self.opts.default_target {
+            if tgt_codes.is_empty() || (self.opts.default_target_after && !actor_after && !designated) {
+                tgt_codes = vec![(d.clone(), None)];
+                pair_all = false;
+            }
+        }
+        if !self.opts.require_dyad {
+            if src_codes.is_empty() {
+                src_codes = vec![("---".into(), None)];
+            }
+            if tgt_codes.is_empty() {
+                tgt_codes = vec![("---".into(), None)];
+            }
+        }
+        if src_codes.is_empty() || tgt_codes.is_empty() {
+            return Vec::new();
+        }
+        *clause_source = source;
+        let mut out = Vec::new();
+        let mut push = |s: &(String, Option<(usize, usize)>), t: &(String, Option<(usize, usize)>), c: &str| {
+            if s.0 == t.0 && s.0 != "---" {
+                return;
+            }
+            let ev = RawEvent {
+                source: s.0.clone(),
+                target: t.0.clone(),
+                code: c.to_string(),
+                source_tokens: s.1,
+                target_tokens: t.1,
+                verb_tokens: (vf, vl),
+                pattern: pattern.map(str::to_string),
+                subordinate: *subordinate,
+                dominant: *dominant,
+            };
+            if !out.contains(&ev) {
+                out.push(ev);
+            }
+        };
+        if pair_all {
+            for i in 0..src_codes.len() {
+                for j in 0..tgt_codes.len() {
+                    if src_codes[i].0 == tgt_codes[j].0 {
+                        continue;
+                    }
+                    if bind.compound.is_some() || target == source {
+                        // Within one compound: each unordered pair once,
+                        // paired codes in both directions.
+                        if i < j {
+                            push(&src_codes[i], &tgt_codes[j], code);
+                            push(&tgt_codes[j], &src_codes[i], paired.as_deref().unwrap_or(code));
+                        }
+                    } else {
+                        push(&src_codes[i], &tgt_codes[j], code);
+                    }
+                }
+            }
+        } else {
+            for s in &src_codes {
+                for t in &tgt_codes {
+                    push(s, t, code);
+                    if let Some(p) = paired {
+                        push(t, s, p);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn span(&self, t: (usize, usize)) -> (usize, usize) {
+        // Member token spans are original positions; keep them as visible
+        // positions where possible so they map back uniformly.
+        let find = |o: usize| self.vis.iter().position(|&v| v == o).unwrap_or(0);
+        (find(t.0), find(t.1))
+    }
+
+    fn passive(&self, vf: usize, vl: usize) -> bool {
+        let _ = (vf, vl);
+        false
+    }
+}
+
+fn idx(units: &[Unit], u: &Unit) -> usize {
+    units.iter().position(|x| std::ptr::eq(x, u)).unwrap()
+}
