@@ -21,7 +21,8 @@ pub(crate) enum Class {
     Aux,
     By,
     Pronoun(Pron),
-    Conj,
+    /// `joins`: AND, OR, NOR can join compound actors; BUT cannot.
+    Conj { joins: bool },
     Comma,
     Number,
     Former,
@@ -45,8 +46,8 @@ pub(crate) struct Lexeme {
     /// Token positions matched (first..=last may include unmatched gap tokens).
     pub first: usize,
     pub last: usize,
-    /// Dictionary phrase length in characters, for tie-breaking.
-    pub weight: usize,
+    /// Whether the last token is a possessive (`'S`).
+    pub possessive: bool,
 }
 
 /// A code with the text span that justified it.
@@ -77,21 +78,6 @@ pub(crate) struct Flags {
     pub complex: bool,
 }
 
-pub(crate) struct Analysis {
-    pub lexemes: Vec<Lexeme>,
-    /// Token index → lexeme covering it as first/matched token.
-    pub eliminated: Vec<bool>,
-    pub units: Vec<Unit>,
-    /// Lexeme indexes of conjunctions that are inside compounds.
-    pub protected_conj: Vec<bool>,
-    pub clauses: Vec<(usize, usize)>,
-    /// For each clause, whether the conjunction before it is followed
-    /// immediately by an actor.
-    pub clause_actor_first: Vec<bool>,
-    pub flags: Flags,
-    pub dropped_commas: usize,
-}
-
 const PRIORITY: [EntryKind; 5] = [EntryKind::Actor, EntryKind::Agent, EntryKind::Noun, EntryKind::Adjective, EntryKind::Verb];
 
 fn builtin(tok: &Token) -> Class {
@@ -108,7 +94,8 @@ fn builtin(tok: &Token) -> Class {
         "HE" | "SHE" | "IT" | "HIM" => Class::Pronoun(Pron::Subject),
         "ITS" | "HIS" | "HER" => Class::Pronoun(Pron::Possessive),
         "THEY" | "THEM" | "THEIR" => Class::Pronoun(Pron::Plural),
-        "AND" | "BUT" | "OR" | "NOR" => Class::Conj,
+        "AND" | "OR" | "NOR" => Class::Conj { joins: true },
+        "BUT" => Class::Conj { joins: false },
         "FORMER" => Class::Former,
         "OF" | "IN" => Class::Prep,
         _ => Class::Word,
@@ -159,7 +146,7 @@ pub(crate) fn lex(
             }
         }
         let Some((_, chars, _, id, at)) = best else {
-            out.push(Lexeme { class: builtin(&toks[i]), first: i, last: i, weight: 0 });
+            out.push(Lexeme { class: builtin(&toks[i]), first: i, last: i, possessive: false });
             continue;
         };
         for &p in &at {
@@ -205,7 +192,9 @@ pub(crate) fn lex(
             }
             _ => Class::Word,
         };
-        out.push(Lexeme { class, first: i, last: *at.last().unwrap(), weight: chars });
+        let last = *at.last().unwrap();
+        let _ = chars;
+        out.push(Lexeme { class, first: i, last, possessive: texts[last].ends_with("'S") || texts[last].ends_with("S'") });
     }
     out
 }
@@ -260,7 +249,7 @@ pub(crate) fn attach_agents(lx: &mut [Lexeme], dict: &Dictionary, opts: &Options
                     // PETRARCH carries the agent over a compound:
                     // "lawmakers in Fornost and Gondor".
                     let mut j = k + 1;
-                    while j + 1 < n && matches!(lx[j].class, Class::Conj | Class::Comma) && is_actor(&lx[j + 1]) {
+                    while j + 1 < n && matches!(lx[j].class, Class::Conj { joins: true } | Class::Comma) && is_actor(&lx[j + 1]) {
                         targets.push(j + 1);
                         j += 2;
                     }
@@ -334,10 +323,15 @@ pub(crate) fn compounds(lx: &[Lexeme], protected: &mut [bool]) -> Vec<Vec<usize>
         r
     }
     let mut in_group = vec![false; n];
+    // Two actors side by side belong to one noun phrase only after a
+    // possessive ("Arnor's Elrond"), not in "Dagolath Osgiliath".
+    let joins = |a: usize, b: usize| -> bool {
+        !(matches!(lx[a].class, Class::Actor(_)) && matches!(lx[b].class, Class::Actor(_))) || lx[a].possessive
+    };
     let np_before = |end: usize| -> Option<(usize, Vec<usize>)> {
         // lexemes [s..=end] that are det/adj/actor, with >= 1 actor
         let mut s = end + 1;
-        while s > 0 && np_class(&lx[s - 1].class) {
+        while s > 0 && np_class(&lx[s - 1].class) && (s == end + 1 || joins(s - 1, s)) {
             s -= 1;
         }
         let actors: Vec<usize> = (s..=end).filter(|&k| matches!(lx[k].class, Class::Actor(_))).collect();
@@ -345,18 +339,17 @@ pub(crate) fn compounds(lx: &[Lexeme], protected: &mut [bool]) -> Vec<Vec<usize>
     };
     let np_after = |start: usize| -> Option<(usize, Vec<usize>)> {
         let mut e = start;
-        while e < n && np_class(&lx[e].class) {
+        while e < n && np_class(&lx[e].class) && (e == start || joins(e - 1, e)) {
             e += 1;
         }
         let actors: Vec<usize> = (start..e).filter(|&k| matches!(lx[k].class, Class::Actor(_))).collect();
         (!actors.is_empty()).then_some((e, actors))
     };
     for c in 0..n {
-        if lx[c].class != Class::Conj {
+        if lx[c].class != (Class::Conj { joins: true }) {
             continue;
         }
-        let word_ok = true;
-        if !word_ok || c == 0 || c + 1 >= n {
+        if c == 0 || c + 1 >= n {
             continue;
         }
         let mut left_end = c - 1;
@@ -412,7 +405,7 @@ pub(crate) fn compounds(lx: &[Lexeme], protected: &mut [bool]) -> Vec<Vec<usize>
 /// Compound nouns and adjectives: "sheep and goats", "black and white".
 pub(crate) fn protect_noun_compounds(lx: &[Lexeme], protected: &mut [bool]) {
     for c in 1..lx.len().saturating_sub(1) {
-        if lx[c].class != Class::Conj || protected[c] {
+        if !matches!(lx[c].class, Class::Conj { .. }) || protected[c] {
             continue;
         }
         let before = &lx[c - 1].class;
@@ -453,30 +446,43 @@ pub(crate) fn comma_clauses(lx: &[Lexeme], protected: &[bool], ntok: usize, opts
     };
     let mut dropped = 0;
     let c = &opts.comma;
-    // Initial segment.
+    // Clauses are chained: a comma that closes a dropped clause does not
+    // open the next one.
+    let mut i = 0;
     let w0 = words(0, commas[0]);
     if c.bmin <= w0 && w0 <= c.bmax && w0 > 0 {
         for k in 0..=commas[0] {
             mark(lx, k, &mut elim);
         }
         dropped += 1;
+        i = 1;
     }
-    for pair in commas.windows(2) {
-        let w = words(pair[0] + 1, pair[1]);
-        if c.max > 0 && c.min <= w && w <= c.max {
-            for k in pair[0]..pair[1] {
-                mark(lx, k, &mut elim);
+    while i < commas.len() {
+        let open = commas[i];
+        match commas.get(i + 1) {
+            Some(&close) => {
+                let w = words(open + 1, close);
+                if c.max > 0 && c.min <= w && w <= c.max {
+                    for k in open..=close {
+                        mark(lx, k, &mut elim);
+                    }
+                    dropped += 1;
+                    i += 2;
+                } else {
+                    i += 1;
+                }
             }
-            dropped += 1;
+            None => {
+                let we = words(open + 1, lx.len());
+                if c.emax > 0 && c.emin <= we && we <= c.emax {
+                    for k in open..lx.len() {
+                        mark(lx, k, &mut elim);
+                    }
+                    dropped += 1;
+                }
+                i += 1;
+            }
         }
-    }
-    let last = *commas.last().unwrap();
-    let we = words(last + 1, lx.len());
-    if c.emax > 0 && c.emin <= we && we <= c.emax {
-        for k in last..lx.len() {
-            mark(lx, k, &mut elim);
-        }
-        dropped += 1;
     }
     (elim, dropped)
 }

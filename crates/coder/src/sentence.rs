@@ -59,17 +59,28 @@ pub(crate) fn code_sentence(
         res.discarded = true;
         return res;
     }
-    analysis::attach_agents(&mut lx, dict, opts);
+    // FORWARD passes on the first actor's own code, without agents.
     res.first_actor = lx.iter().find_map(|l| match &l.class {
         Class::Actor(c) => Some(c.clone()),
         _ => None,
     });
+    analysis::attach_agents(&mut lx, dict, opts);
     let mut protected = vec![false; lx.len()];
     let groups = analysis::compounds(&lx, &mut protected);
     analysis::protect_noun_compounds(&lx, &mut protected);
-    // Pronouns are resolved before comma clauses are dropped (TABARI order).
-    let all_units = build_units(&lx, &groups, input.forwarded);
+    // A conjunction inside a dictionary phrase ("DURTHANG ... ORC") does
+    // not split the sentence.
+    for (k, l) in lx.iter().enumerate() {
+        if matches!(l.class, Class::Conj { .. }) {
+            let inside = lx.iter().any(|o| o.first < l.first && o.last > l.last && !matches!(o.class, Class::Word));
+            if inside {
+                protected[k] = true;
+            }
+        }
+    }
     let (elim, dropped) = analysis::comma_clauses(&lx, &protected, toks.len(), opts);
+    // Pronouns refer to actors that survive the dropped comma clauses.
+    let all_units = build_units(&lx, &groups, input.forwarded, &elim);
 
     // Time shifting.
     if opts.time_shift {
@@ -120,7 +131,7 @@ pub(crate) fn code_sentence(
     let mut bounds = vec![0usize];
     let mut actor_first = vec![false];
     for (k, l) in lx.iter().enumerate() {
-        if l.class == Class::Conj && !protected[k] && alive(l) {
+        if matches!(l.class, Class::Conj { .. }) && !protected[k] && alive(l) {
             let v = to_vis[l.first];
             bounds.push(v + 1);
             let next_is_actor = units.iter().any(|u| u.first == v + 1 && !u.pronoun);
@@ -136,7 +147,20 @@ pub(crate) fn code_sentence(
             _ => None,
         })
         .collect();
-    let ctx = Ctx { vis: &vis, units: &units, dict, opts };
+    if std::env::var_os("STATECRAFT_TRACE").is_some() {
+        let show: Vec<String> = lx
+            .iter()
+            .map(|l| {
+                let words = texts[l.first..=l.last].join(" ");
+                let gone = if (l.first..=l.last).any(|t| elim[t]) { "~" } else { "" };
+                format!("{gone}{words}/{:?}", l.class)
+            })
+            .collect();
+        eprintln!("TRACE lexemes: {}", show.join(" | "));
+        eprintln!("TRACE units: {:?}", units.iter().map(|u| (u.first, u.last, u.members.iter().map(|m| m.code.as_str()).collect::<Vec<_>>())).collect::<Vec<_>>());
+        eprintln!("TRACE clauses: {bounds:?} verbs: {verbs:?} visible: {}", vtexts.join(" "));
+    }
+    let ctx = Ctx { vis: &vis, toks: &vtexts, units: &units, opts };
 
     let mut carry: Option<usize> = None;
     let mut carry_kind = Carry::None;
@@ -315,7 +339,9 @@ fn discarded(texts: &[&str], dict: &Dictionary, index: &PhraseIndex) -> bool {
 }
 
 /// Actor units: single actors, compounds and resolved pronouns, in text order.
-fn build_units(lx: &[Lexeme], groups: &[Vec<usize>], forwarded: Option<&[String]>) -> Vec<Unit> {
+fn build_units(lx: &[Lexeme], groups: &[Vec<usize>], forwarded: Option<&[String]>, elim: &[bool]) -> Vec<Unit> {
+    let alive = |k: usize| (lx[k].first..=lx[k].last).all(|t| !elim[t]);
+    let groups: Vec<Vec<usize>> = groups.iter().map(|g| g.iter().copied().filter(|&k| alive(k)).collect()).collect();
     let mut group_of = vec![None; lx.len()];
     for (g, members) in groups.iter().enumerate() {
         for &k in members {
@@ -325,9 +351,12 @@ fn build_units(lx: &[Lexeme], groups: &[Vec<usize>], forwarded: Option<&[String]
     let mut units: Vec<Unit> = Vec::new();
     let mut done_group = vec![false; groups.len()];
     for (k, l) in lx.iter().enumerate() {
+        if !alive(k) {
+            continue;
+        }
         match &l.class {
             Class::Actor(_) => {
-                if let Some(g) = group_of[k] {
+                if let Some(g) = group_of[k].filter(|&g| groups[g].len() > 1) {
                     if done_group[g] {
                         continue;
                     }
@@ -410,15 +439,22 @@ fn resolve_verb<'d>(m: &Matcher<'_>, dict: &'d Dictionary, v: u32, vf: usize, vl
 
 struct Ctx<'a> {
     vis: &'a [usize],
+    toks: &'a [&'a str],
     units: &'a [Unit],
-    dict: &'a Dictionary,
     opts: &'a Options,
 }
 
+type Side = Vec<(String, Option<(usize, usize)>)>;
+
 impl Ctx<'_> {
+    /// Whether unit `b` has a code that unit `a` lacks.
     fn distinct(&self, a: usize, b: usize) -> bool {
         let (ua, ub) = (&self.units[a], &self.units[b]);
         !ub.members.iter().all(|m| ua.members.iter().any(|x| x.code == m.code))
+    }
+
+    fn side(&self, u: usize) -> Side {
+        self.units[u].members.iter().map(|m| (m.code.clone(), Some(self.span(m.tokens)))).collect()
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -435,88 +471,80 @@ impl Ctx<'_> {
         clause_source: &mut Option<usize>,
     ) -> Vec<RawEvent> {
         let EventCode::Event { code, paired, subordinate, dominant } = code else { return Vec::new() };
-        let _ = (self.vis, self.dict);
-        let in_clause = |u: &Unit| u.first >= lo && u.first < hi && !bind.skipped.iter().any(|&s| std::ptr::eq(&self.units[s], u));
+        let in_clause = |i: usize| {
+            let u = &self.units[i];
+            u.first >= lo && u.first < hi && !bind.skipped.contains(&i)
+        };
+        let n = self.units.len();
         let mut source = bind.source;
         let mut target = bind.target;
-        let mut pair_all = false;
+        // How a compound pairs with itself: "%" codes both directions,
+        // a default self-target only the forward one (plus a paired code).
+        let mut self_pairs: Option<bool> = None;
         if let Some(c) = bind.compound {
             source = Some(c);
             target = Some(c);
-            pair_all = true;
+            self_pairs = Some(true);
         }
         let designated = bind.source.is_some() || bind.target.is_some() || bind.compound.is_some();
+        let before_verb = (0..n).find(|&i| in_clause(i) && self.units[i].first < vf);
+        let after_verb = (0..n).find(|&i| in_clause(i) && self.units[i].first > vl);
         if source.is_none() {
             source = match target {
-                Some(t) => self.units.iter().position(|u| in_clause(u) && self.distinct(t, self.units.iter().position(|x| std::ptr::eq(x, u)).unwrap())),
-                None => {
-                    let before = self.units.iter().position(|u| in_clause(u) && u.first < vf);
-                    match carried {
-                        Some(c) => Some(c),
-                        None => before,
-                    }
-                }
+                Some(t) => (0..n).find(|&i| in_clause(i) && self.distinct(t, i)),
+                None => carried.or(before_verb).or(after_verb),
             };
         }
         if target.is_none() {
             if let Some(s) = source {
-                let after = self.units.iter().position(|u| in_clause(u) && u.first > vl && self.distinct(s, idx(self.units, u)));
-                let before = || {
-                    self.units.iter().rposition(|u| in_clause(u) && u.first < vf && self.distinct(s, idx(self.units, u)))
-                };
-                target = after.or_else(before);
+                let after = (0..n).find(|&i| in_clause(i) && self.units[i].first > vl && self.distinct(s, i));
+                let before = (0..n).rev().find(|&i| in_clause(i) && self.units[i].first < vf && self.distinct(s, i));
+                target = after.or(before);
                 if target.is_none() && self.units[s].compound {
                     target = Some(s);
-                    pair_all = true;
+                    self_pairs = Some(false);
                 }
             }
         }
-        // Passive voice: an auxiliary shortly before the verb and BY just after it.
-        if !designated && source.is_some() && target.is_some() && !pair_all && self.passive(vf, vl) {
+        // Passive voice: an auxiliary shortly before the verb and BY just
+        // after it reverse the roles, unless the pattern placed them.
+        if !designated && self_pairs.is_none() && source.is_some() && target.is_some() && self.passive(vf, vl) {
             std::mem::swap(&mut source, &mut target);
         }
-        let actor_before = self.units.iter().any(|u| in_clause(u) && u.first < vf);
-        let actor_after = self.units.iter().any(|u| in_clause(u) && u.first > vl);
-        let mut src_codes: Vec<(String, Option<(usize, usize)>)> = match source {
-            Some(s) => self.units[s].members.iter().map(|m| (m.code.clone(), Some(self.span(m.tokens)))).collect(),
-            None => Vec::new(),
-        };
-        let mut tgt_codes: Vec<(String, Option<(usize, usize)>)> = match target {
-            Some(t) => self.units[t].members.iter().map(|m| (m.code.clone(), Some(self.span(m.tokens)))).collect(),
-            None => Vec::new(),
-        };
+        let mut src: Side = source.map(|s| self.side(s)).unwrap_or_default();
+        let mut tgt: Side = target.map(|t| self.side(t)).unwrap_or_default();
+        // Whether the target in hand is an actor after the verb (for AFTER).
+        let mut target_after = target.is_some_and(|t| self.units[t].first > vl) && self_pairs != Some(false);
         if let Some(d) = &self.opts.default_source {
-            if src_codes.is_empty() || (self.opts.default_source_prior && !actor_before && !designated) {
-                src_codes = vec![(d.clone(), None)];
-                if target.is_none() || target == source {
-                    // Re-run the target search from the default source.
-                    if let Some(t) = self.units.iter().position(|u| in_clause(u) && u.first > vl) {
-                        tgt_codes = self.units[t].members.iter().map(|m| (m.code.clone(), Some(self.span(m.tokens)))).collect();
-                        target = Some(t);
-                        pair_all = false;
-                    }
+            if src.is_empty() || (self.opts.default_source_prior && before_verb.is_none() && carried.is_none() && !designated) {
+                if let Some(s) = source.filter(|_| target.is_none() || self_pairs == Some(false)) {
+                    // The only actor found is after the verb: it is the target.
+                    tgt = self.side(s);
+                    target_after = self.units[s].first > vl;
+                    self_pairs = None;
                 }
+                src = vec![(d.clone(), None)];
             }
         }
         if let Some(d) = &self.opts.default_target {
-            if tgt_codes.is_empty() || (self.opts.default_target_after && !actor_after && !designated) {
-                tgt_codes = vec![(d.clone(), None)];
-                pair_all = false;
+            if tgt.is_empty() || (self.opts.default_target_after && !target_after && !designated) {
+                tgt = vec![(d.clone(), None)];
+                self_pairs = None;
             }
         }
         if !self.opts.require_dyad {
-            if src_codes.is_empty() {
-                src_codes = vec![("---".into(), None)];
+            if src.is_empty() {
+                src = vec![("---".into(), None)];
             }
-            if tgt_codes.is_empty() {
-                tgt_codes = vec![("---".into(), None)];
+            if tgt.is_empty() {
+                tgt = vec![("---".into(), None)];
             }
         }
-        if src_codes.is_empty() || tgt_codes.is_empty() {
+        if src.is_empty() || tgt.is_empty() {
             return Vec::new();
         }
         *clause_source = source;
-        let mut out = Vec::new();
+        let mut out: Vec<RawEvent> = Vec::new();
         let mut push = |s: &(String, Option<(usize, usize)>), t: &(String, Option<(usize, usize)>), c: &str| {
             if s.0 == t.0 && s.0 != "---" {
                 return;
@@ -536,30 +564,26 @@ impl Ctx<'_> {
                 out.push(ev);
             }
         };
-        if pair_all {
-            for i in 0..src_codes.len() {
-                for j in 0..tgt_codes.len() {
-                    if src_codes[i].0 == tgt_codes[j].0 {
-                        continue;
-                    }
-                    if bind.compound.is_some() || target == source {
-                        // Within one compound: each unordered pair once,
-                        // paired codes in both directions.
-                        if i < j {
-                            push(&src_codes[i], &tgt_codes[j], code);
-                            push(&tgt_codes[j], &src_codes[i], paired.as_deref().unwrap_or(code));
+        match self_pairs {
+            Some(both) => {
+                for i in 0..src.len() {
+                    for j in i + 1..src.len() {
+                        push(&src[i], &src[j], code);
+                        match (paired, both) {
+                            (Some(p), _) => push(&src[j], &src[i], p),
+                            (None, true) => push(&src[j], &src[i], code),
+                            (None, false) => {}
                         }
-                    } else {
-                        push(&src_codes[i], &tgt_codes[j], code);
                     }
                 }
             }
-        } else {
-            for s in &src_codes {
-                for t in &tgt_codes {
-                    push(s, t, code);
-                    if let Some(p) = paired {
-                        push(t, s, p);
+            None => {
+                for s in &src {
+                    for t in &tgt {
+                        push(s, t, code);
+                        if let Some(p) = paired {
+                            push(t, s, p);
+                        }
                     }
                 }
             }
@@ -568,18 +592,17 @@ impl Ctx<'_> {
     }
 
     fn span(&self, t: (usize, usize)) -> (usize, usize) {
-        // Member token spans are original positions; keep them as visible
-        // positions where possible so they map back uniformly.
         let find = |o: usize| self.vis.iter().position(|&v| v == o).unwrap_or(0);
         (find(t.0), find(t.1))
     }
 
+    /// WAS/WERE/BEEN one or two words before the verb and BY within two
+    /// words after it.
     fn passive(&self, vf: usize, vl: usize) -> bool {
-        let _ = (vf, vl);
-        false
+        let aux = |p: usize| matches!(self.toks[p], "WAS" | "WERE" | "BEEN");
+        let before = (vf >= 1 && aux(vf - 1)) || (vf >= 2 && aux(vf - 2));
+        let by = (vl + 1..(vl + 3).min(self.toks.len())).any(|p| self.toks[p] == "BY");
+        before && by
     }
 }
 
-fn idx(units: &[Unit], u: &Unit) -> usize {
-    units.iter().position(|x| std::ptr::eq(x, u)).unwrap()
-}
