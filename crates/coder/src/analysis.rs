@@ -4,7 +4,9 @@
 //! and conjunction-delimited clauses.
 
 use crate::options::Options;
-use statecraft_dict::{ActorCode, AgentCode, AgentPlace, Dictionary, EntryKind, PhraseIndex, VerbKind};
+use statecraft_dict::{
+    ActorCode, AgentCode, AgentPlace, Dictionary, EntryKind, PhraseIndex, VerbKind,
+};
 use statecraft_text::{Date, Token, TokenKind};
 
 /// Word classes (TABARI's parse types).
@@ -22,7 +24,9 @@ pub(crate) enum Class {
     By,
     Pronoun(Pron),
     /// `joins`: AND, OR, NOR can join compound actors; BUT cannot.
-    Conj { joins: bool },
+    Conj {
+        joins: bool,
+    },
     Comma,
     Number,
     Former,
@@ -67,8 +71,6 @@ pub(crate) struct Unit {
     pub members: Vec<Member>,
     pub compound: bool,
     pub pronoun: bool,
-    /// Lexeme index of the (first) actor, for "immediately after" checks.
-    pub lexeme: usize,
 }
 
 /// Sentence-level flags raised by dictionary codes.
@@ -78,7 +80,13 @@ pub(crate) struct Flags {
     pub complex: bool,
 }
 
-const PRIORITY: [EntryKind; 5] = [EntryKind::Actor, EntryKind::Agent, EntryKind::Noun, EntryKind::Adjective, EntryKind::Verb];
+const PRIORITY: [EntryKind; 5] = [
+    EntryKind::Actor,
+    EntryKind::Agent,
+    EntryKind::Noun,
+    EntryKind::Adjective,
+    EntryKind::Verb,
+];
 
 fn builtin(tok: &Token) -> Class {
     if tok.kind == TokenKind::Comma {
@@ -103,6 +111,7 @@ fn builtin(tok: &Token) -> Class {
 }
 
 /// Classifies tokens into lexemes by longest dictionary match.
+#[allow(clippy::too_many_arguments)] // each input is a different concern of the lexer
 pub(crate) fn lex(
     toks: &[Token],
     texts: &[&str],
@@ -131,22 +140,33 @@ pub(crate) fn lex(
         let mut best: Option<(usize, usize, usize, u32, Vec<usize>)> = None;
         for &id in &ids {
             let e = index.entry(id);
-            let Some(rank) = PRIORITY.iter().position(|k| *k == e.kind) else { continue };
-            let Some(at) = PhraseIndex::match_phrase(&e.phrase, texts, i, &|p| is_comma(p) || consumed[p]) else {
+            let Some(rank) = PRIORITY.iter().position(|k| *k == e.kind) else {
+                continue;
+            };
+            let Some(at) =
+                PhraseIndex::match_phrase(&e.phrase, texts, i, &|p| is_comma(p) || consumed[p])
+            else {
                 continue;
             };
             let words = at.len();
             let chars: usize = e.phrase.words.iter().map(|w| w.text.len()).sum();
             let better = match &best {
                 None => true,
-                Some((bw, bc, br, _, _)) => (words, chars, usize::MAX - rank) > (*bw, *bc, usize::MAX - *br),
+                Some((bw, bc, br, _, _)) => {
+                    (words, chars, usize::MAX - rank) > (*bw, *bc, usize::MAX - *br)
+                }
             };
             if better {
                 best = Some((words, chars, rank, id, at));
             }
         }
         let Some((_, chars, _, id, at)) = best else {
-            out.push(Lexeme { class: builtin(&toks[i]), first: i, last: i, possessive: false });
+            out.push(Lexeme {
+                class: builtin(&toks[i]),
+                first: i,
+                last: i,
+                possessive: false,
+            });
             continue;
         };
         for &p in &at {
@@ -178,7 +198,9 @@ pub(crate) fn lex(
                     VerbKind::Event => {
                         let has_patterns = !dict.blocks[v.block as usize].patterns.is_empty();
                         let null = v.code == statecraft_dict::EventCode::Null && !has_patterns;
-                        let det_before = i > 0 && texts[i - 1].len() <= 3 && matches!(texts[i - 1], "A" | "AN" | "THE");
+                        let det_before = i > 0
+                            && texts[i - 1].len() <= 3
+                            && matches!(texts[i - 1], "A" | "AN" | "THE");
                         let capital = !all_caps && i > 0 && toks[i].capitalized && !opts.petrarch;
                         if null {
                             Class::Word
@@ -194,14 +216,22 @@ pub(crate) fn lex(
         };
         let last = *at.last().unwrap();
         let _ = chars;
-        out.push(Lexeme { class, first: i, last, possessive: texts[last].ends_with("'S") || texts[last].ends_with("S'") });
+        out.push(Lexeme {
+            class,
+            first: i,
+            last,
+            possessive: texts[last].ends_with("'S") || texts[last].ends_with("S'"),
+        });
     }
     out
 }
 
 fn combine(actor: &str, agent: &AgentCode) -> String {
     let chunks = |s: &str| -> Vec<String> {
-        s.as_bytes().chunks(3).map(|c| String::from_utf8_lossy(c).to_string()).collect()
+        s.as_bytes()
+            .chunks(3)
+            .map(|c| String::from_utf8_lossy(c).to_string())
+            .collect()
     };
     let have = chunks(actor);
     let mut add = String::new();
@@ -224,7 +254,9 @@ pub(crate) fn attach_agents(lx: &mut [Lexeme], dict: &Dictionary, opts: &Options
     let mut used = vec![false; n];
     let is_actor = |l: &Lexeme| matches!(l.class, Class::Actor(_));
     for g in 0..n {
-        let Class::Agent(a) = lx[g].class else { continue };
+        let Class::Agent(a) = lx[g].class else {
+            continue;
+        };
         let mut code = dict.agents[a as usize].code.clone();
         let former = (g > 0 && lx[g - 1].class == Class::Former)
             || (g >= 2 && lx[g - 2].class == Class::Former && is_actor(&lx[g - 1]));
@@ -249,7 +281,10 @@ pub(crate) fn attach_agents(lx: &mut [Lexeme], dict: &Dictionary, opts: &Options
                     // PETRARCH carries the agent over a compound:
                     // "lawmakers in Fornost and Gondor".
                     let mut j = k + 1;
-                    while j + 1 < n && matches!(lx[j].class, Class::Conj { joins: true } | Class::Comma) && is_actor(&lx[j + 1]) {
+                    while j + 1 < n
+                        && matches!(lx[j].class, Class::Conj { joins: true } | Class::Comma)
+                        && is_actor(&lx[j + 1])
+                    {
                         targets.push(j + 1);
                         j += 2;
                     }
@@ -284,7 +319,9 @@ pub(crate) fn attach_agents(lx: &mut [Lexeme], dict: &Dictionary, opts: &Options
         }
     }
     for g in 0..n {
-        let Class::Agent(a) = lx[g].class else { continue };
+        let Class::Agent(a) = lx[g].class else {
+            continue;
+        };
         if used[g] {
             lx[g].class = Class::Noun;
             continue;
@@ -326,7 +363,8 @@ pub(crate) fn compounds(lx: &[Lexeme], protected: &mut [bool]) -> Vec<Vec<usize>
     // Two actors side by side belong to one noun phrase only after a
     // possessive ("Arnor's Elrond"), not in "Dagolath Osgiliath".
     let joins = |a: usize, b: usize| -> bool {
-        !(matches!(lx[a].class, Class::Actor(_)) && matches!(lx[b].class, Class::Actor(_))) || lx[a].possessive
+        !(matches!(lx[a].class, Class::Actor(_)) && matches!(lx[b].class, Class::Actor(_)))
+            || lx[a].possessive
     };
     let np_before = |end: usize| -> Option<(usize, Vec<usize>)> {
         // lexemes [s..=end] that are det/adj/actor, with >= 1 actor
@@ -334,7 +372,9 @@ pub(crate) fn compounds(lx: &[Lexeme], protected: &mut [bool]) -> Vec<Vec<usize>
         while s > 0 && np_class(&lx[s - 1].class) && (s == end + 1 || joins(s - 1, s)) {
             s -= 1;
         }
-        let actors: Vec<usize> = (s..=end).filter(|&k| matches!(lx[k].class, Class::Actor(_))).collect();
+        let actors: Vec<usize> = (s..=end)
+            .filter(|&k| matches!(lx[k].class, Class::Actor(_)))
+            .collect();
         (s <= end && !actors.is_empty()).then_some((s, actors))
     };
     let np_after = |start: usize| -> Option<(usize, Vec<usize>)> {
@@ -342,7 +382,9 @@ pub(crate) fn compounds(lx: &[Lexeme], protected: &mut [bool]) -> Vec<Vec<usize>
         while e < n && np_class(&lx[e].class) && (e == start || joins(e - 1, e)) {
             e += 1;
         }
-        let actors: Vec<usize> = (start..e).filter(|&k| matches!(lx[k].class, Class::Actor(_))).collect();
+        let actors: Vec<usize> = (start..e)
+            .filter(|&k| matches!(lx[k].class, Class::Actor(_)))
+            .collect();
         (!actors.is_empty()).then_some((e, actors))
     };
     for c in 0..n {
@@ -358,8 +400,12 @@ pub(crate) fn compounds(lx: &[Lexeme], protected: &mut [bool]) -> Vec<Vec<usize>
             comma_before = Some(left_end);
             left_end -= 1;
         }
-        let Some((mut s1, mut left)) = np_before(left_end) else { continue };
-        let Some((_, right)) = np_after(c + 1) else { continue };
+        let Some((mut s1, mut left)) = np_before(left_end) else {
+            continue;
+        };
+        let Some((_, right)) = np_after(c + 1) else {
+            continue;
+        };
         protected[c] = true;
         if let Some(cb) = comma_before {
             protected[cb] = true;
@@ -386,10 +432,7 @@ pub(crate) fn compounds(lx: &[Lexeme], protected: &mut [bool]) -> Vec<Vec<usize>
     }
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut root_of: Vec<Option<usize>> = vec![None; n];
-    for k in 0..n {
-        if !in_group[k] {
-            continue;
-        }
+    for (k, _) in in_group.iter().enumerate().filter(|(_, g)| **g) {
         let r = find(&mut parent, k);
         match root_of[r] {
             Some(g) => groups[g].push(k),
@@ -426,12 +469,19 @@ pub(crate) fn protect_noun_compounds(lx: &[Lexeme], protected: &mut [bool]) {
 }
 
 /// Decides which tokens fall in dropped comma clauses.
-pub(crate) fn comma_clauses(lx: &[Lexeme], protected: &[bool], ntok: usize, opts: &Options) -> (Vec<bool>, usize) {
+pub(crate) fn comma_clauses(
+    lx: &[Lexeme],
+    protected: &[bool],
+    ntok: usize,
+    opts: &Options,
+) -> (Vec<bool>, usize) {
     let mut elim = vec![false; ntok];
     if opts.comma.off {
         return (elim, 0);
     }
-    let commas: Vec<usize> = (0..lx.len()).filter(|&k| lx[k].class == Class::Comma && !protected[k]).collect();
+    let commas: Vec<usize> = (0..lx.len())
+        .filter(|&k| lx[k].class == Class::Comma && !protected[k])
+        .collect();
     if commas.is_empty() {
         return (elim, 0);
     }

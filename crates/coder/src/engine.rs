@@ -40,9 +40,13 @@ impl Matcher<'_> {
         let mut bind = Bind::default();
         let lower = &pat.lower.0;
         let verb_joined = pat.verb_joined;
-        let ok = self.bwd(&pat.upper.0, vfirst as isize - 1, pat.upper_joined, &mut bind, &mut |m, _, b| {
-            m.fwd(lower, vlast + 1, verb_joined, b, &mut |_, _, _| true)
-        });
+        let ok = self.bwd(
+            &pat.upper.0,
+            vfirst as isize - 1,
+            pat.upper_joined,
+            &mut bind,
+            &mut |m, _, b| m.fwd(lower, vlast + 1, verb_joined, b, &mut |_, _, _| true),
+        );
         ok.then_some(bind)
     }
 
@@ -104,7 +108,9 @@ impl Matcher<'_> {
 
     /// Forward match of `items` starting at `pos`; `adj` pins the first item.
     fn fwd(&self, items: &[Item], pos: usize, adj: bool, b: &mut Bind, k: Cont<'_>) -> bool {
-        let Some(item) = items.first() else { return k(self, pos as isize, b) };
+        let Some(item) = items.first() else {
+            return k(self, pos as isize, b);
+        };
         let rest = &items[1..];
         match &item.elem {
             Elem::Word(w) => {
@@ -129,7 +135,9 @@ impl Matcher<'_> {
                 false
             }
             Elem::Source | Elem::Target | Elem::Compound | Elem::Skip | Elem::Attrib => {
-                let Some(u) = self.unit_fwd(pos, adj) else { return false };
+                let Some(u) = self.unit_fwd(pos, adj) else {
+                    return false;
+                };
                 let saved = b.clone();
                 if Self::bind_actor(b, &item.elem, u, self.units[u].compound).is_none() {
                     return false;
@@ -144,7 +152,9 @@ impl Matcher<'_> {
                 let members = &self.dict.synsets[*id as usize].members;
                 let joined = item.joined;
                 for m in members {
-                    if self.fwd(&m.0, pos, adj, b, &mut |s, p, b| s.fwd(rest, p as usize, joined, b, k)) {
+                    if self.fwd(&m.0, pos, adj, b, &mut |s, p, b| {
+                        s.fwd(rest, p as usize, joined, b, k)
+                    }) {
                         return true;
                     }
                 }
@@ -153,7 +163,9 @@ impl Matcher<'_> {
             Elem::Alt(alts) => {
                 let joined = item.joined;
                 for a in alts {
-                    if self.fwd(&a.0, pos, adj, b, &mut |s, p, b| s.fwd(rest, p as usize, joined, b, k)) {
+                    if self.fwd(&a.0, pos, adj, b, &mut |s, p, b| {
+                        s.fwd(rest, p as usize, joined, b, k)
+                    }) {
                         return true;
                     }
                 }
@@ -165,7 +177,9 @@ impl Matcher<'_> {
 
     /// Backward match of `items` ending at `pos`; `adj` pins the last item.
     fn bwd(&self, items: &[Item], pos: isize, adj: bool, b: &mut Bind, k: Cont<'_>) -> bool {
-        let Some(item) = items.last() else { return k(self, pos, b) };
+        let Some(item) = items.last() else {
+            return k(self, pos, b);
+        };
         let rest = &items[..items.len() - 1];
         let prev_joined = rest.last().is_some_and(|i| i.joined);
         match &item.elem {
@@ -192,7 +206,9 @@ impl Matcher<'_> {
                 false
             }
             Elem::Source | Elem::Target | Elem::Compound | Elem::Skip | Elem::Attrib => {
-                let Some(u) = self.unit_bwd(pos, adj) else { return false };
+                let Some(u) = self.unit_bwd(pos, adj) else {
+                    return false;
+                };
                 let saved = b.clone();
                 if Self::bind_actor(b, &item.elem, u, self.units[u].compound).is_none() {
                     return false;
@@ -206,7 +222,9 @@ impl Matcher<'_> {
             Elem::Synset(id) => {
                 let members = &self.dict.synsets[*id as usize].members;
                 for m in members {
-                    if self.bwd(&m.0, pos, adj, b, &mut |s, p, b| s.bwd(rest, p, prev_joined, b, k)) {
+                    if self.bwd(&m.0, pos, adj, b, &mut |s, p, b| {
+                        s.bwd(rest, p, prev_joined, b, k)
+                    }) {
                         return true;
                     }
                 }
@@ -214,7 +232,9 @@ impl Matcher<'_> {
             }
             Elem::Alt(alts) => {
                 for a in alts {
-                    if self.bwd(&a.0, pos, adj, b, &mut |s, p, b| s.bwd(rest, p, prev_joined, b, k)) {
+                    if self.bwd(&a.0, pos, adj, b, &mut |s, p, b| {
+                        s.bwd(rest, p, prev_joined, b, k)
+                    }) {
                         return true;
                     }
                 }

@@ -102,7 +102,12 @@ impl Coder {
         for line in &dict.options {
             options.apply_tabari(line);
         }
-        Coder { dict, index, options, previous: None }
+        Coder {
+            dict,
+            index,
+            options,
+            previous: None,
+        }
     }
 
     /// The options in force.
@@ -129,17 +134,30 @@ impl Coder {
         let mut events = Vec::new();
         let sentences: Vec<&str> = match story.layout {
             Layout::Sentence => vec![story.text.trim()],
-            Layout::Prose => split_sentences(&story.text).iter().map(|s| &story.text[s.start..s.end]).collect(),
+            Layout::Prose => split_sentences(&story.text)
+                .iter()
+                .map(|s| &story.text[s.start..s.end])
+                .collect(),
         };
-        let numbers = self.options.forward.as_ref().and_then(|f| f.numbers(&story.id));
+        let numbers = self
+            .options
+            .forward
+            .as_ref()
+            .and_then(|f| f.numbers(&story.id));
         for (si, text) in sentences.iter().enumerate() {
             let forwarded = match (&numbers, &self.previous) {
-                (Some((story_no, sent_no)), Some((ps, pn, actor))) if si == 0 && ps == story_no && *pn + 1 == *sent_no => {
+                (Some((story_no, sent_no)), Some((ps, pn, actor)))
+                    if si == 0 && ps == story_no && *pn + 1 == *sent_no =>
+                {
                     Some(actor.clone())
                 }
                 _ => None,
             };
-            let input = SentenceInput { text, date: story.date, forwarded: forwarded.as_deref() };
+            let input = SentenceInput {
+                text,
+                date: story.date,
+                forwarded: forwarded.as_deref(),
+            };
             let res = code_sentence(&input, &self.dict, &self.index, &self.options);
             if si == 0 {
                 if let (Some((s, n)), Some(actor)) = (&numbers, &res.first_actor) {

@@ -117,13 +117,20 @@ impl Forward {
             let len = fmt[s..].chars().take_while(|&c| c == ch).count();
             Some((s, s + len))
         };
-        Some(Forward { story: range('N')?, sentence: range('S')? })
+        Some(Forward {
+            story: range('N')?,
+            sentence: range('S')?,
+        })
     }
 
     /// `(story, sentence)` numbers of a record id.
     pub fn numbers(&self, id: &str) -> Option<(String, u32)> {
         let story = id.get(self.story.0..self.story.1)?.to_string();
-        let sentence = id.get(self.sentence.0..self.sentence.1)?.trim().parse().ok()?;
+        let sentence = id
+            .get(self.sentence.0..self.sentence.1)?
+            .trim()
+            .parse()
+            .ok()?;
         Some((story, sentence))
     }
 }
@@ -134,7 +141,15 @@ impl Options {
         Options {
             code_by: CodeBy::Clause,
             min_words: 8,
-            comma: CommaLimits { min: 2, max: 10, bmin: 128, bmax: 0, emin: 2, emax: 10, off: false },
+            comma: CommaLimits {
+                min: 2,
+                max: 10,
+                bmin: 128,
+                bmax: 0,
+                emin: 2,
+                emax: 10,
+                off: false,
+            },
             complex: Complexity::default(),
             default_source: None,
             default_source_prior: false,
@@ -153,7 +168,15 @@ impl Options {
     pub fn petrarch() -> Options {
         Options {
             min_words: 0,
-            comma: CommaLimits { min: 2, max: 8, bmin: 0, bmax: 0, emin: 2, emax: 8, off: false },
+            comma: CommaLimits {
+                min: 2,
+                max: 8,
+                bmin: 0,
+                bmax: 0,
+                emin: 2,
+                emax: 8,
+                off: false,
+            },
             petrarch: true,
             ..Options::tabari()
         }
@@ -162,14 +185,19 @@ impl Options {
     /// statecraft's own defaults for news prose: TABARI clause coding
     /// without the eight-word minimum (news sentences are complete).
     pub fn statecraft() -> Options {
-        Options { min_words: 4, ..Options::petrarch() }
+        Options {
+            min_words: 4,
+            ..Options::petrarch()
+        }
     }
 
     /// Applies one TABARI `.options` command. Unknown commands are
     /// ignored, as TABARI does; returns whether the command was understood.
     pub fn apply_tabari(&mut self, command: &str) -> bool {
         let command = command.trim();
-        let Some((head, rest)) = command.split_once(':') else { return false };
+        let Some((head, rest)) = command.split_once(':') else {
+            return false;
+        };
         let head = head.trim().to_ascii_uppercase();
         let rest = rest.trim();
         let upper = rest.to_ascii_uppercase();
@@ -241,12 +269,16 @@ impl Options {
             self.default_source = Some(c);
             let after_src = &s[s.find("SOURCE").unwrap_or(0)..];
             let seg = after_src.split("TARGET").next().unwrap_or("");
-            self.default_source_prior = seg.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w == "PRIOR");
+            self.default_source_prior = seg
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| w == "PRIOR");
         }
         if let Some(c) = code_after("TARGET") {
             self.default_target = Some(c);
             let seg = &s[s.find("TARGET").unwrap_or(0)..];
-            self.default_target_after = seg.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w == "AFTER");
+            self.default_target_after = seg
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| w == "AFTER");
         }
     }
 
@@ -305,7 +337,10 @@ impl Options {
 
 fn number_after(s: &str, key: &str) -> Option<usize> {
     let i = s.find(key)?;
-    let digits: String = s[i + key.len()..].chars().take_while(char::is_ascii_digit).collect();
+    let digits: String = s[i + key.len()..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
     digits.parse().ok()
 }
 
@@ -313,7 +348,13 @@ fn parse_complex(s: &str) -> Complexity {
     let mut c = Complexity::default();
     for w in s.split_whitespace() {
         let (name, n) = match w.split_once('[') {
-            Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok().filter(|&n| n > 0)),
+            Some((name, rest)) => (
+                name,
+                rest.trim_end_matches(']')
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|&n| n > 0),
+            ),
             None => (w, None),
         };
         match name {
@@ -361,8 +402,22 @@ mod tests {
         assert!(o.convert_agents);
         assert_eq!(o.default_source.as_deref(), Some("DEFSRC"));
         assert!(o.default_source_prior && o.default_target_after);
-        assert_eq!(o.comma, CommaLimits { min: 4, max: 6, bmin: 3, bmax: 8, emin: 3, emax: 6, off: false });
-        assert_eq!(o.forward.as_ref().unwrap().numbers("FRWD-001-002"), Some(("001".into(), 2)));
+        assert_eq!(
+            o.comma,
+            CommaLimits {
+                min: 4,
+                max: 6,
+                bmin: 3,
+                bmax: 8,
+                emin: 3,
+                emax: 6,
+                off: false
+            }
+        );
+        assert_eq!(
+            o.forward.as_ref().unwrap().numbers("FRWD-001-002"),
+            Some(("001".into(), 2))
+        );
         o.apply_tabari("DEFAULT: SOURCE [DEFSRC]  TARGET [DEFTAR] AFTER");
         assert!(!o.default_source_prior && o.default_target_after);
         o.apply_tabari("DEFAULT: OFF");

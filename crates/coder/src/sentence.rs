@@ -53,7 +53,9 @@ pub(crate) fn code_sentence(
     let texts: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
     let all_caps = is_all_caps(input.text);
     let mut flags = Flags::default();
-    let mut lx = analysis::lex(&toks, &texts, dict, index, input.date, all_caps, opts, &mut flags);
+    let mut lx = analysis::lex(
+        &toks, &texts, dict, index, input.date, all_caps, opts, &mut flags,
+    );
     // Discard phrases (PETRARCH lists).
     if !dict.discards.is_empty() && discarded(&texts, dict, index) {
         res.discarded = true;
@@ -72,7 +74,9 @@ pub(crate) fn code_sentence(
     // not split the sentence.
     for (k, l) in lx.iter().enumerate() {
         if matches!(l.class, Class::Conj { .. }) {
-            let inside = lx.iter().any(|o| o.first < l.first && o.last > l.last && !matches!(o.class, Class::Word));
+            let inside = lx
+                .iter()
+                .any(|o| o.first < l.first && o.last > l.last && !matches!(o.class, Class::Word));
             if inside {
                 protected[k] = true;
             }
@@ -117,7 +121,10 @@ pub(crate) fn code_sentence(
     }
     let alive = |l: &Lexeme| (l.first..=l.last).all(|t| !elim[t]);
     let vtexts: Vec<&str> = vis.iter().map(|&i| texts[i]).collect();
-    let vcomma: Vec<bool> = vis.iter().map(|&i| toks[i].kind == TokenKind::Comma).collect();
+    let vcomma: Vec<bool> = vis
+        .iter()
+        .map(|&i| toks[i].kind == TokenKind::Comma)
+        .collect();
     let units: Vec<Unit> = all_units
         .into_iter()
         .filter(|u| !elim[u.first] && !elim[u.last])
@@ -152,15 +159,40 @@ pub(crate) fn code_sentence(
             .iter()
             .map(|l| {
                 let words = texts[l.first..=l.last].join(" ");
-                let gone = if (l.first..=l.last).any(|t| elim[t]) { "~" } else { "" };
+                let gone = if (l.first..=l.last).any(|t| elim[t]) {
+                    "~"
+                } else {
+                    ""
+                };
                 format!("{gone}{words}/{:?}", l.class)
             })
             .collect();
         eprintln!("TRACE lexemes: {}", show.join(" | "));
-        eprintln!("TRACE units: {:?}", units.iter().map(|u| (u.first, u.last, u.members.iter().map(|m| m.code.as_str()).collect::<Vec<_>>())).collect::<Vec<_>>());
-        eprintln!("TRACE clauses: {bounds:?} verbs: {verbs:?} visible: {}", vtexts.join(" "));
+        eprintln!(
+            "TRACE units: {:?}",
+            units
+                .iter()
+                .map(|u| (
+                    u.first,
+                    u.last,
+                    u.members
+                        .iter()
+                        .map(|m| m.code.as_str())
+                        .collect::<Vec<_>>()
+                ))
+                .collect::<Vec<_>>()
+        );
+        eprintln!(
+            "TRACE clauses: {bounds:?} verbs: {verbs:?} visible: {}",
+            vtexts.join(" ")
+        );
     }
-    let ctx = Ctx { vis: &vis, toks: &vtexts, units: &units, opts };
+    let ctx = Ctx {
+        vis: &vis,
+        toks: &vtexts,
+        units: &units,
+        opts,
+    };
 
     let mut carry: Option<usize> = None;
     let mut carry_kind = Carry::None;
@@ -168,10 +200,21 @@ pub(crate) fn code_sentence(
     let mut all_events: Vec<RawEvent> = Vec::new();
     let mut sentence_done = false;
     for c in 0..bounds.len() - 1 {
-        let (lo, hi) = (bounds[c], bounds[c + 1].saturating_sub(if c + 1 < bounds.len() - 1 { 1 } else { 0 }));
+        let (lo, hi) = (
+            bounds[c],
+            bounds[c + 1].saturating_sub(if c + 1 < bounds.len() - 1 { 1 } else { 0 }),
+        );
         let hi = hi.max(lo);
-        let matcher = Matcher { toks: &vtexts, comma: &vcomma, units: &units, dict, lo, hi };
-        let clause_verbs: Vec<&(usize, usize, u32)> = verbs.iter().filter(|v| v.0 >= lo && v.1 < hi).collect();
+        let matcher = Matcher {
+            toks: &vtexts,
+            comma: &vcomma,
+            units: &units,
+            dict,
+            lo,
+            hi,
+        };
+        let clause_verbs: Vec<&(usize, usize, u32)> =
+            verbs.iter().filter(|v| v.0 >= lo && v.1 < hi).collect();
         let mut clause_events: Vec<RawEvent> = Vec::new();
         let mut clause_source: Option<usize> = None;
         let mut had_normal = false;
@@ -200,7 +243,17 @@ pub(crate) fn code_sentence(
             if first_coded_verb.is_none() {
                 first_coded_verb = Some(vf);
             }
-            let evs = ctx.make_events(&code, &bind, pat_src, vf, vl, lo, hi, carried, &mut clause_source);
+            let evs = ctx.make_events(
+                &code,
+                &bind,
+                pat_src,
+                vf,
+                vl,
+                lo,
+                hi,
+                carried,
+                &mut clause_source,
+            );
             if evs.is_empty() {
                 continue;
             }
@@ -222,7 +275,11 @@ pub(crate) fn code_sentence(
             carry_kind = Carry::Event;
         } else if !clause_verbs.is_empty() {
             carry = units.iter().position(|u| u.first >= lo && u.first < hi);
-            carry_kind = if carry.is_some() { Carry::First } else { Carry::None };
+            carry_kind = if carry.is_some() {
+                Carry::First
+            } else {
+                Carry::None
+            };
         } else {
             carry_kind = Carry::None;
         }
@@ -247,8 +304,12 @@ pub(crate) fn code_sentence(
     let mut complex = flags.complex;
     complex |= cx.verbs.is_some_and(|n| n_verbs >= n);
     complex |= cx.conj.is_some_and(|n| n_conj >= n);
-    complex |= cx.actors.is_some_and(|n| units.iter().filter(|u| !u.pronoun).count() >= n);
-    complex |= cx.pronouns.is_some_and(|n| units.iter().filter(|u| u.pronoun).count() >= n);
+    complex |= cx
+        .actors
+        .is_some_and(|n| units.iter().filter(|u| !u.pronoun).count() >= n);
+    complex |= cx
+        .pronouns
+        .is_some_and(|n| units.iter().filter(|u| u.pronoun).count() >= n);
     complex |= cx.comma.is_some_and(|n| dropped >= n);
     complex |= cx.noverb && verbs.is_empty();
     if cx.noactprior {
@@ -270,8 +331,8 @@ pub(crate) fn code_sentence(
         return res;
     }
     // Map visible token positions back to the original tokens.
+    let back = |(a, b): (usize, usize)| (vis[a], vis[b]);
     for e in &mut all_events {
-        let back = |(a, b): (usize, usize)| (vis[a], vis[b]);
         e.verb_tokens = back(e.verb_tokens);
         e.source_tokens = e.source_tokens.map(back);
         e.target_tokens = e.target_tokens.map(back);
@@ -297,7 +358,14 @@ fn time_code(dict: &Dictionary, v: u32, texts: &[&str], l: &Lexeme) -> Option<Ti
     let verb = &dict.verbs[v as usize];
     let units: Vec<Unit> = Vec::new();
     let comma: Vec<bool> = texts.iter().map(|t| *t == ",").collect();
-    let m = Matcher { toks: texts, comma: &comma, units: &units, dict, lo: 0, hi: texts.len() };
+    let m = Matcher {
+        toks: texts,
+        comma: &comma,
+        units: &units,
+        dict,
+        lo: 0,
+        hi: texts.len(),
+    };
     let mut code = &verb.code;
     let mut best: Option<(u32, &EventCode)> = None;
     for p in &dict.blocks[verb.block as usize].patterns {
@@ -339,9 +407,17 @@ fn discarded(texts: &[&str], dict: &Dictionary, index: &PhraseIndex) -> bool {
 }
 
 /// Actor units: single actors, compounds and resolved pronouns, in text order.
-fn build_units(lx: &[Lexeme], groups: &[Vec<usize>], forwarded: Option<&[String]>, elim: &[bool]) -> Vec<Unit> {
+fn build_units(
+    lx: &[Lexeme],
+    groups: &[Vec<usize>],
+    forwarded: Option<&[String]>,
+    elim: &[bool],
+) -> Vec<Unit> {
     let alive = |k: usize| (lx[k].first..=lx[k].last).all(|t| !elim[t]);
-    let groups: Vec<Vec<usize>> = groups.iter().map(|g| g.iter().copied().filter(|&k| alive(k)).collect()).collect();
+    let groups: Vec<Vec<usize>> = groups
+        .iter()
+        .map(|g| g.iter().copied().filter(|&k| alive(k)).collect())
+        .collect();
     let mut group_of = vec![None; lx.len()];
     for (g, members) in groups.iter().enumerate() {
         for &k in members {
@@ -366,23 +442,37 @@ fn build_units(lx: &[Lexeme], groups: &[Vec<usize>], forwarded: Option<&[String]
                         if let Class::Actor(codes) = &lx[m].class {
                             for c in codes {
                                 if !members.iter().any(|x| &x.code == c) {
-                                    members.push(Member { code: c.clone(), tokens: (lx[m].first, lx[m].last) });
+                                    members.push(Member {
+                                        code: c.clone(),
+                                        tokens: (lx[m].first, lx[m].last),
+                                    });
                                 }
                             }
                         }
                     }
                     let first = groups[g].iter().map(|&m| lx[m].first).min().unwrap();
                     let last = groups[g].iter().map(|&m| lx[m].last).max().unwrap();
-                    units.push(Unit { first, last, members, compound: true, pronoun: false, lexeme: k });
+                    units.push(Unit {
+                        first,
+                        last,
+                        members,
+                        compound: true,
+                        pronoun: false,
+                    });
                 } else if let Class::Actor(codes) = &l.class {
-                    let members = codes.iter().map(|c| Member { code: c.clone(), tokens: (l.first, l.last) }).collect();
+                    let members = codes
+                        .iter()
+                        .map(|c| Member {
+                            code: c.clone(),
+                            tokens: (l.first, l.last),
+                        })
+                        .collect();
                     units.push(Unit {
                         first: l.first,
                         last: l.last,
                         members,
                         compound: codes.len() > 1,
                         pronoun: false,
-                        lexeme: k,
                     });
                 }
             }
@@ -399,12 +489,27 @@ fn build_units(lx: &[Lexeme], groups: &[Vec<usize>], forwarded: Option<&[String]
                 let referent = referent.or_else(|| {
                     let f = forwarded?;
                     let first = f.first()?;
-                    Some(vec![Member { code: first.clone(), tokens: (l.first, l.last) }])
+                    Some(vec![Member {
+                        code: first.clone(),
+                        tokens: (l.first, l.last),
+                    }])
                 });
                 if let Some(members) = referent {
                     let compound = members.len() > 1;
-                    let members = members.into_iter().map(|m| Member { tokens: (l.first, l.last), ..m }).collect();
-                    units.push(Unit { first: l.first, last: l.last, members, compound, pronoun: true, lexeme: k });
+                    let members = members
+                        .into_iter()
+                        .map(|m| Member {
+                            tokens: (l.first, l.last),
+                            ..m
+                        })
+                        .collect();
+                    units.push(Unit {
+                        first: l.first,
+                        last: l.last,
+                        members,
+                        compound,
+                        pronoun: true,
+                    });
                 }
             }
             _ => {}
@@ -416,7 +521,13 @@ fn build_units(lx: &[Lexeme], groups: &[Vec<usize>], forwarded: Option<&[String]
 
 /// The code of a verb occurrence: the best-matching pattern, else the
 /// verb's own code.
-fn resolve_verb<'d>(m: &Matcher<'_>, dict: &'d Dictionary, v: u32, vf: usize, vl: usize) -> (EventCode, Bind, Option<&'d str>) {
+fn resolve_verb<'d>(
+    m: &Matcher<'_>,
+    dict: &'d Dictionary,
+    v: u32,
+    vf: usize,
+    vl: usize,
+) -> (EventCode, Bind, Option<&'d str>) {
     let verb = &dict.verbs[v as usize];
     let mut best: Option<(Bind, &statecraft_dict::Pattern)> = None;
     for p in &dict.blocks[verb.block as usize].patterns {
@@ -450,11 +561,17 @@ impl Ctx<'_> {
     /// Whether unit `b` has a code that unit `a` lacks.
     fn distinct(&self, a: usize, b: usize) -> bool {
         let (ua, ub) = (&self.units[a], &self.units[b]);
-        !ub.members.iter().all(|m| ua.members.iter().any(|x| x.code == m.code))
+        !ub.members
+            .iter()
+            .all(|m| ua.members.iter().any(|x| x.code == m.code))
     }
 
     fn side(&self, u: usize) -> Side {
-        self.units[u].members.iter().map(|m| (m.code.clone(), Some(self.span(m.tokens)))).collect()
+        self.units[u]
+            .members
+            .iter()
+            .map(|m| (m.code.clone(), Some(self.span(m.tokens))))
+            .collect()
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -470,7 +587,15 @@ impl Ctx<'_> {
         carried: Option<usize>,
         clause_source: &mut Option<usize>,
     ) -> Vec<RawEvent> {
-        let EventCode::Event { code, paired, subordinate, dominant } = code else { return Vec::new() };
+        let EventCode::Event {
+            code,
+            paired,
+            subordinate,
+            dominant,
+        } = code
+        else {
+            return Vec::new();
+        };
         let in_clause = |i: usize| {
             let u = &self.units[i];
             u.first >= lo && u.first < hi && !bind.skipped.contains(&i)
@@ -497,8 +622,11 @@ impl Ctx<'_> {
         }
         if target.is_none() {
             if let Some(s) = source {
-                let after = (0..n).find(|&i| in_clause(i) && self.units[i].first > vl && self.distinct(s, i));
-                let before = (0..n).rev().find(|&i| in_clause(i) && self.units[i].first < vf && self.distinct(s, i));
+                let after = (0..n)
+                    .find(|&i| in_clause(i) && self.units[i].first > vl && self.distinct(s, i));
+                let before = (0..n)
+                    .rev()
+                    .find(|&i| in_clause(i) && self.units[i].first < vf && self.distinct(s, i));
                 target = after.or(before);
                 if target.is_none() && self.units[s].compound {
                     target = Some(s);
@@ -508,15 +636,26 @@ impl Ctx<'_> {
         }
         // Passive voice: an auxiliary shortly before the verb and BY just
         // after it reverse the roles, unless the pattern placed them.
-        if !designated && self_pairs.is_none() && source.is_some() && target.is_some() && self.passive(vf, vl) {
+        if !designated
+            && self_pairs.is_none()
+            && source.is_some()
+            && target.is_some()
+            && self.passive(vf, vl)
+        {
             std::mem::swap(&mut source, &mut target);
         }
         let mut src: Side = source.map(|s| self.side(s)).unwrap_or_default();
         let mut tgt: Side = target.map(|t| self.side(t)).unwrap_or_default();
         // Whether the target in hand is an actor after the verb (for AFTER).
-        let mut target_after = target.is_some_and(|t| self.units[t].first > vl) && self_pairs != Some(false);
+        let mut target_after =
+            target.is_some_and(|t| self.units[t].first > vl) && self_pairs != Some(false);
         if let Some(d) = &self.opts.default_source {
-            if src.is_empty() || (self.opts.default_source_prior && before_verb.is_none() && carried.is_none() && !designated) {
+            if src.is_empty()
+                || (self.opts.default_source_prior
+                    && before_verb.is_none()
+                    && carried.is_none()
+                    && !designated)
+            {
                 if let Some(s) = source.filter(|_| target.is_none() || self_pairs == Some(false)) {
                     // The only actor found is after the verb: it is the target.
                     tgt = self.side(s);
@@ -545,7 +684,9 @@ impl Ctx<'_> {
         }
         *clause_source = source;
         let mut out: Vec<RawEvent> = Vec::new();
-        let mut push = |s: &(String, Option<(usize, usize)>), t: &(String, Option<(usize, usize)>), c: &str| {
+        let mut push = |s: &(String, Option<(usize, usize)>),
+                        t: &(String, Option<(usize, usize)>),
+                        c: &str| {
             if s.0 == t.0 && s.0 != "---" {
                 return;
             }
@@ -605,4 +746,3 @@ impl Ctx<'_> {
         before && by
     }
 }
-

@@ -9,7 +9,11 @@ fn main() {
     let (dict, errors) = if args.first().map(String::as_str) == Some("bundled") {
         bundled()
     } else {
-        let dialect = if args.first().map(String::as_str) == Some("tabari") { Dialect::Tabari } else { Dialect::Petrarch };
+        let dialect = if args.first().map(String::as_str) == Some("tabari") {
+            Dialect::Tabari
+        } else {
+            Dialect::Petrarch
+        };
         let mut l = Loader::new();
         for f in &args[1..] {
             let text = decode(&std::fs::read(f).expect("read"));

@@ -3,11 +3,18 @@
 //! (MIT, Open Event Data Alliance; see `data/dictionaries/LICENSE`), plus
 //! the statecraft overlay that brings actors up to 2025.
 
-use crate::{decode, DictError, Dialect, Dictionary, Loader};
+use crate::{decode, Dialect, DictError, Dictionary, Loader};
 
 macro_rules! data {
     ($name:literal) => {
-        ($name, include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/dictionaries/", $name)) as &[u8])
+        (
+            $name,
+            include_bytes!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../data/dictionaries/",
+                $name
+            )) as &[u8],
+        )
     };
 }
 

@@ -67,7 +67,12 @@ impl EventCode {
         if !valid(code) || paired.is_some_and(|p| !valid(p)) {
             return None;
         }
-        Some(EventCode::Event { code: code.into(), paired: paired.map(Into::into), subordinate, dominant })
+        Some(EventCode::Event {
+            code: code.into(),
+            paired: paired.map(Into::into),
+            subordinate,
+            dominant,
+        })
     }
 
     /// The primary code, if this produces events.
@@ -101,8 +106,16 @@ impl ActorCode {
             "###" => ActorCode::Discard,
             "+++" => ActorCode::Complex,
             s => {
-                let parts: Vec<Box<str>> = s.split('/').filter(|p| !p.is_empty()).map(Into::into).collect();
-                if parts.is_empty() || parts.iter().any(|p| !p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')) {
+                let parts: Vec<Box<str>> = s
+                    .split('/')
+                    .filter(|p| !p.is_empty())
+                    .map(Into::into)
+                    .collect();
+                if parts.is_empty()
+                    || parts
+                        .iter()
+                        .any(|p| !p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+                {
                     return None;
                 }
                 ActorCode::Codes(parts)
@@ -184,7 +197,9 @@ impl CodeSchedule {
         let (code, restriction) = split_restriction(block);
         let code_str = code.trim();
         if code_str.is_empty() {
-            return Err(format!("code block [{block}] has a date restriction but no code"));
+            return Err(format!(
+                "code block [{block}] has a date restriction but no code"
+            ));
         }
         let Some(code) = ActorCode::parse(code_str) else {
             return Err(format!("bad actor code {code_str:?} in [{block}]"));
@@ -197,7 +212,8 @@ impl CodeSchedule {
                 Ok(())
             }
             Some(r) => {
-                let r = parse_restriction(r).ok_or_else(|| format!("bad date restriction in [{block}]"))?;
+                let r = parse_restriction(r)
+                    .ok_or_else(|| format!("bad date restriction in [{block}]"))?;
                 self.restricted.push((r, code));
                 Ok(())
             }
@@ -279,8 +295,10 @@ impl AgentCode {
             return None;
         };
         let code = code.trim();
-        (!code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric()))
-            .then(|| AgentCode { code: code.into(), place })
+        (!code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric())).then(|| AgentCode {
+            code: code.into(),
+            place,
+        })
     }
 }
 
@@ -305,13 +323,23 @@ mod tests {
         for (block, date, want) in cases {
             let mut s = CodeSchedule::default();
             s.add_block(block).unwrap();
-            assert_eq!(s.restricted[0].0.contains(d(date)), *want, "{block} @ {date}");
+            assert_eq!(
+                s.restricted[0].0.contains(d(date)),
+                *want,
+                "{block} @ {date}"
+            );
         }
     }
 
     #[test]
     fn bad_blocks_are_errors() {
-        for b in ["950601-990815", "AAA950601-990815x", "KORGOVBUS 2004017-20061201", "", "A >99x"] {
+        for b in [
+            "950601-990815",
+            "AAA950601-990815x",
+            "KORGOVBUS 2004017-20061201",
+            "",
+            "A >99x",
+        ] {
             let mut s = CodeSchedule::default();
             assert!(s.add_block(b).is_err(), "{b}");
         }
@@ -321,6 +349,9 @@ mod tests {
     fn no_match_and_no_default_is_null() {
         let mut s = CodeSchedule::default();
         s.add_block("ONO <911226").unwrap();
-        assert_eq!(s.at(Date::parse_compact("950101").unwrap()), &ActorCode::Null);
+        assert_eq!(
+            s.at(Date::parse_compact("950101").unwrap()),
+            &ActorCode::Null
+        );
     }
 }

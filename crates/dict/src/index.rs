@@ -107,9 +107,15 @@ impl PhraseIndex {
     }
 
     fn add(&mut self, kind: EntryKind, item: usize, phrase: &Phrase) {
-        let Some(first) = phrase.words.first() else { return };
+        let Some(first) = phrase.words.first() else {
+            return;
+        };
         let id = self.entries.len() as u32;
-        self.entries.push(Entry { kind, item: item as u32, phrase: phrase.clone() });
+        self.entries.push(Entry {
+            kind,
+            item: item as u32,
+            phrase: phrase.clone(),
+        });
         match first.mode {
             Mode::Stem => {
                 let len = first.text.len();
@@ -144,7 +150,9 @@ impl PhraseIndex {
         for form in scratch.iter() {
             if let Some(ids) = self.exact.get(form.as_str()) {
                 for &id in ids {
-                    if self.entries[id as usize].phrase.words[0].matches(token) && !out.contains(&id) {
+                    if self.entries[id as usize].phrase.words[0].matches(token)
+                        && !out.contains(&id)
+                    {
                         out.push(id);
                     }
                 }

@@ -243,7 +243,9 @@ impl Loader {
     pub fn agents(&mut self, text: &str, file: &str, dialect: Dialect) -> &mut Self {
         match dialect {
             Dialect::Tabari => tabari::read_agents(text, file, &mut self.dict, &mut self.errors),
-            Dialect::Petrarch => petrarch::read_agents(text, file, &mut self.dict, &mut self.errors),
+            Dialect::Petrarch => {
+                petrarch::read_agents(text, file, &mut self.dict, &mut self.errors)
+            }
         }
         self
     }
@@ -316,7 +318,12 @@ pub(crate) fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, String)
 
 /// Builds a phrase from dictionary text. `terminal` gives the endings the
 /// final word accepts when it is a whole word.
-pub(crate) fn parse_phrase(raw: &str, dialect: Dialect, terminal: Endings, spaces_join: bool) -> Option<Phrase> {
+pub(crate) fn parse_phrase(
+    raw: &str,
+    dialect: Dialect,
+    terminal: Endings,
+    spaces_join: bool,
+) -> Option<Phrase> {
     let raw = raw.trim().replace('-', "_");
     let mut words = Vec::new();
     let mut joined = Vec::new();

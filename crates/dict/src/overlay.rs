@@ -14,11 +14,17 @@
 use crate::code::{ActorCode, CodeSchedule, Restriction};
 use crate::tabari::err;
 use crate::word::Endings;
-use crate::{numbered_lines, parse_phrase, Actor, DictError, Dialect, Dictionary, Phrase};
+use crate::{numbered_lines, parse_phrase, Actor, Dialect, DictError, Dictionary, Phrase};
 use statecraft_text::Date;
 use std::collections::HashSet;
 
-pub(crate) fn read_overlay(text: &str, file: &str, file_id: u32, dict: &mut Dictionary, errors: &mut Vec<DictError>) {
+pub(crate) fn read_overlay(
+    text: &str,
+    file: &str,
+    file_id: u32,
+    dict: &mut Dictionary,
+    errors: &mut Vec<DictError>,
+) {
     let mut actors: Vec<Actor> = Vec::new();
     for (line_no, raw) in numbered_lines(text) {
         let t = raw.trim();
@@ -40,12 +46,17 @@ pub(crate) fn read_overlay(text: &str, file: &str, file_id: u32, dict: &mut Dict
         let value = value.trim();
         match key.trim() {
             "actor" | "alias" => {
-                let Some(phrase) = parse_phrase(value, Dialect::Petrarch, Endings::Noun, true) else {
+                let Some(phrase) = parse_phrase(value, Dialect::Petrarch, Endings::Noun, true)
+                else {
                     errors.push(err(file, line_no, "empty name"));
                     continue;
                 };
                 if key.trim() == "actor" {
-                    actors.push(Actor { phrases: vec![phrase], schedule: CodeSchedule::default(), origin: (file_id, line_no as u32) });
+                    actors.push(Actor {
+                        phrases: vec![phrase],
+                        schedule: CodeSchedule::default(),
+                        origin: (file_id, line_no as u32),
+                    });
                 } else {
                     match actors.last_mut() {
                         Some(a) => a.phrases.push(phrase),
@@ -60,11 +71,19 @@ pub(crate) fn read_overlay(text: &str, file: &str, file_id: u32, dict: &mut Dict
                 };
                 match parse_role(value) {
                     Ok((code, restriction)) => {
-                        let overlaps = span(restriction).filter(|_| restriction.is_some()).is_some_and(|(a, b)| {
-                            actor.schedule.restricted.iter().any(|(r, _)| span(Some(*r)).is_some_and(|(c, d)| a <= d && c <= b))
-                        });
+                        let overlaps = span(restriction)
+                            .filter(|_| restriction.is_some())
+                            .is_some_and(|(a, b)| {
+                                actor.schedule.restricted.iter().any(|(r, _)| {
+                                    span(Some(*r)).is_some_and(|(c, d)| a <= d && c <= b)
+                                })
+                            });
                         if overlaps {
-                            errors.push(err(file, line_no, "role overlaps an earlier role of this actor"));
+                            errors.push(err(
+                                file,
+                                line_no,
+                                "role overlaps an earlier role of this actor",
+                            ));
                             continue;
                         }
                         match restriction {
@@ -75,11 +94,18 @@ pub(crate) fn read_overlay(text: &str, file: &str, file_id: u32, dict: &mut Dict
                     Err(m) => errors.push(err(file, line_no, m)),
                 }
             }
-            other => errors.push(err(file, line_no, format!("unknown key {other:?}; expected actor, alias or role"))),
+            other => errors.push(err(
+                file,
+                line_no,
+                format!("unknown key {other:?}; expected actor, alias or role"),
+            )),
         }
     }
     // Overlay phrases replace the same phrases in the base dictionaries.
-    let mine: HashSet<String> = actors.iter().flat_map(|a| a.phrases.iter().map(Phrase::display)).collect();
+    let mine: HashSet<String> = actors
+        .iter()
+        .flat_map(|a| a.phrases.iter().map(Phrase::display))
+        .collect();
     for a in &mut dict.actors {
         a.phrases.retain(|p| !mine.contains(&p.display()));
     }
@@ -108,7 +134,11 @@ fn parse_role(value: &str) -> Result<(ActorCode, Option<Restriction>), String> {
     let [code, from, to] = parts[..] else {
         return Err("role needs CODE FROM TO (dates YYYY-MM-DD or '-')".into());
     };
-    if !code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) || code.len() < 3 {
+    if !code
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        || code.len() < 3
+    {
         return Err(format!("bad actor code {code:?}"));
     }
     let date = |s: &str| -> Result<Option<Date>, String> {
@@ -116,7 +146,10 @@ fn parse_role(value: &str) -> Result<(ActorCode, Option<Restriction>), String> {
             return Ok(None);
         }
         let ok = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
-        ok.then(|| Date::parse(s)).flatten().map(Some).ok_or_else(|| format!("bad date {s:?} (expected YYYY-MM-DD or '-')"))
+        ok.then(|| Date::parse(s))
+            .flatten()
+            .map(Some)
+            .ok_or_else(|| format!("bad date {s:?} (expected YYYY-MM-DD or '-')"))
     };
     let (from, to) = (date(from)?, date(to)?);
     let restriction = match (from, to) {
@@ -146,7 +179,11 @@ role: SYRGOV 2020-01-01 2020-02-30 # src: test
 role: SYRGOV 2016-01-01 2018-01-01 # src: test
 ";
         let mut l = Loader::new();
-        l.actors("AHMED_AL_SHARAA [SYRELI]\nSYRIA [SYR]\n", "base", crate::Dialect::Petrarch);
+        l.actors(
+            "AHMED_AL_SHARAA [SYRELI]\nSYRIA [SYR]\n",
+            "base",
+            crate::Dialect::Petrarch,
+        );
         l.overlay(text, "o.txt");
         let (dict, errors) = l.finish();
         let msgs: Vec<String> = errors.iter().map(|e| e.to_string()).collect();

@@ -125,7 +125,10 @@ fn parse_items(
                     match lx.get(*pos) {
                         Some((Lex::Bar, _)) => *pos += 1,
                         Some((Lex::Close, j)) => {
-                            items.push(Item { elem: Elem::Alt(alts), joined: *j });
+                            items.push(Item {
+                                elem: Elem::Alt(alts),
+                                joined: *j,
+                            });
                             *pos += 1;
                             break;
                         }
@@ -134,10 +137,16 @@ fn parse_items(
                 }
                 continue;
             }
-            Lex::Word(w, mode) => items.push(Item { elem: Elem::Word(Word::new(w, *mode)), joined: *joined }),
+            Lex::Word(w, mode) => items.push(Item {
+                elem: Elem::Word(Word::new(w, *mode)),
+                joined: *joined,
+            }),
             Lex::Synset(name) => {
                 let id = synset(name).ok_or_else(|| format!("undefined synset &{name}"))?;
-                items.push(Item { elem: Elem::Synset(id), joined: *joined });
+                items.push(Item {
+                    elem: Elem::Synset(id),
+                    joined: *joined,
+                });
             }
             Lex::Special(c) => {
                 let elem = match c {
@@ -149,7 +158,10 @@ fn parse_items(
                     '@' => Elem::Attrib,
                     _ => unreachable!(),
                 };
-                items.push(Item { elem, joined: *joined });
+                items.push(Item {
+                    elem,
+                    joined: *joined,
+                });
             }
         }
         *pos += 1;
@@ -240,7 +252,10 @@ fn word_lexeme(raw: &str, terminated: bool, dialect: Dialect) -> Option<Lex> {
 pub(crate) fn normalize_word(raw: &str) -> String {
     let mut s = String::with_capacity(raw.len());
     for c in raw.chars() {
-        if matches!(c, '(' | ')' | '"' | '[' | ']' | ',' | ';' | ':' | '?' | '!' | '“' | '”') {
+        if matches!(
+            c,
+            '(' | ')' | '"' | '[' | ']' | ',' | ';' | ':' | '?' | '!' | '“' | '”'
+        ) {
             continue;
         }
         statecraft_text::fold_char(c, &mut s);
@@ -269,9 +284,15 @@ mod tests {
                     Elem::Skip => "^".into(),
                     Elem::Attrib => "@".into(),
                     Elem::Synset(i) => format!("&{i}"),
-                    Elem::Alt(a) => format!("{{{}}}", a.iter().map(show).collect::<Vec<_>>().join("|")),
+                    Elem::Alt(a) => {
+                        format!("{{{}}}", a.iter().map(show).collect::<Vec<_>>().join("|"))
+                    }
                 };
-                if i.joined { format!("{e}_") } else { e }
+                if i.joined {
+                    format!("{e}_")
+                } else {
+                    e
+                }
             })
             .collect::<Vec<_>>()
             .join(" ")
@@ -294,16 +315,26 @@ mod tests {
             ("+ KNOWN_ * IN_ $", "+ KNOWN * IN $"),
             ("NOTED_WOULD NOW *", "NOTED_ WOULD~ NOW~ *"),
             ("ANTI- + *", "ANTI + *"),
-            ("SUGGESTED_+ * DEMAND_{ GENEVA_ | INTERNATIONAL }_CONVENTIONS", "SUGGESTED_ + * DEMAND_ {GENEVA|INTERNATIONAL~}_ CONVENTIONS~"),
-            ("MOST_CERTAINLY_&NEGATVAUXVRB_EVER * OVER EFFORTS", "MOST_ CERTAINLY_ &1_ EVER~ * OVER~ EFFORTS~"),
-            ("INCHING { &TIETYPES | CLOSER | &CURRENCY_EXCHANGE } *", "INCHING~ {&0|CLOSER~|&2_ EXCHANGE~} *"),
+            (
+                "SUGGESTED_+ * DEMAND_{ GENEVA_ | INTERNATIONAL }_CONVENTIONS",
+                "SUGGESTED_ + * DEMAND_ {GENEVA|INTERNATIONAL~}_ CONVENTIONS~",
+            ),
+            (
+                "MOST_CERTAINLY_&NEGATVAUXVRB_EVER * OVER EFFORTS",
+                "MOST_ CERTAINLY_ &1_ EVER~ * OVER~ EFFORTS~",
+            ),
+            (
+                "INCHING { &TIETYPES | CLOSER | &CURRENCY_EXCHANGE } *",
+                "INCHING~ {&0|CLOSER~|&2_ EXCHANGE~} *",
+            ),
             ("% SAID WOULD_*_TALKS", "% SAID~ WOULD_ *_ TALKS~"),
             ("$ ^ FOR *", "$ ^ FOR~ *"),
             ("* EID AT ^ WITH +", "* EID~ AT~ ^ WITH~ +"),
             ("BAN= *", "BAN *"),
         ];
         for (src, want) in cases {
-            let seq = parse_seq(src, Dialect::Tabari, &syn).unwrap_or_else(|e| panic!("{src}: {e}"));
+            let seq =
+                parse_seq(src, Dialect::Tabari, &syn).unwrap_or_else(|e| panic!("{src}: {e}"));
             assert_eq!(show(&seq), want, "{src}");
         }
     }
@@ -314,7 +345,10 @@ mod tests {
         let len = |s| parse_seq(s, Dialect::Tabari, &none).unwrap().text_len();
         assert_eq!(len("+ * TO THE NEXT DAY $"), 12);
         assert_eq!(len("* THEIR MEETINGS"), 13);
-        assert_eq!(len("RECENTLY { LOUDLY INCLUDED | STRONGLY ASSXRTED } ITS *"), 8 + 16 + 3);
+        assert_eq!(
+            len("RECENTLY { LOUDLY INCLUDED | STRONGLY ASSXRTED } ITS *"),
+            8 + 16 + 3
+        );
         assert_eq!(len("* &CURRENCY"), 0);
     }
 

@@ -4,21 +4,18 @@
 
 use crate::code::{AgentCode, EventCode};
 use crate::pattern::{self, Elem, Item, Seq};
-use crate::tabari::{err, parse_code, parse_pattern, sort_block, split_codes, strip_comment, synset_lookup};
+use crate::tabari::{
+    err, parse_code, parse_pattern, sort_block, split_codes, strip_comment, synset_lookup,
+};
 use crate::word::{Endings, Mode, Word};
 use crate::{
-    numbered_lines, parse_phrase, Agent, Block, DictError, Dialect, Dictionary, Discard, Issue, Phrase, Synset,
-    Verb, VerbKind,
+    numbered_lines, parse_phrase, Agent, Block, Dialect, DictError, Dictionary, Discard, Issue,
+    Phrase, Synset, Verb, VerbKind,
 };
 
 /// Synset member: whole words that must be consecutive; the last word
 /// takes plurals unless the member or the label ends in `_`.
-fn synset_member(
-    text: &str,
-    plurals: bool,
-    own: &str,
-    dict: &Dictionary,
-) -> Result<Seq, String> {
+fn synset_member(text: &str, plurals: bool, own: &str, dict: &Dictionary) -> Result<Seq, String> {
     let plurals = plurals && !text.trim_end().ends_with('_');
     // Blanks and underscores both mean "consecutive" in PETRARCH synsets.
     let joined_text = text.split_whitespace().collect::<Vec<_>>().join("_");
@@ -30,14 +27,23 @@ fn synset_member(
         }
     })?;
     if plurals {
-        if let Some(Item { elem: Elem::Word(w), .. }) = seq.0.last_mut() {
+        if let Some(Item {
+            elem: Elem::Word(w),
+            ..
+        }) = seq.0.last_mut()
+        {
             w.mode = Mode::Exact(Endings::Noun);
         }
     }
     Ok(seq)
 }
 
-pub(crate) fn read_verbs(text: &str, file: &str, dict: &mut Dictionary, errors: &mut Vec<DictError>) {
+pub(crate) fn read_verbs(
+    text: &str,
+    file: &str,
+    dict: &mut Dictionary,
+    errors: &mut Vec<DictError>,
+) {
     // Synsets may be defined after their first use: read them first.
     // Lines that held only a comment are dropped: they neither end a
     // synset nor a pattern set, unlike truly blank lines.
@@ -51,7 +57,9 @@ pub(crate) fn read_verbs(text: &str, file: &str, dict: &mut Dictionary, errors: 
             .collect()
     };
     let mut i = 0;
-    let mut defs: Vec<(usize, String, bool, Vec<(usize, String)>)> = Vec::new();
+    // (line, name, plurals, members with their lines)
+    type SynsetDef = (usize, String, bool, Vec<(usize, String)>);
+    let mut defs: Vec<SynsetDef> = Vec::new();
     while i < lines.len() {
         let t = lines[i].1.trim();
         if let Some(label) = t.strip_prefix('&') {
@@ -78,7 +86,10 @@ pub(crate) fn read_verbs(text: &str, file: &str, dict: &mut Dictionary, errors: 
     // Register names first so members may refer to later synsets.
     let base = dict.synsets.len();
     for (_, name, _, _) in &defs {
-        dict.synsets.push(Synset { name: name.as_str().into(), members: Vec::new() });
+        dict.synsets.push(Synset {
+            name: name.as_str().into(),
+            members: Vec::new(),
+        });
     }
     for (k, (line_no, name, plurals, members)) in defs.iter().enumerate() {
         if name.is_empty() {
@@ -135,7 +146,11 @@ pub(crate) fn read_verbs(text: &str, file: &str, dict: &mut Dictionary, errors: 
         }
         if let Some(body) = t.strip_prefix('-') {
             let Some((b, _)) = block else {
-                errors.push(err(file, *line_no, "pattern before any '--- VERB [code] ---' block"));
+                errors.push(err(
+                    file,
+                    *line_no,
+                    "pattern before any '--- VERB [code] ---' block",
+                ));
                 continue;
             };
             match parse_pattern(body, Dialect::Petrarch, dict, false) {
@@ -146,7 +161,11 @@ pub(crate) fn read_verbs(text: &str, file: &str, dict: &mut Dictionary, errors: 
         }
         // A verb: WORD {FORMS} [code], or +MULTI_WORD {…}, or WIRE_+TAP.
         let Some((b, default)) = block.clone() else {
-            errors.push(err(file, *line_no, "verb before any '--- VERB [code] ---' block"));
+            errors.push(err(
+                file,
+                *line_no,
+                "verb before any '--- VERB [code] ---' block",
+            ));
             continue;
         };
         let (main, forms_text, code_text) = match split_verb_line(t) {
@@ -177,11 +196,18 @@ pub(crate) fn read_verbs(text: &str, file: &str, dict: &mut Dictionary, errors: 
             }
         }
         for f in forms_text.split_whitespace() {
-            if let Some(p) = parse_phrase(&f.replace('+', ""), Dialect::Petrarch, Endings::None, true) {
+            if let Some(p) =
+                parse_phrase(&f.replace('+', ""), Dialect::Petrarch, Endings::None, true)
+            {
                 forms.push(p);
             }
         }
-        dict.verbs.push(Verb { forms, code, block: b as u32, kind: VerbKind::Event });
+        dict.verbs.push(Verb {
+            forms,
+            code,
+            block: b as u32,
+            kind: VerbKind::Event,
+        });
     }
     for b in &mut dict.blocks {
         sort_block(b);
@@ -199,7 +225,9 @@ fn split_verb_line(t: &str) -> Result<(String, String, Option<&str>), String> {
     };
     let (main, forms) = match before_code.find('{') {
         Some(i) => {
-            let close = before_code[i..].find('}').ok_or("missing '}' after verb forms")?;
+            let close = before_code[i..]
+                .find('}')
+                .ok_or("missing '}' after verb forms")?;
             (&before_code[..i], &before_code[i + 1..i + close])
         }
         None => (before_code, ""),
@@ -207,7 +235,12 @@ fn split_verb_line(t: &str) -> Result<(String, String, Option<&str>), String> {
     Ok((main.trim().to_string(), forms.to_string(), code))
 }
 
-pub(crate) fn read_agents(text: &str, file: &str, dict: &mut Dictionary, errors: &mut Vec<DictError>) {
+pub(crate) fn read_agents(
+    text: &str,
+    file: &str,
+    dict: &mut Dictionary,
+    errors: &mut Vec<DictError>,
+) {
     let mut in_xml = false;
     let mut subs: Vec<(String, Vec<String>)> = Vec::new();
     for (line_no, raw) in numbered_lines(text) {
@@ -219,7 +252,11 @@ pub(crate) fn read_agents(text: &str, file: &str, dict: &mut Dictionary, errors:
         // !MARKER! = A, B, C
         if t.starts_with('!') {
             if let Some((marker, list)) = t.split_once('=') {
-                let items = list.split(',').map(|s| s.trim().to_ascii_uppercase()).filter(|s| !s.is_empty()).collect();
+                let items = list
+                    .split(',')
+                    .map(|s| s.trim().to_ascii_uppercase())
+                    .filter(|s| !s.is_empty())
+                    .collect();
                 subs.push((marker.trim().to_ascii_uppercase(), items));
                 continue;
             }
@@ -236,7 +273,11 @@ pub(crate) fn read_agents(text: &str, file: &str, dict: &mut Dictionary, errors:
             continue;
         };
         let Some(code) = AgentCode::parse(block) else {
-            errors.push(err(file, line_no, format!("agent code {block:?} lacks a '~' or is malformed")));
+            errors.push(err(
+                file,
+                line_no,
+                format!("agent code {block:?} lacks a '~' or is malformed"),
+            ));
             continue;
         };
         let (phrase_text, plural) = match before.find('{') {
@@ -296,7 +337,12 @@ fn with_possessive(mut p: Phrase) -> Phrase {
     p
 }
 
-pub(crate) fn read_discards(text: &str, file: &str, dict: &mut Dictionary, errors: &mut Vec<DictError>) {
+pub(crate) fn read_discards(
+    text: &str,
+    file: &str,
+    dict: &mut Dictionary,
+    errors: &mut Vec<DictError>,
+) {
     let mut in_xml = false;
     for (line_no, raw) in numbered_lines(text) {
         let line = strip_comment(&raw, &mut in_xml);
@@ -323,7 +369,12 @@ pub(crate) fn read_discards(text: &str, file: &str, dict: &mut Dictionary, error
     }
 }
 
-pub(crate) fn read_issues(text: &str, file: &str, dict: &mut Dictionary, errors: &mut Vec<DictError>) {
+pub(crate) fn read_issues(
+    text: &str,
+    file: &str,
+    dict: &mut Dictionary,
+    errors: &mut Vec<DictError>,
+) {
     let mut in_xml = false;
     let mut category = String::new();
     for (line_no, raw) in numbered_lines(text) {

@@ -6,12 +6,16 @@ use crate::code::{AgentCode, EventCode};
 use crate::pattern::{self, Seq};
 use crate::word::Endings;
 use crate::{
-    numbered_lines, parse_phrase, Actor, Agent, Block, CodeSchedule, DictError, Dialect, Dictionary, Pattern,
-    Phrase, Synset, Verb, VerbKind,
+    numbered_lines, parse_phrase, Actor, Agent, Block, CodeSchedule, Dialect, DictError,
+    Dictionary, Pattern, Phrase, Synset, Verb, VerbKind,
 };
 
 pub(crate) fn err(file: &str, line: usize, message: impl Into<String>) -> DictError {
-    DictError { file: file.to_string(), line, message: message.into() }
+    DictError {
+        file: file.to_string(),
+        line,
+        message: message.into(),
+    }
 }
 
 /// Strips comments: `<!-- -->` (tracked across lines by `in_xml`), and `#`
@@ -77,7 +81,10 @@ pub(crate) fn split_codes(line: &str) -> Result<(&str, Vec<&str>), String> {
         rest = &r[close + 1..];
     }
     if !rest.trim().is_empty() {
-        return Err(format!("unexpected text after code block: {:?}", rest.trim()));
+        return Err(format!(
+            "unexpected text after code block: {:?}",
+            rest.trim()
+        ));
     }
     Ok((phrase, blocks))
 }
@@ -106,7 +113,10 @@ pub(crate) fn read_actors(
                 errors.push(err(
                     file,
                     a.origin.1 as usize,
-                    format!("actor {} has no code", a.phrases.first().map(Phrase::display).unwrap_or_default()),
+                    format!(
+                        "actor {} has no code",
+                        a.phrases.first().map(Phrase::display).unwrap_or_default()
+                    ),
                 ));
             } else {
                 dict.actors.push(a);
@@ -174,8 +184,12 @@ pub(crate) fn read_actors(
             }
             continue;
         }
-        let Some(phrase) = parse_phrase(phrase_text.trim_start_matches('+'), dialect, Endings::Noun, spaces_join)
-        else {
+        let Some(phrase) = parse_phrase(
+            phrase_text.trim_start_matches('+'),
+            dialect,
+            Endings::Noun,
+            spaces_join,
+        ) else {
             errors.push(err(file, line_no, "empty actor phrase"));
             continue;
         };
@@ -198,7 +212,12 @@ pub(crate) fn read_actors(
     finish(current.take(), dict, errors);
 }
 
-pub(crate) fn read_agents(text: &str, file: &str, dict: &mut Dictionary, errors: &mut Vec<DictError>) {
+pub(crate) fn read_agents(
+    text: &str,
+    file: &str,
+    dict: &mut Dictionary,
+    errors: &mut Vec<DictError>,
+) {
     let mut in_xml = false;
     for (line_no, raw) in numbered_lines(text) {
         if raw.starts_with("~~") {
@@ -224,17 +243,29 @@ pub(crate) fn read_agents(text: &str, file: &str, dict: &mut Dictionary, errors:
             continue;
         };
         let Some(code) = AgentCode::parse(block) else {
-            errors.push(err(file, line_no, format!("agent code {block:?} lacks a '~' or is malformed")));
+            errors.push(err(
+                file,
+                line_no,
+                format!("agent code {block:?} lacks a '~' or is malformed"),
+            ));
             continue;
         };
         match parse_phrase(phrase, Dialect::Tabari, Endings::Noun, false) {
-            Some(p) => dict.agents.push(Agent { phrases: vec![p], code }),
+            Some(p) => dict.agents.push(Agent {
+                phrases: vec![p],
+                code,
+            }),
             None => errors.push(err(file, line_no, "empty agent phrase")),
         }
     }
 }
 
-pub(crate) fn read_options(text: &str, _file: &str, dict: &mut Dictionary, _errors: &mut Vec<DictError>) {
+pub(crate) fn read_options(
+    text: &str,
+    _file: &str,
+    dict: &mut Dictionary,
+    _errors: &mut Vec<DictError>,
+) {
     for (_, raw) in numbered_lines(text) {
         // '#' and '//' start comments in .options files.
         let mut line = raw.as_str();
@@ -253,7 +284,12 @@ pub(crate) fn read_options(text: &str, _file: &str, dict: &mut Dictionary, _erro
 
 /// Finds the synset index for a name, registering nothing.
 pub(crate) fn synset_lookup(dict: &Dictionary) -> impl Fn(&str) -> Option<u32> + '_ {
-    |name| dict.synsets.iter().position(|s| &*s.name == name).map(|i| i as u32)
+    |name| {
+        dict.synsets
+            .iter()
+            .position(|s| &*s.name == name)
+            .map(|i| i as u32)
+    }
 }
 
 /// Parses `body [code]` of a pattern line into a [`Pattern`].
@@ -272,7 +308,13 @@ pub(crate) fn parse_pattern(
         .iter()
         .position(|i| matches!(i.elem, crate::Elem::Verb))
         .ok_or("pattern has no verb marker '*'")?;
-    if seq.0.iter().filter(|i| matches!(i.elem, crate::Elem::Verb)).count() > 1 {
+    if seq
+        .0
+        .iter()
+        .filter(|i| matches!(i.elem, crate::Elem::Verb))
+        .count()
+        > 1
+    {
         return Err("pattern has more than one '*'".into());
     }
     let length = seq.text_len();
@@ -296,7 +338,12 @@ pub(crate) fn parse_code(text: &str, time: bool) -> Option<EventCode> {
     if time {
         let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         if compact.parse::<i32>().is_ok() {
-            return Some(EventCode::Event { code: compact.into(), paired: None, subordinate: false, dominant: false });
+            return Some(EventCode::Event {
+                code: compact.into(),
+                paired: None,
+                subordinate: false,
+                dominant: false,
+            });
         }
     }
     EventCode::parse(text)
@@ -307,7 +354,12 @@ pub(crate) fn sort_block(block: &mut Block) {
     block.patterns.sort_by_key(|p| std::cmp::Reverse(p.length));
 }
 
-pub(crate) fn read_verbs(text: &str, file: &str, dict: &mut Dictionary, errors: &mut Vec<DictError>) {
+pub(crate) fn read_verbs(
+    text: &str,
+    file: &str,
+    dict: &mut Dictionary,
+    errors: &mut Vec<DictError>,
+) {
     #[derive(PartialEq, Clone, Copy)]
     enum Section {
         Verbs,
@@ -355,7 +407,12 @@ pub(crate) fn read_verbs(text: &str, file: &str, dict: &mut Dictionary, errors: 
         }
         if section == Section::Synsets {
             if let Some(name) = t.strip_prefix('&') {
-                let name = name.split_whitespace().next().unwrap_or("").trim_end_matches('_').to_ascii_uppercase();
+                let name = name
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches('_')
+                    .to_ascii_uppercase();
                 if name.is_empty() {
                     errors.push(err(file, line_no, "synset without a name"));
                     continue;
@@ -363,7 +420,10 @@ pub(crate) fn read_verbs(text: &str, file: &str, dict: &mut Dictionary, errors: 
                 if let Some(i) = dict.synsets.iter().position(|s| *s.name == *name) {
                     current_synset = Some(i);
                 } else {
-                    dict.synsets.push(Synset { name: name.into(), members: Vec::new() });
+                    dict.synsets.push(Synset {
+                        name: name.into(),
+                        members: Vec::new(),
+                    });
                     current_synset = Some(dict.synsets.len() - 1);
                 }
             } else if let Some(member) = t.strip_prefix('+') {

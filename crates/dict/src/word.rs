@@ -33,7 +33,10 @@ pub struct Word {
 impl Word {
     /// A word with the given mode.
     pub fn new(text: &str, mode: Mode) -> Word {
-        Word { text: text.into(), mode }
+        Word {
+            text: text.into(),
+            mode,
+        }
     }
 
     /// Whether this word matches `token` (upper-case).
@@ -103,8 +106,12 @@ fn doubled(w: &str, rest: &str) -> bool {
 /// Forms that change the end of the word: DEPLORE → DEPLORING,
 /// PARTY → PARTIES, CARRY → CARRIED.
 fn irregular_stem_ok(w: &str, token: &str, endings: Endings) -> bool {
-    let Some((stem, last)) = w.len().checked_sub(1).map(|i| (&w[..i], &w[i..])) else { return false };
-    let Some(rest) = token.strip_prefix(stem) else { return false };
+    let Some((stem, last)) = w.len().checked_sub(1).map(|i| (&w[..i], &w[i..])) else {
+        return false;
+    };
+    let Some(rest) = token.strip_prefix(stem) else {
+        return false;
+    };
     match (endings, last) {
         (Endings::Verb, "E") => rest == "ING",
         (Endings::Verb, "Y") => matches!(rest, "IES" | "IED"),
@@ -124,7 +131,9 @@ pub fn base_forms(token: &str, out: &mut Vec<String>) {
             out.push(s);
         }
     };
-    for suffix in ["'S'", "'S", "S'", "'", "SES", "ES", "S", "ED", "EN", "ING", "D", "N"] {
+    for suffix in [
+        "'S'", "'S", "S'", "'", "SES", "ES", "S", "ED", "EN", "ING", "D", "N",
+    ] {
         if let Some(base) = token.strip_suffix(suffix) {
             add(base.to_string());
             if suffix == "ING" {
@@ -172,16 +181,34 @@ mod tests {
             ("IN", Exact(None), "INTO", false),
         ];
         for (w, mode, tok, want) in cases {
-            assert_eq!(Word::new(w, *mode).matches(tok), *want, "{w} {mode:?} {tok}");
+            assert_eq!(
+                Word::new(w, *mode).matches(tok),
+                *want,
+                "{w} {mode:?} {tok}"
+            );
         }
     }
 
     #[test]
     fn base_forms_cover_every_accepted_token() {
-        let words = ["DEPART", "DEPLORE", "STOP", "CARRY", "PARTY", "RADIO", "GLASS", "BUS"];
+        let words = [
+            "DEPART", "DEPLORE", "STOP", "CARRY", "PARTY", "RADIO", "GLASS", "BUS",
+        ];
         let tokens = [
-            "DEPARTED", "DEPARTING", "DEPLORED", "DEPLORING", "STOPPED", "STOPPING", "CARRIED", "CARRIES",
-            "PARTIES", "RADIO'S", "GLASSES", "BUSES", "DEPARTEN", "DEPLOREN",
+            "DEPARTED",
+            "DEPARTING",
+            "DEPLORED",
+            "DEPLORING",
+            "STOPPED",
+            "STOPPING",
+            "CARRIED",
+            "CARRIES",
+            "PARTIES",
+            "RADIO'S",
+            "GLASSES",
+            "BUSES",
+            "DEPARTEN",
+            "DEPLOREN",
         ];
         let mut forms = Vec::new();
         for w in words {

@@ -56,8 +56,11 @@ pub fn run(args: CodeArgs) -> Result<bool> {
     let mut out = BufWriter::new(stdout.lock());
     let mut clean = true;
     let mut default_coder: Option<Coder> = None;
-    let inputs: Vec<Option<PathBuf>> =
-        if args.files.is_empty() { vec![None] } else { args.files.iter().cloned().map(Some).collect() };
+    let inputs: Vec<Option<PathBuf>> = if args.files.is_empty() {
+        vec![None]
+    } else {
+        args.files.iter().cloned().map(Some).collect()
+    };
     for input in inputs {
         let (label, bytes) = match &input {
             Some(p) => match std::fs::read(p) {
@@ -70,18 +73,28 @@ pub fn run(args: CodeArgs) -> Result<bool> {
             },
             None => {
                 let mut b = Vec::new();
-                io::stdin().read_to_end(&mut b).context("reading standard input")?;
+                io::stdin()
+                    .read_to_end(&mut b)
+                    .context("reading standard input")?;
                 ("<stdin>".to_string(), b)
             }
         };
-        let base = input.as_deref().and_then(Path::parent).map(Path::to_path_buf).unwrap_or_default();
-        let format = args.input_format.map(InputFormat::format).unwrap_or_else(|| read::detect(input.as_deref(), &bytes));
+        let base = input
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let format = args
+            .input_format
+            .map(InputFormat::format)
+            .unwrap_or_else(|| read::detect(input.as_deref(), &bytes));
         let batch = read::read(format, &bytes, &label, &base);
         clean &= report(&batch.diagnostics);
         match format {
             Format::TabariProject => {
                 let env = batch.environment.clone().unwrap_or_default();
-                let mut coder = environment_coder(&env, Dialect::Tabari, Options::tabari(), &mut clean)?;
+                let mut coder =
+                    environment_coder(&env, Dialect::Tabari, Options::tabari(), &mut clean)?;
                 for text in &env.texts {
                     let bytes = match std::fs::read(text) {
                         Ok(b) => b,
@@ -97,9 +110,15 @@ pub fn run(args: CodeArgs) -> Result<bool> {
                     code_batch(&mut coder, &batch, args.format, &mut out)?;
                 }
             }
-            Format::PetrarchXml if batch.environment.as_ref().is_some_and(|e| !e.verbs.is_empty() || !e.actors.is_empty()) => {
+            Format::PetrarchXml
+                if batch
+                    .environment
+                    .as_ref()
+                    .is_some_and(|e| !e.verbs.is_empty() || !e.actors.is_empty()) =>
+            {
                 let env = batch.environment.clone().unwrap_or_default();
-                let mut coder = environment_coder(&env, Dialect::Petrarch, Options::petrarch(), &mut clean)?;
+                let mut coder =
+                    environment_coder(&env, Dialect::Petrarch, Options::petrarch(), &mut clean)?;
                 code_batch(&mut coder, &batch, args.format, &mut out)?;
             }
             _ => {
@@ -135,7 +154,12 @@ fn report(diags: &[Diagnostic]) -> bool {
     clean
 }
 
-fn environment_coder(env: &Environment, dialect: Dialect, options: Options, clean: &mut bool) -> Result<Coder> {
+fn environment_coder(
+    env: &Environment,
+    dialect: Dialect,
+    options: Options,
+    clean: &mut bool,
+) -> Result<Coder> {
     let mut loader = Loader::new();
     let mut read = |p: &Path| -> Option<String> {
         match std::fs::read(p) {
@@ -184,7 +208,12 @@ fn environment_coder(env: &Environment, dialect: Dialect, options: Options, clea
     Ok(Coder::new(dict, options))
 }
 
-fn code_batch(coder: &mut Coder, batch: &Batch, format: OutputFormat, out: &mut impl Write) -> Result<()> {
+fn code_batch(
+    coder: &mut Coder,
+    batch: &Batch,
+    format: OutputFormat,
+    out: &mut impl Write,
+) -> Result<()> {
     for item in &batch.items {
         match item {
             Item::Directive(d, _) => {

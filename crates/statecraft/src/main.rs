@@ -6,7 +6,11 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "statecraft", version, about = "Turn international-affairs news into coded events")]
+#[command(
+    name = "statecraft",
+    version,
+    about = "Turn international-affairs news into coded events"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -26,6 +30,13 @@ fn main() -> ExitCode {
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
+        // A closed pipe (`statecraft code ... | head`) is not an error.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("statecraft: {e:#}");
             ExitCode::from(2)

@@ -99,7 +99,11 @@ impl Date {
         match s.len() {
             6 => {
                 let yy = num(0..2)?;
-                let year = if yy <= TWO_DIGIT_YEAR_PIVOT { 2000 + yy } else { 1900 + yy };
+                let year = if yy <= TWO_DIGIT_YEAR_PIVOT {
+                    2000 + yy
+                } else {
+                    1900 + yy
+                };
                 Date::from_ymd(year as i32, num(2..4)?, num(4..6)?)
             }
             8 => Date::from_ymd(num(0..4)? as i32, num(4..6)?, num(6..8)?),
@@ -125,7 +129,10 @@ impl Date {
             return Some(d);
         }
         // Numeric y-m-d with '-' or '/' separators, possibly followed by a time.
-        let head: String = s.chars().take_while(|c| c.is_ascii_digit() || *c == '-' || *c == '/').collect();
+        let head: String = s
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '-' || *c == '/')
+            .collect();
         let parts: Vec<&str> = head.split(['-', '/']).filter(|p| !p.is_empty()).collect();
         if parts.len() == 3 && parts[0].len() == 4 {
             let y = parts[0].parse().ok()?;
@@ -170,8 +177,18 @@ impl Date {
 /// Maps an English month name or abbreviation (lowercase) to 1–12.
 pub fn month_from_name(w: &str) -> Option<u32> {
     const NAMES: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let w = w.trim_end_matches('.');
     if w.len() < 3 {
@@ -271,7 +288,11 @@ mod tests {
             ("", None),
         ];
         for (s, want) in cases {
-            assert_eq!(Date::parse_compact(s).map(|d| d.to_string()).as_deref(), want, "{s}");
+            assert_eq!(
+                Date::parse_compact(s).map(|d| d.to_string()).as_deref(),
+                want,
+                "{s}"
+            );
         }
     }
 

@@ -11,10 +11,11 @@ pub struct SentenceSpan {
 
 // Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "cmdr", "adm", "sgt", "rep",
-    "sen", "gov", "pres", "amb", "st", "mt", "ft", "jr", "sr", "rev", "hon", "no", "vs", "etc", "inc",
-    "corp", "ltd", "co", "dept", "univ", "approx", "est", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.n", "u.k", "e.u",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "cmdr", "adm", "sgt",
+    "rep", "sen", "gov", "pres", "amb", "st", "mt", "ft", "jr", "sr", "rev", "hon", "no", "vs",
+    "etc", "inc", "corp", "ltd", "co", "dept", "univ", "approx", "est", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.n", "u.k",
+    "e.u",
 ];
 
 /// Splits prose into sentences.
@@ -46,10 +47,19 @@ pub fn split_sentences(text: &str) -> Vec<SentenceSpan> {
         } else if matches!(c, '.' | '!' | '?') {
             // Extend over repeated terminators and closing quotes/brackets.
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '"' | '\'' | '”' | '’' | ')' | ']') {
+            while j < chars.len()
+                && matches!(
+                    chars[j].1,
+                    '.' | '!' | '?' | '"' | '\'' | '”' | '’' | ')' | ']'
+                )
+            {
                 j += 1;
             }
-            let end = if j < chars.len() { chars[j].0 } else { bytes.len() };
+            let end = if j < chars.len() {
+                chars[j].0
+            } else {
+                bytes.len()
+            };
             let next_ok = {
                 let mut k = j;
                 let mut saw_space = false;
@@ -82,14 +92,20 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<SentenceSpan>) {
     let lead = slice.len() - slice.trim_start().len();
     let trimmed = slice.trim();
     if !trimmed.is_empty() {
-        out.push(SentenceSpan { start: start + lead, end: start + lead + trimmed.len() });
+        out.push(SentenceSpan {
+            start: start + lead,
+            end: start + lead + trimmed.len(),
+        });
     }
 }
 
 /// Whether the word ending just before byte `dot` is an abbreviation.
 fn is_abbreviation(text: &str, start: usize, dot: usize) -> bool {
     let before = &text[start..dot];
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"').next().unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
     let lower = word.to_lowercase();
     if lower.is_empty() {
         return false;

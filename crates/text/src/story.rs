@@ -103,7 +103,10 @@ impl Diagnostic {
 
     /// A warning at `origin`.
     pub fn warning(origin: &Origin, story: Option<&str>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(origin, story, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(origin, story, message)
+        }
     }
 }
 

@@ -75,7 +75,13 @@ pub fn tokenize(sentence: &str) -> Vec<Token> {
         if (sep || is_comma || c == ':') && !digit_colon {
             flush(&mut word, word_start, i, raw_last, &chars, &mut out);
             if is_comma {
-                out.push(Token { text: ",".into(), kind: TokenKind::Comma, start: i, end: i + 1, capitalized: false });
+                out.push(Token {
+                    text: ",".into(),
+                    kind: TokenKind::Comma,
+                    start: i,
+                    end: i + 1,
+                    capitalized: false,
+                });
             }
             i += 1;
             continue;
@@ -94,7 +100,14 @@ pub fn tokenize(sentence: &str) -> Vec<Token> {
         raw_last = Some(c);
         i += 1;
     }
-    flush(&mut word, word_start, chars.len(), raw_last, &chars, &mut out);
+    flush(
+        &mut word,
+        word_start,
+        chars.len(),
+        raw_last,
+        &chars,
+        &mut out,
+    );
     out
 }
 
@@ -103,13 +116,48 @@ fn is_separator(c: char) -> bool {
         || c.is_control()
         || matches!(
             c,
-            '-' | '_' | '?' | '!' | '(' | ')' | '[' | ']' | '{' | '}' | '"' | '“' | '”' | '„' | '«' | '»'
-                | '|' | '<' | '>' | '*' | '+' | '=' | '~' | '–' | '—' | '‐' | '‑' | '―' | '−' | '…'
-                | '\u{a0}' | '\u{2000}'..='\u{200b}' | '\u{202f}' | '\u{3000}'
+            '-' | '_'
+                | '?'
+                | '!'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '"'
+                | '“'
+                | '”'
+                | '„'
+                | '«'
+                | '»'
+                | '|'
+                | '<'
+                | '>'
+                | '*'
+                | '+'
+                | '='
+                | '~'
+                | '–'
+                | '—'
+                | '‐'
+                | '‑'
+                | '―'
+                | '−'
+                | '…'
+                | '\u{a0}'
+                | '\u{2000}'..='\u{200b}' | '\u{202f}' | '\u{3000}'
         )
 }
 
-fn flush(word: &mut String, start: usize, end: usize, _last: Option<char>, chars: &[char], out: &mut Vec<Token>) {
+fn flush(
+    word: &mut String,
+    start: usize,
+    end: usize,
+    _last: Option<char>,
+    chars: &[char],
+    out: &mut Vec<Token>,
+) {
     if word.is_empty() {
         return;
     }
@@ -125,7 +173,8 @@ fn flush(word: &mut String, start: usize, end: usize, _last: Option<char>, chars
     loop {
         if text.ends_with('.') {
             let inner = &text[..text.len() - 1];
-            let dotted = inner.contains('.') || (inner.chars().count() == 1 && inner.chars().all(char::is_alphabetic));
+            let dotted = inner.contains('.')
+                || (inner.chars().count() == 1 && inner.chars().all(char::is_alphabetic));
             if dotted {
                 break;
             }
@@ -148,9 +197,22 @@ fn flush(word: &mut String, start: usize, end: usize, _last: Option<char>, chars
     if text.is_empty() || !text.chars().any(|c| c.is_alphanumeric()) {
         return;
     }
-    let kind = if text.starts_with(|c: char| c.is_ascii_digit()) { TokenKind::Number } else { TokenKind::Word };
-    let capitalized = chars[s..e].iter().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase());
-    out.push(Token { text, kind, start: s, end: e, capitalized });
+    let kind = if text.starts_with(|c: char| c.is_ascii_digit()) {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    let capitalized = chars[s..e]
+        .iter()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| c.is_uppercase());
+    out.push(Token {
+        text,
+        kind,
+        start: s,
+        end: e,
+        capitalized,
+    });
 }
 
 /// Whether the sentence is written in capitals only (old wire copy), in

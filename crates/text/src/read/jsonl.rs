@@ -19,7 +19,10 @@ use serde_json::Value;
 pub fn read_jsonl(bytes: &[u8], label: &str) -> Batch {
     let mut batch = Batch::default();
     for (line_no, raw) in lines(bytes) {
-        let origin = Origin { file: label.to_string(), line: line_no };
+        let origin = Origin {
+            file: label.to_string(),
+            line: line_no,
+        };
         if raw.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
         }
@@ -27,12 +30,18 @@ pub fn read_jsonl(bytes: &[u8], label: &str) -> Batch {
             batch.diagnostics.push(Diagnostic::error(
                 &origin,
                 None,
-                format!("line is {} bytes long, over the {} byte limit", raw.len(), MAX_STORY_BYTES * 2),
+                format!(
+                    "line is {} bytes long, over the {} byte limit",
+                    raw.len(),
+                    MAX_STORY_BYTES * 2
+                ),
             ));
             continue;
         }
         let Ok(text) = std::str::from_utf8(raw) else {
-            batch.diagnostics.push(Diagnostic::error(&origin, None, "line is not valid UTF-8"));
+            batch
+                .diagnostics
+                .push(Diagnostic::error(&origin, None, "line is not valid UTF-8"));
             continue;
         };
         match parse_line(text) {
@@ -42,20 +51,29 @@ pub fn read_jsonl(bytes: &[u8], label: &str) -> Batch {
                     batch.diagnostics.push(Diagnostic::error(
                         &story.origin,
                         Some(&story.id),
-                        format!("text is {} bytes long, over the {} byte limit", story.text.len(), MAX_STORY_BYTES),
+                        format!(
+                            "text is {} bytes long, over the {} byte limit",
+                            story.text.len(),
+                            MAX_STORY_BYTES
+                        ),
                     ));
                 } else {
                     batch.items.push(Item::Story(story));
                 }
             }
-            Err((id, msg)) => batch.diagnostics.push(Diagnostic::error(&origin, id.as_deref(), msg)),
+            Err((id, msg)) => {
+                batch
+                    .diagnostics
+                    .push(Diagnostic::error(&origin, id.as_deref(), msg))
+            }
         }
     }
     batch
 }
 
 fn parse_line(text: &str) -> Result<Story, (Option<String>, String)> {
-    let value: Value = serde_json::from_str(text).map_err(|e| (None, format!("not a JSON object: {e}")))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| (None, format!("not a JSON object: {e}")))?;
     let Value::Object(obj) = value else {
         return Err((None, "not a JSON object".into()));
     };
@@ -65,9 +83,8 @@ fn parse_line(text: &str) -> Result<Story, (Option<String>, String)> {
         _ => return Err((None, "missing \"id\" (a string or number)".into())),
     };
     let date = match obj.get("date") {
-        Some(Value::String(s)) => {
-            Date::parse(s).ok_or_else(|| (Some(id.clone()), format!("unreadable \"date\": {s:?}")))?
-        }
+        Some(Value::String(s)) => Date::parse(s)
+            .ok_or_else(|| (Some(id.clone()), format!("unreadable \"date\": {s:?}")))?,
         Some(Value::Number(n)) => Date::parse(&n.to_string())
             .ok_or_else(|| (Some(id.clone()), format!("unreadable \"date\": {n}")))?,
         _ => return Err((Some(id), "missing \"date\"".into())),
@@ -85,7 +102,10 @@ fn parse_line(text: &str) -> Result<Story, (Option<String>, String)> {
         date,
         title,
         text,
-        origin: Origin { file: String::new(), line: 0 },
+        origin: Origin {
+            file: String::new(),
+            line: 0,
+        },
         layout: Layout::Prose,
     })
 }

@@ -94,7 +94,10 @@ pub fn detect(path: Option<&Path>, bytes: &[u8]) -> Format {
         if text.contains("<Sentence") || text.contains("<Validation") || text.contains("<Article") {
             return Format::PetrarchXml;
         }
-        if text.contains("<textfile>") || text.contains("<actorsfile>") || text.contains("<verbsfile>") {
+        if text.contains("<textfile>")
+            || text.contains("<actorsfile>")
+            || text.contains("<verbsfile>")
+        {
             return Format::TabariProject;
         }
     }

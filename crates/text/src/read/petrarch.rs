@@ -36,14 +36,22 @@ pub fn read_petrarch_xml(bytes: &[u8], label: &str, base: &Path) -> Batch {
     let mut text = String::new();
     let mut sentence: Option<(Option<String>, Option<String>, usize)> = None;
     let mut sentence_text: Option<String> = None;
-    let line_of = |pos: u64| 1 + bytes[..(pos as usize).min(bytes.len())].iter().filter(|&&b| b == b'\n').count();
+    let line_of = |pos: u64| {
+        1 + bytes[..(pos as usize).min(bytes.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+    };
     loop {
         let pos = reader.buffer_position();
         let event = match reader.read_event_into(&mut buf) {
             Ok(e) => e,
             Err(e) => {
                 batch.diagnostics.push(Diagnostic::error(
-                    &Origin { file: label.to_string(), line: line_of(reader.buffer_position()) },
+                    &Origin {
+                        file: label.to_string(),
+                        line: line_of(reader.buffer_position()),
+                    },
                     sentence.as_ref().and_then(|s| s.1.as_deref()),
                     format!("malformed XML: {e}"),
                 ));
@@ -57,7 +65,10 @@ pub fn read_petrarch_xml(bytes: &[u8], label: &str, base: &Path) -> Batch {
                 match name.as_str() {
                     "Environment" => {
                         in_env = true;
-                        env.get_or_insert_with(|| Environment { petrarch: true, ..Default::default() });
+                        env.get_or_insert_with(|| Environment {
+                            petrarch: true,
+                            ..Default::default()
+                        });
                     }
                     "Config" => {
                         let option = attr(&e, "option").unwrap_or_default();
@@ -65,7 +76,10 @@ pub fn read_petrarch_xml(bytes: &[u8], label: &str, base: &Path) -> Batch {
                         if !option.is_empty() {
                             batch.items.push(Item::Directive(
                                 Directive::Petrarch { option, value },
-                                Origin { file: label.to_string(), line: line_of(pos) },
+                                Origin {
+                                    file: label.to_string(),
+                                    line: line_of(pos),
+                                },
                             ));
                         }
                     }
@@ -84,19 +98,11 @@ pub fn read_petrarch_xml(bytes: &[u8], label: &str, base: &Path) -> Batch {
                     _ => {}
                 }
             }
-            Event::Text(t) => {
-                if field.is_some() {
-                    match t.unescape() {
-                        Ok(s) => text.push_str(&s),
-                        Err(_) => text.push_str(&String::from_utf8_lossy(&t)),
-                    }
-                }
-            }
-            Event::CData(t) => {
-                if field.is_some() {
-                    text.push_str(&String::from_utf8_lossy(&t));
-                }
-            }
+            Event::Text(t) if field.is_some() => match t.unescape() {
+                Ok(s) => text.push_str(&s),
+                Err(_) => text.push_str(&String::from_utf8_lossy(&t)),
+            },
+            Event::CData(t) if field.is_some() => text.push_str(&String::from_utf8_lossy(&t)),
             Event::End(e) => {
                 let name = String::from_utf8_lossy(e.name().as_ref()).to_string();
                 if field.as_deref() == Some(name.as_str()) {
@@ -137,7 +143,10 @@ pub fn read_petrarch_xml(bytes: &[u8], label: &str, base: &Path) -> Batch {
     }
     if batch.items.is_empty() && batch.diagnostics.is_empty() {
         batch.diagnostics.push(Diagnostic::error(
-            &Origin { file: label.to_string(), line: 1 },
+            &Origin {
+                file: label.to_string(),
+                line: 1,
+            },
             None,
             "no <Sentence> elements found",
         ));
@@ -154,34 +163,62 @@ fn finish(
     text: Option<String>,
     batch: &mut Batch,
 ) {
-    let origin = Origin { file: label.to_string(), line };
+    let origin = Origin {
+        file: label.to_string(),
+        line,
+    };
     let Some(id) = id.filter(|s| !s.trim().is_empty()) else {
-        batch.diagnostics.push(Diagnostic::error(&origin, None, "<Sentence> has no id attribute"));
+        batch.diagnostics.push(Diagnostic::error(
+            &origin,
+            None,
+            "<Sentence> has no id attribute",
+        ));
         return;
     };
     let Some(date) = date.as_deref().and_then(Date::parse) else {
         batch.diagnostics.push(Diagnostic::error(
             &origin,
             Some(&id),
-            format!("<Sentence> date {:?} is not a date", date.unwrap_or_default()),
+            format!(
+                "<Sentence> date {:?} is not a date",
+                date.unwrap_or_default()
+            ),
         ));
         return;
     };
     let Some(text) = text else {
-        batch.diagnostics.push(Diagnostic::error(&origin, Some(&id), "<Sentence> has no <Text>"));
+        batch.diagnostics.push(Diagnostic::error(
+            &origin,
+            Some(&id),
+            "<Sentence> has no <Text>",
+        ));
         return;
     };
     if text.len() > MAX_STORY_BYTES {
-        batch.diagnostics.push(Diagnostic::error(&origin, Some(&id), "sentence text is over the size limit"));
+        batch.diagnostics.push(Diagnostic::error(
+            &origin,
+            Some(&id),
+            "sentence text is over the size limit",
+        ));
         return;
     }
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    batch.items.push(Item::Story(Story { id, date, title: None, text, origin, layout: Layout::Sentence }));
+    batch.items.push(Item::Story(Story {
+        id,
+        date,
+        title: None,
+        text,
+        origin,
+        layout: Layout::Sentence,
+    }));
 }
 
 fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
-    e.attributes().flatten().find(|a| a.key.as_ref() == key.as_bytes()).map(|a| match a.unescape_value() {
-        Ok(v) => v.trim().to_string(),
-        Err(_) => String::from_utf8_lossy(&a.value).trim().to_string(),
-    })
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == key.as_bytes())
+        .map(|a| match a.unescape_value() {
+            Ok(v) => v.trim().to_string(),
+            Err(_) => String::from_utf8_lossy(&a.value).trim().to_string(),
+        })
 }

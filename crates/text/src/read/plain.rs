@@ -18,18 +18,33 @@ use crate::{Batch, Date, Diagnostic, Item, Layout, Origin, Story};
 /// ```
 pub fn read_plain(bytes: &[u8], label: &str) -> Batch {
     let mut batch = Batch::default();
-    let origin = Origin { file: label.to_string(), line: 1 };
+    let origin = Origin {
+        file: label.to_string(),
+        line: 1,
+    };
     let id = story_id_from_label(label);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        batch.diagnostics.push(Diagnostic::error(&origin, Some(&id), "empty input: no story to read"));
+        batch.diagnostics.push(Diagnostic::error(
+            &origin,
+            Some(&id),
+            "empty input: no story to read",
+        ));
         return batch;
     }
     let Ok(text) = std::str::from_utf8(bytes) else {
-        batch.diagnostics.push(Diagnostic::error(&origin, Some(&id), "input is not valid UTF-8"));
+        batch.diagnostics.push(Diagnostic::error(
+            &origin,
+            Some(&id),
+            "input is not valid UTF-8",
+        ));
         return batch;
     };
     if looks_binary(text) {
-        batch.diagnostics.push(Diagnostic::error(&origin, Some(&id), "input looks like binary data, not text"));
+        batch.diagnostics.push(Diagnostic::error(
+            &origin,
+            Some(&id),
+            "input looks like binary data, not text",
+        ));
         return batch;
     }
     let text = text.trim_start_matches('\u{feff}');
@@ -38,7 +53,11 @@ pub fn read_plain(bytes: &[u8], label: &str) -> Batch {
     let mut paragraphs = Vec::new();
     for line in text.lines() {
         let line = line.trim();
-        if line.is_empty() || line.chars().all(|c| matches!(c, '-' | '—' | '–' | '*' | '=' | '_')) {
+        if line.is_empty()
+            || line
+                .chars()
+                .all(|c| matches!(c, '-' | '—' | '–' | '*' | '=' | '_'))
+        {
             continue;
         }
         if date.is_none() {
@@ -68,11 +87,22 @@ pub fn read_plain(bytes: &[u8], label: &str) -> Batch {
         batch.diagnostics.push(Diagnostic::error(
             &origin,
             Some(&id),
-            format!("text is {} bytes long, over the {} byte limit", body.len(), MAX_STORY_BYTES),
+            format!(
+                "text is {} bytes long, over the {} byte limit",
+                body.len(),
+                MAX_STORY_BYTES
+            ),
         ));
         return batch;
     }
-    batch.items.push(Item::Story(Story { id, date, title, text: body, origin, layout: Layout::Prose }));
+    batch.items.push(Item::Story(Story {
+        id,
+        date,
+        title,
+        text: body,
+        origin,
+        layout: Layout::Prose,
+    }));
     batch
 }
 
@@ -80,13 +110,20 @@ pub fn read_plain(bytes: &[u8], label: &str) -> Batch {
 fn date_line(line: &str) -> Option<&str> {
     let (label, rest) = line.split_once(':')?;
     let label = label.trim().to_ascii_lowercase();
-    matches!(label.as_str(), "published" | "date" | "dated" | "posted" | "updated" | "published on")
-        .then_some(rest)
+    matches!(
+        label.as_str(),
+        "published" | "date" | "dated" | "posted" | "updated" | "published on"
+    )
+    .then_some(rest)
 }
 
 /// `path/to/story.txt` → `story`.
 pub(crate) fn story_id_from_label(label: &str) -> String {
     let name = label.rsplit(['/', '\\']).next().unwrap_or(label);
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    if stem.is_empty() { "story".to_string() } else { stem.to_string() }
+    if stem.is_empty() {
+        "story".to_string()
+    } else {
+        stem.to_string()
+    }
 }

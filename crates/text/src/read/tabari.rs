@@ -55,7 +55,10 @@ pub fn read_tabari_text(bytes: &[u8], label: &str) -> Batch {
         if latin1 && !latin1_warned {
             latin1_warned = true;
             batch.diagnostics.push(Diagnostic::warning(
-                &Origin { file: label.to_string(), line: line_no },
+                &Origin {
+                    file: label.to_string(),
+                    line: line_no,
+                },
                 None,
                 "not valid UTF-8; read as Latin-1",
             ));
@@ -74,7 +77,11 @@ pub fn read_tabari_text(bytes: &[u8], label: &str) -> Batch {
             }
             None => {
                 if is_header_line(&line).is_some() {
-                    current = Some(Record { line: line_no, header: line, body: String::new() });
+                    current = Some(Record {
+                        line: line_no,
+                        header: line,
+                        body: String::new(),
+                    });
                 }
                 // Anything else outside a record is a comment block.
             }
@@ -85,7 +92,10 @@ pub fn read_tabari_text(bytes: &[u8], label: &str) -> Batch {
     }
     if batch.items.is_empty() && batch.diagnostics.is_empty() {
         batch.diagnostics.push(Diagnostic::error(
-            &Origin { file: label.to_string(), line: 1 },
+            &Origin {
+                file: label.to_string(),
+                line: 1,
+            },
             None,
             "no TABARI records found (a record starts with a 'YYMMDD ID' line)",
         ));
@@ -100,15 +110,26 @@ struct Record {
 }
 
 fn finish(rec: Record, label: &str, batch: &mut Batch) {
-    let origin = Origin { file: label.to_string(), line: rec.line };
-    let Some((date_tok, id)) = is_header_line(&rec.header) else { return };
+    let origin = Origin {
+        file: label.to_string(),
+        line: rec.line,
+    };
+    let Some((date_tok, id)) = is_header_line(&rec.header) else {
+        return;
+    };
     let Some(id) = id else {
-        batch.diagnostics.push(Diagnostic::error(&origin, None, "record header has a date but no id"));
+        batch.diagnostics.push(Diagnostic::error(
+            &origin,
+            None,
+            "record header has a date but no id",
+        ));
         return;
     };
     let (text, options) = strip_comments(&rec.body);
     for opt in options {
-        batch.items.push(Item::Directive(Directive::Tabari(opt), origin.clone()));
+        batch
+            .items
+            .push(Item::Directive(Directive::Tabari(opt), origin.clone()));
     }
     let date = match Date::parse_compact(date_tok) {
         Some(d) => d,
@@ -118,12 +139,19 @@ fn finish(rec: Record, label: &str, batch: &mut Batch) {
                 n if n > 8 => 8,
                 _ => 0,
             };
-            match (width > 0).then(|| Date::parse_compact(&date_tok[..width])).flatten() {
+            match (width > 0)
+                .then(|| Date::parse_compact(&date_tok[..width]))
+                .flatten()
+            {
                 Some(d) => {
                     batch.diagnostics.push(Diagnostic::warning(
                         &origin,
                         Some(id),
-                        format!("date {date_tok:?} has {} digits; read as {}", date_tok.len(), &date_tok[..width]),
+                        format!(
+                            "date {date_tok:?} has {} digits; read as {}",
+                            date_tok.len(),
+                            &date_tok[..width]
+                        ),
                     ));
                     d
                 }
@@ -131,7 +159,9 @@ fn finish(rec: Record, label: &str, batch: &mut Batch) {
                     batch.diagnostics.push(Diagnostic::error(
                         &origin,
                         Some(id),
-                        format!("unreadable record date {date_tok:?} (expected YYMMDD or YYYYMMDD)"),
+                        format!(
+                            "unreadable record date {date_tok:?} (expected YYMMDD or YYYYMMDD)"
+                        ),
                     ));
                     return;
                 }
@@ -142,14 +172,22 @@ fn finish(rec: Record, label: &str, batch: &mut Batch) {
         return;
     }
     if looks_binary(&text) {
-        batch.diagnostics.push(Diagnostic::error(&origin, Some(id), "record text looks like binary data"));
+        batch.diagnostics.push(Diagnostic::error(
+            &origin,
+            Some(id),
+            "record text looks like binary data",
+        ));
         return;
     }
     if text.len() > MAX_STORY_BYTES {
         batch.diagnostics.push(Diagnostic::error(
             &origin,
             Some(id),
-            format!("record is {} bytes long, over the {} byte limit", text.len(), MAX_STORY_BYTES),
+            format!(
+                "record is {} bytes long, over the {} byte limit",
+                text.len(),
+                MAX_STORY_BYTES
+            ),
         ));
         return;
     }
@@ -223,8 +261,12 @@ pub fn read_tabari_project(bytes: &[u8], label: &str, base: &Path) -> Batch {
     for (line_no, raw) in lines(bytes) {
         let (line, _) = decode_legacy(raw);
         let line = line.trim();
-        let Some(rest) = line.strip_prefix('<') else { continue };
-        let Some((tag, value)) = rest.split_once('>') else { continue };
+        let Some(rest) = line.strip_prefix('<') else {
+            continue;
+        };
+        let Some((tag, value)) = rest.split_once('>') else {
+            continue;
+        };
         let value = value.trim();
         let list = match tag.trim().to_ascii_lowercase().as_str() {
             "actorsfile" => &mut env.actors,
@@ -237,7 +279,10 @@ pub fn read_tabari_project(bytes: &[u8], label: &str, base: &Path) -> Batch {
         };
         if value.is_empty() {
             batch.diagnostics.push(Diagnostic::error(
-                &Origin { file: label.to_string(), line: line_no },
+                &Origin {
+                    file: label.to_string(),
+                    line: line_no,
+                },
                 None,
                 format!("<{tag}> names no file"),
             ));
@@ -247,7 +292,10 @@ pub fn read_tabari_project(bytes: &[u8], label: &str, base: &Path) -> Batch {
     }
     if env.texts.is_empty() {
         batch.diagnostics.push(Diagnostic::error(
-            &Origin { file: label.to_string(), line: 1 },
+            &Origin {
+                file: label.to_string(),
+                line: 1,
+            },
             None,
             "project names no <textfile>",
         ));
