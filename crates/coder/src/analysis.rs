@@ -341,13 +341,17 @@ pub(crate) fn attach_agents(lx: &mut [Lexeme], dict: &Dictionary, opts: &Options
     }
 }
 
-fn np_class(c: &Class) -> bool {
+fn np_class(c: &Class, loose: bool) -> bool {
     matches!(c, Class::Determiner | Class::Adjective | Class::Actor(_))
+        || (loose && matches!(c, Class::Noun | Class::Number))
 }
 
 /// Groups actors into compounds; returns the groups (lexeme indexes) and
 /// marks the conjunctions and commas they use.
-pub(crate) fn compounds(lx: &[Lexeme], protected: &mut [bool]) -> Vec<Vec<usize>> {
+/// `loose`: PETRARCH mode, where noun phrases were already merged and any
+/// noun may modify an actor; a comma before the conjunction then only
+/// belongs to a list ("A, B, and C"), never joins two compounds.
+pub(crate) fn compounds(lx: &[Lexeme], protected: &mut [bool], loose: bool) -> Vec<Vec<usize>> {
     let n = lx.len();
     // Union-find over lexeme indexes.
     let mut parent: Vec<usize> = (0..n).collect();
@@ -369,7 +373,7 @@ pub(crate) fn compounds(lx: &[Lexeme], protected: &mut [bool]) -> Vec<Vec<usize>
     let np_before = |end: usize| -> Option<(usize, Vec<usize>)> {
         // lexemes [s..=end] that are det/adj/actor, with >= 1 actor
         let mut s = end + 1;
-        while s > 0 && np_class(&lx[s - 1].class) && (s == end + 1 || joins(s - 1, s)) {
+        while s > 0 && np_class(&lx[s - 1].class, loose) && (s == end + 1 || joins(s - 1, s)) {
             s -= 1;
         }
         let actors: Vec<usize> = (s..=end)
@@ -379,7 +383,7 @@ pub(crate) fn compounds(lx: &[Lexeme], protected: &mut [bool]) -> Vec<Vec<usize>
     };
     let np_after = |start: usize| -> Option<(usize, Vec<usize>)> {
         let mut e = start;
-        while e < n && np_class(&lx[e].class) && (e == start || joins(e - 1, e)) {
+        while e < n && np_class(&lx[e].class, loose) && (e == start || joins(e - 1, e)) {
             e += 1;
         }
         let actors: Vec<usize> = (start..e)
@@ -543,4 +547,151 @@ fn mark(lx: &[Lexeme], k: usize, elim: &mut [bool]) {
             elim[t] = true;
         }
     }
+}
+
+/// Words that end a noun phrase in PETRARCH mode: prepositions,
+/// complementisers, auxiliaries and adverbs of time, which a parser would
+/// never put inside one.
+const NP_BREAKERS: &[&str] = &[
+    "ABOUT", "ABOVE", "ACROSS", "AFTER", "AGAINST", "ALONG", "ALSO", "ALTHOUGH", "AMONG", "AS", "AT", "BE",
+    "BECAUSE", "BEFORE", "BEHIND", "BETWEEN", "BEYOND", "CAN", "COULD", "DESPITE", "DID", "DO", "DOES", "DURING",
+    "EXCEPT", "FOR", "FROM", "HAD", "HAS", "HAVE", "HOW", "IF", "INTO", "IS", "ARE", "AM", "LIKE", "MAY", "MIGHT",
+    "MUST", "NEAR", "NOT", "NOW", "ON", "ONTO", "OVER", "PER", "SHALL", "SHOULD", "SINCE", "THAN", "THAT", "THEN",
+    "THOUGH", "THROUGH", "TO", "TODAY", "TOMORROW", "TOWARD", "TOWARDS", "UNDER", "UNLESS", "UNTIL", "UPON", "VIA",
+    "WHEN", "WHERE", "WHETHER", "WHICH", "WHILE", "WHO", "WHOM", "WHOSE", "WILL", "WITH", "WITHIN", "WITHOUT",
+    "WOULD", "YESTERDAY", "ALMOST", "AGAIN", "ABOUT", "BEING", "ALREADY", "STILL", "EVEN", "JUST", "ONLY", "VERY",
+    "THERE", "HERE", "WHAT", "WHY", "ONCE", "YET", "SO", "SAID", "SAYS", "ACCORDING",
+];
+
+/// PETRARCH reads actors as noun phrases: an actor with the agents and
+/// modifiers around it ("Dagolath's first Deputy Prime Minister Telemar",
+/// "the Danish Islamist media and government", "lawmakers in Fornost")
+/// is one actor. The first actor of the phrase is its head; its agents
+/// are appended (coordinated agents give one code each); a phrase of
+/// agents without an actor is coded `---` plus the agents.
+pub(crate) fn petrarch_noun_phrases(lx: &mut Vec<Lexeme>, texts: &[&str], dict: &Dictionary) {
+    let n = lx.len();
+    let word_ok = |k: usize| -> bool {
+        match &lx[k].class {
+            Class::Determiner | Class::Adjective | Class::Noun | Class::Number | Class::Former => true,
+            Class::Word => !NP_BREAKERS.contains(&texts[lx[k].first]),
+            _ => false,
+        }
+    };
+    let head_like = |k: usize| matches!(lx[k].class, Class::Actor(_) | Class::Agent(_));
+    let mut out: Vec<Lexeme> = Vec::with_capacity(n);
+    let mut k = 0;
+    while k < n {
+        if !(head_like(k) || word_ok(k)) {
+            out.push(lx[k].clone());
+            k += 1;
+            continue;
+        }
+        // Extend the run.
+        let start = k;
+        let mut end = k; // inclusive
+        let mut j = k + 1;
+        while j < n {
+            if head_like(j) || word_ok(j) {
+                end = j;
+                j += 1;
+                continue;
+            }
+            // agent OF/IN/FROM [the] actor
+            let prep = lx[j].class == Class::Prep || texts[lx[j].first] == "FROM";
+            if prep && matches!(lx[j - 1].class, Class::Agent(_)) {
+                let mut t = j + 1;
+                while t < n && lx[t].class == Class::Determiner {
+                    t += 1;
+                }
+                if t < n && matches!(lx[t].class, Class::Actor(_)) {
+                    end = t;
+                    j = t + 1;
+                    continue;
+                }
+            }
+            // Coordinated modifiers or agents: "awful and cool", "media and government".
+            if matches!(lx[j].class, Class::Conj { joins: true }) && j + 1 < n {
+                let prev_actor = matches!(lx[j - 1].class, Class::Actor(_));
+                let next_ok = matches!(lx[j + 1].class, Class::Agent(_)) || (word_ok(j + 1) && !prev_actor);
+                if !prev_actor && next_ok && (word_ok(j - 1) || matches!(lx[j - 1].class, Class::Agent(_))) {
+                    end = j + 1;
+                    j += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        let members: Vec<usize> = (start..=end).filter(|&m| head_like(m)).collect();
+        if members.is_empty() {
+            for l in &lx[start..=end] {
+                out.push(l.clone());
+            }
+            k = end + 1;
+            continue;
+        }
+        // Head codes: the first actor's, else "---".
+        let head: Vec<String> = members
+            .iter()
+            .find_map(|&m| match &lx[m].class {
+                Class::Actor(c) => Some(c.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| vec!["---".to_string()]);
+        // Agent segments split at conjunctions between agents.
+        let mut segments: Vec<Vec<AgentCode>> = vec![Vec::new()];
+        let mut former = false;
+        for m in start..=end {
+            match &lx[m].class {
+                Class::Former => former = true,
+                Class::Agent(a) => {
+                    let mut code = dict.agents[*a as usize].code.clone();
+                    if former {
+                        code.code = "ELI".into();
+                    }
+                    segments.last_mut().unwrap().push(code);
+                }
+                Class::Conj { .. } if segments.last().is_some_and(|s| !s.is_empty()) => segments.push(Vec::new()),
+                _ => {}
+            }
+        }
+        segments.retain(|s| !s.is_empty());
+        let variants: Vec<Vec<AgentCode>> = if segments.len() <= 1 {
+            vec![segments.into_iter().next().unwrap_or_default()]
+        } else {
+            let first = &segments[0];
+            let shared: Vec<AgentCode> = first[..first.len() - 1].to_vec();
+            let mut v = vec![[shared.clone(), vec![first[first.len() - 1].clone()]].concat()];
+            for s in &segments[1..] {
+                v.push([shared.clone(), s.clone()].concat());
+            }
+            v
+        };
+        let mut codes = Vec::new();
+        for h in &head {
+            for agents in &variants {
+                let mut c = h.clone();
+                for a in agents {
+                    c = combine(&c, a);
+                }
+                if !codes.contains(&c) {
+                    codes.push(c);
+                }
+            }
+        }
+        let first = lx[members[0]].first;
+        let last = lx[*members.last().unwrap()].last;
+        // Modifiers before the head stay separate lexemes; the head absorbs
+        // everything from its first actor or agent to its last.
+        for l in &lx[start..members[0]] {
+            out.push(l.clone());
+        }
+        let possessive = lx[*members.last().unwrap()].possessive;
+        out.push(Lexeme { class: Class::Actor(codes), first, last, possessive });
+        for l in &lx[members.last().unwrap() + 1..=end] {
+            out.push(l.clone());
+        }
+        k = end + 1;
+    }
+    *lx = out;
 }

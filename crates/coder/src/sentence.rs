@@ -66,9 +66,13 @@ pub(crate) fn code_sentence(
         Class::Actor(c) => Some(c.clone()),
         _ => None,
     });
-    analysis::attach_agents(&mut lx, dict, opts);
+    if opts.petrarch {
+        analysis::petrarch_noun_phrases(&mut lx, &texts, dict);
+    } else {
+        analysis::attach_agents(&mut lx, dict, opts);
+    }
     let mut protected = vec![false; lx.len()];
-    let groups = analysis::compounds(&lx, &mut protected);
+    let groups = analysis::compounds(&lx, &mut protected, opts.petrarch);
     analysis::protect_noun_compounds(&lx, &mut protected);
     // A conjunction inside a dictionary phrase ("DURTHANG ... ORC") does
     // not split the sentence.

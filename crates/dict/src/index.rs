@@ -189,7 +189,7 @@ impl PhraseIndex {
             } else {
                 let mut p = pos + 1;
                 loop {
-                    if p >= tokens.len() || barrier(p) {
+                    if p >= tokens.len() || barrier(p) || p - pos - 1 > phrase.max_gap {
                         return None;
                     }
                     if word.matches(tokens[p]) {

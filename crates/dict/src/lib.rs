@@ -62,6 +62,8 @@ pub struct Phrase {
     pub words: Vec<Word>,
     /// Adjacency between consecutive words (`len = words.len() - 1`).
     pub joined: Vec<bool>,
+    /// How many tokens may separate unjoined words (TABARI: any number).
+    pub max_gap: usize,
 }
 
 impl Phrase {
@@ -316,6 +318,20 @@ pub(crate) fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, String)
     })
 }
 
+/// Rejoins TreeBank-split contractions (`DID N'T`, `GOVERNMENT 'S`) as
+/// they appear in PETRARCH dictionaries, since we tokenise raw text.
+pub(crate) fn glue_contractions(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, w) in text.split(' ').enumerate() {
+        let clitic = w.eq_ignore_ascii_case("n't") || (w.starts_with('\'') && w.len() > 1);
+        if i > 0 && !clitic {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// Builds a phrase from dictionary text. `terminal` gives the endings the
 /// final word accepts when it is a whole word.
 pub(crate) fn parse_phrase(
@@ -366,5 +382,8 @@ pub(crate) fn parse_phrase(
     if last.mode == Mode::Exact(Endings::None) && !raw.trim_end_matches('_').ends_with('=') {
         last.mode = Mode::Exact(terminal);
     }
-    Some(Phrase { words, joined })
+    // PETRARCH phrases sit inside one noun phrase: allow a couple of
+    // modifiers between their words, not half a sentence as TABARI does.
+    let max_gap = if dialect == Dialect::Petrarch { 2 } else { usize::MAX };
+    Some(Phrase { words, joined, max_gap })
 }

@@ -18,7 +18,8 @@ use crate::{
 fn synset_member(text: &str, plurals: bool, own: &str, dict: &Dictionary) -> Result<Seq, String> {
     let plurals = plurals && !text.trim_end().ends_with('_');
     // Blanks and underscores both mean "consecutive" in PETRARCH synsets.
-    let joined_text = text.split_whitespace().collect::<Vec<_>>().join("_");
+    let glued = crate::glue_contractions(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+    let joined_text = glued.split(' ').collect::<Vec<_>>().join("_");
     let mut seq = pattern::parse_seq(&joined_text, Dialect::Petrarch, &|n| {
         if n == own {
             None
@@ -153,7 +154,8 @@ pub(crate) fn read_verbs(
                 ));
                 continue;
             };
-            match parse_pattern(body, Dialect::Petrarch, dict, false) {
+            let body = crate::glue_contractions(&body.split_whitespace().collect::<Vec<_>>().join(" "));
+            match parse_pattern(&body, Dialect::Petrarch, dict, false) {
                 Ok(p) => dict.blocks[b].patterns.push(p),
                 Err(m) => errors.push(err(file, *line_no, m)),
             }
@@ -187,7 +189,7 @@ pub(crate) fn read_verbs(
         };
         let multi = main.contains('_') || main.contains('+') || main.contains(' ');
         let mut forms = Vec::new();
-        let endings = if multi { Endings::None } else { Endings::Verb };
+        let endings = if multi { Endings::None } else { Endings::VerbStrict };
         match parse_phrase(&main.replace('+', ""), Dialect::Petrarch, endings, true) {
             Some(p) => forms.push(p),
             None => {
@@ -329,9 +331,7 @@ pub(crate) fn read_agents(
 fn with_possessive(mut p: Phrase) -> Phrase {
     if let Some(w) = p.words.last_mut() {
         if w.mode == Mode::Exact(Endings::None) {
-            w.mode = Mode::Exact(Endings::Noun);
-            // Plural endings would be wrong for {} entries, but a possessive
-            // is harmless; Noun endings are the closest whole-word rule.
+            w.mode = Mode::Exact(Endings::Possessive);
         }
     }
     p
@@ -436,7 +436,7 @@ pub(crate) fn read_issues(
         }
         let joined = vec![true; words.len() - 1];
         dict.issues.push(Issue {
-            phrase: Phrase { words, joined },
+            phrase: Phrase { words, joined, max_gap: 0 },
             code: code.into(),
             category: category.as_str().into(),
             ignore,

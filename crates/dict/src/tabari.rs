@@ -106,7 +106,8 @@ pub(crate) fn read_actors(
     let mut section = Section::Actors;
     let mut in_xml = false;
     let mut current: Option<Actor> = None;
-    let spaces_join = dialect == Dialect::Petrarch;
+    // PETRARCH actor phrases allow short gaps (see `parse_phrase`).
+    let spaces_join = false;
     let finish = |cur: Option<Actor>, dict: &mut Dictionary, errors: &mut Vec<DictError>| {
         if let Some(a) = cur {
             if a.schedule.is_empty() {

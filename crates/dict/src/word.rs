@@ -7,9 +7,16 @@ pub enum Endings {
     None,
     /// Plural and possessive: `S`, `ES`, `'S`, `S'`, `'`, and `Y` → `IES`.
     Noun,
-    /// Regular verb forms: `S`, `ES`, `ED`, `EN`, `ING`; after a final `E`
-    /// also `D`, `N` and `E` → `ING`; `Y` → `IES`/`IED`.
+    /// Regular verb forms as TABARI accepts them: `S`, `ES`, `ED`, `EN`,
+    /// `ING`; after a final `E` also `D`, `N` and `E` → `ING`; `Y` →
+    /// `IES`/`IED`.
     Verb,
+    /// Regular verb forms as PETRARCH generates them: `S` (`ES` after a
+    /// sibilant or `O`), `ED` (`D` after `E`), `ING` (dropping a final
+    /// `E`), `Y` → `IES`/`IED`, and a doubled final consonant.
+    VerbStrict,
+    /// The possessive only (`'S`, `'`): whole-word agents marked `{}`.
+    Possessive,
 }
 
 /// How a dictionary word matches a token.
@@ -83,6 +90,17 @@ fn ending_ok(w: &str, rest: &str, endings: Endings) -> bool {
                 || (w.ends_with('E') && matches!(rest, "D" | "N"))
                 || doubled(w, rest)
         }
+        Endings::VerbStrict => {
+            let sibilant = ["S", "X", "Z", "CH", "SH", "O"].iter().any(|e| w.ends_with(e));
+            let e = w.ends_with('E');
+            (rest == "S" && !sibilant)
+                || (rest == "ES" && sibilant)
+                || (rest == "ED" && !e)
+                || (rest == "D" && e)
+                || (rest == "ING" && !e)
+                || doubled(w, rest)
+        }
+        Endings::Possessive => matches!(rest, "'S" | "'"),
     }
 }
 
@@ -113,8 +131,8 @@ fn irregular_stem_ok(w: &str, token: &str, endings: Endings) -> bool {
         return false;
     };
     match (endings, last) {
-        (Endings::Verb, "E") => rest == "ING",
-        (Endings::Verb, "Y") => matches!(rest, "IES" | "IED"),
+        (Endings::Verb | Endings::VerbStrict, "E") => rest == "ING",
+        (Endings::Verb | Endings::VerbStrict, "Y") => matches!(rest, "IES" | "IED"),
         (Endings::Noun, "Y") => matches!(rest, "IES" | "IES'"),
         _ => false,
     }
