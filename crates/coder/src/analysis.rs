@@ -202,7 +202,10 @@ pub(crate) fn lex(
                             && texts[i - 1].len() <= 3
                             && matches!(texts[i - 1], "A" | "AN" | "THE");
                         let capital = !all_caps && i > 0 && toks[i].capitalized && !opts.petrarch;
-                        if null {
+                        // A parser tags modals MD, never as verbs.
+                        let modal = opts.petrarch
+                            && matches!(texts[i], "SHOULD" | "WOULD" | "COULD" | "MAY" | "MIGHT" | "MUST" | "CAN" | "WILL" | "SHALL");
+                        if null || modal {
                             Class::Word
                         } else if det_before || capital {
                             Class::Noun
@@ -684,7 +687,12 @@ pub(crate) fn petrarch_noun_phrases(lx: &mut Vec<Lexeme>, texts: &[&str], dict: 
         // Modifiers before the head stay separate lexemes; the head absorbs
         // everything from its first actor or agent to its last.
         for l in &lx[start..members[0]] {
-            out.push(l.clone());
+            // Modifiers of an actor ("the evil awful Gondor") act as adjectives.
+            let mut l = l.clone();
+            if l.class == Class::Word {
+                l.class = Class::Adjective;
+            }
+            out.push(l);
         }
         let possessive = lx[*members.last().unwrap()].possessive;
         out.push(Lexeme { class: Class::Actor(codes), first, last, possessive });

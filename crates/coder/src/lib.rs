@@ -88,6 +88,8 @@ pub struct Event {
 pub struct Coder {
     dict: Dictionary,
     index: PhraseIndex,
+    /// For each verb, the verbs with the same form (itself first).
+    families: Vec<Vec<u32>>,
     options: Options,
     /// FORWARD state: (story number, sentence number, first actor).
     previous: Option<(String, u32, Vec<String>)>,
@@ -102,7 +104,9 @@ impl Coder {
         for line in &dict.options {
             options.apply_tabari(line);
         }
+        let families = verb_families(&dict);
         Coder {
+            families,
             dict,
             index,
             options,
@@ -158,7 +162,7 @@ impl Coder {
                 date: story.date,
                 forwarded: forwarded.as_deref(),
             };
-            let res = code_sentence(&input, &self.dict, &self.index, &self.options);
+            let res = code_sentence(&input, &self.dict, &self.index, &self.families, &self.options);
             if si == 0 {
                 if let (Some((s, n)), Some(actor)) = (&numbers, &res.first_actor) {
                     self.previous = Some((s.clone(), *n, actor.clone()));
@@ -194,4 +198,31 @@ impl Coder {
         }
         events
     }
+}
+
+/// Groups verbs that share a form, so a verb listed in several blocks
+/// gets the patterns of all of them.
+fn verb_families(dict: &Dictionary) -> Vec<Vec<u32>> {
+    let mut by_form: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
+    for (i, v) in dict.verbs.iter().enumerate() {
+        for f in &v.forms {
+            let ids = by_form.entry(f.display()).or_default();
+            if !ids.contains(&(i as u32)) {
+                ids.push(i as u32);
+            }
+        }
+    }
+    (0..dict.verbs.len())
+        .map(|i| {
+            let mut fam = vec![i as u32];
+            if let Some(first) = dict.verbs[i].forms.first() {
+                for &j in &by_form[&first.display()] {
+                    if j as usize != i && dict.verbs[j as usize].kind == dict.verbs[i].kind {
+                        fam.push(j);
+                    }
+                }
+            }
+            fam
+        })
+        .collect()
 }

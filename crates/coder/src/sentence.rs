@@ -43,6 +43,7 @@ pub(crate) fn code_sentence(
     input: &SentenceInput<'_>,
     dict: &Dictionary,
     index: &PhraseIndex,
+    families: &[Vec<u32>],
     opts: &Options,
 ) -> SentenceResult {
     let mut res = SentenceResult::default();
@@ -231,7 +232,7 @@ pub(crate) fn code_sentence(
             if sentence_done {
                 break;
             }
-            let (code, bind, pat_src) = resolve_verb(&matcher, dict, v, vf, vl);
+            let (code, bind, pat_src) = resolve_verb(&matcher, dict, &families[v as usize], opts, vf, vl);
             match &code {
                 EventCode::Null => continue,
                 EventCode::Discard => {
@@ -528,17 +529,27 @@ fn build_units(
 fn resolve_verb<'d>(
     m: &Matcher<'_>,
     dict: &'d Dictionary,
-    v: u32,
+    family: &[u32],
+    opts: &Options,
     vf: usize,
     vl: usize,
 ) -> (EventCode, Bind, Option<&'d str>) {
-    let verb = &dict.verbs[v as usize];
+    // Verbs written in several blocks share all their patterns.
+    let mut patterns: Vec<&statecraft_dict::Pattern> =
+        family.iter().flat_map(|&v| dict.blocks[dict.verbs[v as usize].block as usize].patterns.iter()).collect();
+    if family.len() > 1 {
+        patterns.sort_by_key(|p| std::cmp::Reverse(p.length));
+    }
     let mut best: Option<(Bind, &statecraft_dict::Pattern)> = None;
-    for p in &dict.blocks[verb.block as usize].patterns {
+    for p in patterns {
         // Sorted longest first: a pattern cannot beat a match whose actual
         // length is already at least its full length.
         if best.as_ref().is_some_and(|(b, _)| b.len >= p.length) {
             break;
+        }
+        // PETRARCH ignores the complexity code in patterns.
+        if opts.petrarch && p.code == EventCode::Complex {
+            continue;
         }
         if let Some(b) = m.try_pattern(p, vf, vl) {
             if best.as_ref().is_none_or(|(bb, _)| b.len > bb.len) {
@@ -548,7 +559,14 @@ fn resolve_verb<'d>(
     }
     match best {
         Some((b, p)) => (p.code.clone(), b, Some(&p.source)),
-        None => (verb.code.clone(), Bind::default(), None),
+        None => {
+            let code = family
+                .iter()
+                .map(|&v| &dict.verbs[v as usize].code)
+                .find(|c| **c != EventCode::Null)
+                .unwrap_or(&dict.verbs[family[0] as usize].code);
+            (code.clone(), Bind::default(), None)
+        }
     }
 }
 
