@@ -204,7 +204,18 @@ pub(crate) fn lex(
                         let capital = !all_caps && i > 0 && toks[i].capitalized && !opts.petrarch;
                         // A parser tags modals MD, never as verbs.
                         let modal = opts.petrarch
-                            && matches!(texts[i], "SHOULD" | "WOULD" | "COULD" | "MAY" | "MIGHT" | "MUST" | "CAN" | "WILL" | "SHALL");
+                            && matches!(
+                                texts[i],
+                                "SHOULD"
+                                    | "WOULD"
+                                    | "COULD"
+                                    | "MAY"
+                                    | "MIGHT"
+                                    | "MUST"
+                                    | "CAN"
+                                    | "WILL"
+                                    | "SHALL"
+                            );
                         if null || modal {
                             Class::Word
                         } else if det_before || capital {
@@ -556,14 +567,105 @@ fn mark(lx: &[Lexeme], k: usize, elim: &mut [bool]) {
 /// complementisers, auxiliaries and adverbs of time, which a parser would
 /// never put inside one.
 const NP_BREAKERS: &[&str] = &[
-    "ABOUT", "ABOVE", "ACROSS", "AFTER", "AGAINST", "ALONG", "ALSO", "ALTHOUGH", "AMONG", "AS", "AT", "BE",
-    "BECAUSE", "BEFORE", "BEHIND", "BETWEEN", "BEYOND", "CAN", "COULD", "DESPITE", "DID", "DO", "DOES", "DURING",
-    "EXCEPT", "FOR", "FROM", "HAD", "HAS", "HAVE", "HOW", "IF", "INTO", "IS", "ARE", "AM", "LIKE", "MAY", "MIGHT",
-    "MUST", "NEAR", "NOT", "NOW", "ON", "ONTO", "OVER", "PER", "SHALL", "SHOULD", "SINCE", "THAN", "THAT", "THEN",
-    "THOUGH", "THROUGH", "TO", "TODAY", "TOMORROW", "TOWARD", "TOWARDS", "UNDER", "UNLESS", "UNTIL", "UPON", "VIA",
-    "WHEN", "WHERE", "WHETHER", "WHICH", "WHILE", "WHO", "WHOM", "WHOSE", "WILL", "WITH", "WITHIN", "WITHOUT",
-    "WOULD", "YESTERDAY", "ALMOST", "AGAIN", "ABOUT", "BEING", "ALREADY", "STILL", "EVEN", "JUST", "ONLY", "VERY",
-    "THERE", "HERE", "WHAT", "WHY", "ONCE", "YET", "SO", "SAID", "SAYS", "ACCORDING",
+    "ABOUT",
+    "ABOVE",
+    "ACROSS",
+    "AFTER",
+    "AGAINST",
+    "ALONG",
+    "ALSO",
+    "ALTHOUGH",
+    "AMONG",
+    "AS",
+    "AT",
+    "BE",
+    "BECAUSE",
+    "BEFORE",
+    "BEHIND",
+    "BETWEEN",
+    "BEYOND",
+    "CAN",
+    "COULD",
+    "DESPITE",
+    "DID",
+    "DO",
+    "DOES",
+    "DURING",
+    "EXCEPT",
+    "FOR",
+    "FROM",
+    "HAD",
+    "HAS",
+    "HAVE",
+    "HOW",
+    "IF",
+    "INTO",
+    "IS",
+    "ARE",
+    "AM",
+    "LIKE",
+    "MAY",
+    "MIGHT",
+    "MUST",
+    "NEAR",
+    "NOT",
+    "NOW",
+    "ON",
+    "ONTO",
+    "OVER",
+    "PER",
+    "SHALL",
+    "SHOULD",
+    "SINCE",
+    "THAN",
+    "THAT",
+    "THEN",
+    "THOUGH",
+    "THROUGH",
+    "TO",
+    "TODAY",
+    "TOMORROW",
+    "TOWARD",
+    "TOWARDS",
+    "UNDER",
+    "UNLESS",
+    "UNTIL",
+    "UPON",
+    "VIA",
+    "WHEN",
+    "WHERE",
+    "WHETHER",
+    "WHICH",
+    "WHILE",
+    "WHO",
+    "WHOM",
+    "WHOSE",
+    "WILL",
+    "WITH",
+    "WITHIN",
+    "WITHOUT",
+    "WOULD",
+    "YESTERDAY",
+    "ALMOST",
+    "AGAIN",
+    "ABOUT",
+    "BEING",
+    "ALREADY",
+    "STILL",
+    "EVEN",
+    "JUST",
+    "ONLY",
+    "VERY",
+    "THERE",
+    "HERE",
+    "WHAT",
+    "WHY",
+    "ONCE",
+    "YET",
+    "SO",
+    "SAID",
+    "SAYS",
+    "ACCORDING",
 ];
 
 /// PETRARCH reads actors as noun phrases: an actor with the agents and
@@ -576,7 +678,9 @@ pub(crate) fn petrarch_noun_phrases(lx: &mut Vec<Lexeme>, texts: &[&str], dict: 
     let n = lx.len();
     let word_ok = |k: usize| -> bool {
         match &lx[k].class {
-            Class::Determiner | Class::Adjective | Class::Noun | Class::Number | Class::Former => true,
+            Class::Determiner | Class::Adjective | Class::Noun | Class::Number | Class::Former => {
+                true
+            }
             Class::Word => !NP_BREAKERS.contains(&texts[lx[k].first]),
             _ => false,
         }
@@ -592,6 +696,7 @@ pub(crate) fn petrarch_noun_phrases(lx: &mut Vec<Lexeme>, texts: &[&str], dict: 
         }
         // Extend the run.
         let start = k;
+        let mut bridged: Vec<usize> = Vec::new();
         let mut end = k; // inclusive
         let mut j = k + 1;
         while j < n {
@@ -608,16 +713,44 @@ pub(crate) fn petrarch_noun_phrases(lx: &mut Vec<Lexeme>, texts: &[&str], dict: 
                     t += 1;
                 }
                 if t < n && matches!(lx[t].class, Class::Actor(_)) {
+                    // The agent covers a whole compound: "lawmakers in
+                    // Fornost and Gondor", "ambassadors of A, B and C".
+                    bridged.push(t);
                     end = t;
-                    j = t + 1;
+                    loop {
+                        let mut u = end + 1;
+                        if u < n && lx[u].class == Class::Comma {
+                            u += 1;
+                        }
+                        if u < n && matches!(lx[u].class, Class::Conj { joins: true }) {
+                            u += 1;
+                        }
+                        if u == end + 1 {
+                            break;
+                        }
+                        while u < n && lx[u].class == Class::Determiner {
+                            u += 1;
+                        }
+                        if u < n && matches!(lx[u].class, Class::Actor(_)) {
+                            bridged.push(u);
+                            end = u;
+                        } else {
+                            break;
+                        }
+                    }
+                    j = end + 1;
                     continue;
                 }
             }
             // Coordinated modifiers or agents: "awful and cool", "media and government".
             if matches!(lx[j].class, Class::Conj { joins: true }) && j + 1 < n {
                 let prev_actor = matches!(lx[j - 1].class, Class::Actor(_));
-                let next_ok = matches!(lx[j + 1].class, Class::Agent(_)) || (word_ok(j + 1) && !prev_actor);
-                if !prev_actor && next_ok && (word_ok(j - 1) || matches!(lx[j - 1].class, Class::Agent(_))) {
+                let next_ok =
+                    matches!(lx[j + 1].class, Class::Agent(_)) || (word_ok(j + 1) && !prev_actor);
+                if !prev_actor
+                    && next_ok
+                    && (word_ok(j - 1) || matches!(lx[j - 1].class, Class::Agent(_)))
+                {
                     end = j + 1;
                     j += 2;
                     continue;
@@ -633,14 +766,24 @@ pub(crate) fn petrarch_noun_phrases(lx: &mut Vec<Lexeme>, texts: &[&str], dict: 
             k = end + 1;
             continue;
         }
-        // Head codes: the first actor's, else "---".
-        let head: Vec<String> = members
-            .iter()
-            .find_map(|&m| match &lx[m].class {
-                Class::Actor(c) => Some(c.clone()),
-                _ => None,
-            })
-            .unwrap_or_else(|| vec!["---".to_string()]);
+        // Head codes: the first actor's (all of a bridged compound's),
+        // else "---".
+        let actor_codes = |m: usize| match &lx[m].class {
+            Class::Actor(c) => Some(c.clone()),
+            _ => None,
+        };
+        let head: Vec<String> = if bridged.len() > 1 {
+            bridged
+                .iter()
+                .filter_map(|&m| actor_codes(m))
+                .flatten()
+                .collect()
+        } else {
+            members
+                .iter()
+                .find_map(|&m| actor_codes(m))
+                .unwrap_or_else(|| vec!["---".to_string()])
+        };
         // Agent segments split at conjunctions between agents.
         let mut segments: Vec<Vec<AgentCode>> = vec![Vec::new()];
         let mut former = false;
@@ -654,7 +797,9 @@ pub(crate) fn petrarch_noun_phrases(lx: &mut Vec<Lexeme>, texts: &[&str], dict: 
                     }
                     segments.last_mut().unwrap().push(code);
                 }
-                Class::Conj { .. } if segments.last().is_some_and(|s| !s.is_empty()) => segments.push(Vec::new()),
+                Class::Conj { .. } if segments.last().is_some_and(|s| !s.is_empty()) => {
+                    segments.push(Vec::new())
+                }
                 _ => {}
             }
         }
@@ -695,7 +840,12 @@ pub(crate) fn petrarch_noun_phrases(lx: &mut Vec<Lexeme>, texts: &[&str], dict: 
             out.push(l);
         }
         let possessive = lx[*members.last().unwrap()].possessive;
-        out.push(Lexeme { class: Class::Actor(codes), first, last, possessive });
+        out.push(Lexeme {
+            class: Class::Actor(codes),
+            first,
+            last,
+            possessive,
+        });
         for l in &lx[members.last().unwrap() + 1..=end] {
             out.push(l.clone());
         }

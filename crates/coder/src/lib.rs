@@ -162,7 +162,13 @@ impl Coder {
                 date: story.date,
                 forwarded: forwarded.as_deref(),
             };
-            let res = code_sentence(&input, &self.dict, &self.index, &self.families, &self.options);
+            let res = code_sentence(
+                &input,
+                &self.dict,
+                &self.index,
+                &self.families,
+                &self.options,
+            );
             if si == 0 {
                 if let (Some((s, n)), Some(actor)) = (&numbers, &res.first_actor) {
                     self.previous = Some((s.clone(), *n, actor.clone()));

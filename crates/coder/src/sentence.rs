@@ -89,7 +89,7 @@ pub(crate) fn code_sentence(
     }
     let (elim, dropped) = analysis::comma_clauses(&lx, &protected, toks.len(), opts);
     // Pronouns refer to actors that survive the dropped comma clauses.
-    let all_units = build_units(&lx, &groups, input.forwarded, &elim);
+    let all_units = build_units(&lx, &groups, input.forwarded, &elim, !opts.petrarch);
 
     // Time shifting.
     if opts.time_shift {
@@ -139,24 +139,53 @@ pub(crate) fn code_sentence(
             u
         })
         .collect();
-    // Clause boundaries at unprotected conjunctions.
-    let mut bounds = vec![0usize];
-    let mut actor_first = vec![false];
-    for (k, l) in lx.iter().enumerate() {
-        if matches!(l.class, Class::Conj { .. }) && !protected[k] && alive(l) {
-            let v = to_vis[l.first];
-            bounds.push(v + 1);
-            let next_is_actor = units.iter().any(|u| u.first == v + 1 && !u.pronoun);
-            actor_first.push(next_is_actor);
-        }
-    }
-    bounds.push(vis.len());
     let verbs: Vec<(usize, usize, u32)> = lx
         .iter()
         .filter(|l| alive(l))
         .filter_map(|l| match l.class {
             Class::Verb(v) => Some((to_vis[l.first], to_vis[l.last], v)),
             _ => None,
+        })
+        .collect();
+    // Clause boundaries at unprotected conjunctions. PETRARCH, reading a
+    // parse, only splits where both sides have a verb of their own.
+    let conj_at: Vec<usize> = lx
+        .iter()
+        .enumerate()
+        .filter(|(k, l)| matches!(l.class, Class::Conj { .. }) && !protected[*k] && alive(l))
+        .map(|(_, l)| to_vis[l.first])
+        .collect();
+    let conj_at: Vec<usize> = if opts.petrarch {
+        let mut kept: Vec<usize> = Vec::new();
+        for (i, &c) in conj_at.iter().enumerate() {
+            let from = kept.last().map_or(0, |&k| k + 1);
+            let to = conj_at.get(i + 1).copied().unwrap_or(vis.len());
+            let left = verbs.iter().any(|v| v.0 >= from && v.0 < c);
+            let right = verbs.iter().any(|v| v.0 > c && v.0 < to);
+            if left && right {
+                kept.push(c);
+            }
+        }
+        kept
+    } else {
+        conj_at
+    };
+    let mut bounds = vec![0usize];
+    let mut actor_first = vec![false];
+    for &v in &conj_at {
+        bounds.push(v + 1);
+        actor_first.push(units.iter().any(|u| u.first == v + 1 && !u.pronoun));
+    }
+    bounds.push(vis.len());
+    // Commas that delimit clauses (not those inside compounds).
+    let vbarrier: Vec<bool> = vis
+        .iter()
+        .map(|&i| {
+            toks[i].kind == TokenKind::Comma
+                && !lx
+                    .iter()
+                    .enumerate()
+                    .any(|(k, l)| l.first == i && l.class == Class::Comma && protected[k])
         })
         .collect();
     if std::env::var_os("STATECRAFT_TRACE").is_some() {
@@ -195,6 +224,7 @@ pub(crate) fn code_sentence(
     let ctx = Ctx {
         vis: &vis,
         toks: &vtexts,
+        barrier: &vbarrier,
         units: &units,
         opts,
     };
@@ -232,7 +262,8 @@ pub(crate) fn code_sentence(
             if sentence_done {
                 break;
             }
-            let (code, bind, pat_src) = resolve_verb(&matcher, dict, &families[v as usize], opts, vf, vl);
+            let (code, bind, pat_src) =
+                resolve_verb(&matcher, dict, &families[v as usize], opts, vf, vl);
             match &code {
                 EventCode::Null => continue,
                 EventCode::Discard => {
@@ -292,6 +323,39 @@ pub(crate) fn code_sentence(
         all_events.extend(clause_events);
         if normal && opts.code_by == CodeBy::Sentence {
             sentence_done = true;
+        }
+    }
+    // PETRARCH codes a closing reporting clause ("..., a senior official
+    // said on Saturday") as an event of its own.
+    if opts.petrarch {
+        if let Some(p) = (0..vis.len()).rev().find(|&i| vbarrier[i]) {
+            let (lo, hi) = (p + 1, vis.len());
+            let matcher = Matcher {
+                toks: &vtexts,
+                comma: &vcomma,
+                units: &units,
+                dict,
+                lo,
+                hi,
+            };
+            for &(vf, vl, v) in verbs.iter().filter(|v| v.0 >= lo) {
+                if all_events.iter().any(|e| e.verb_tokens.0 == vf) {
+                    break;
+                }
+                let (code, bind, pat_src) =
+                    resolve_verb(&matcher, dict, &families[v as usize], opts, vf, vl);
+                if !matches!(code, EventCode::Event { .. })
+                    || !units.iter().any(|u| u.first >= lo && u.first < vf)
+                {
+                    continue;
+                }
+                let mut src = None;
+                let evs = ctx.make_events(&code, &bind, pat_src, vf, vl, lo, hi, None, &mut src);
+                if !evs.is_empty() {
+                    all_events.extend(evs);
+                    break;
+                }
+            }
         }
     }
     // A single non-subordinate event removes all subordinate ones.
@@ -417,6 +481,7 @@ fn build_units(
     groups: &[Vec<usize>],
     forwarded: Option<&[String]>,
     elim: &[bool],
+    pronouns: bool,
 ) -> Vec<Unit> {
     let alive = |k: usize| (lx[k].first..=lx[k].last).all(|t| !elim[t]);
     let groups: Vec<Vec<usize>> = groups
@@ -481,7 +546,8 @@ fn build_units(
                     });
                 }
             }
-            Class::Pronoun(kind) => {
+            // PETRARCH does not resolve pronouns.
+            Class::Pronoun(kind) if pronouns => {
                 let prior: Vec<&Unit> = units.iter().filter(|u| !u.pronoun).collect();
                 let referent: Option<Vec<Member>> = match kind {
                     Pron::Subject | Pron::Possessive => prior.first().map(|u| u.members.clone()),
@@ -535,8 +601,14 @@ fn resolve_verb<'d>(
     vl: usize,
 ) -> (EventCode, Bind, Option<&'d str>) {
     // Verbs written in several blocks share all their patterns.
-    let mut patterns: Vec<&statecraft_dict::Pattern> =
-        family.iter().flat_map(|&v| dict.blocks[dict.verbs[v as usize].block as usize].patterns.iter()).collect();
+    let mut patterns: Vec<&statecraft_dict::Pattern> = family
+        .iter()
+        .flat_map(|&v| {
+            dict.blocks[dict.verbs[v as usize].block as usize]
+                .patterns
+                .iter()
+        })
+        .collect();
     if family.len() > 1 {
         patterns.sort_by_key(|p| std::cmp::Reverse(p.length));
     }
@@ -573,6 +645,8 @@ fn resolve_verb<'d>(
 struct Ctx<'a> {
     vis: &'a [usize],
     toks: &'a [&'a str],
+    /// Visible positions of clause-delimiting commas.
+    barrier: &'a [bool],
     units: &'a [Unit],
     opts: &'a Options,
 }
@@ -634,25 +708,54 @@ impl Ctx<'_> {
             self_pairs = Some(true);
         }
         let designated = bind.source.is_some() || bind.target.is_some() || bind.compound.is_some();
-        let before_verb = (0..n).find(|&i| in_clause(i) && self.units[i].first < vf);
+        let petrarch = self.opts.petrarch;
+        if petrarch {
+            // PETRARCH reads % as the compound in its position: the
+            // object after the verb, the subject before it.
+            if let Some(c) = bind.compound {
+                self_pairs = None;
+                if self.units[c].first > vl {
+                    source = None;
+                } else {
+                    target = None;
+                }
+            }
+        }
+        // PETRARCH looks for the object within the verb's own comma clause.
+        let reachable = |i: usize| {
+            let u = &self.units[i];
+            if !petrarch {
+                return true;
+            }
+            let (a, b) = if u.first > vl {
+                (vl + 1, u.first)
+            } else {
+                (u.last + 1, vf)
+            };
+            !(a..b).any(|p| self.barrier[p])
+        };
+        let before_verb =
+            (0..n).find(|&i| in_clause(i) && self.units[i].first < vf && reachable(i));
         let after_verb = (0..n).find(|&i| in_clause(i) && self.units[i].first > vl);
         if source.is_none() {
             source = match target {
                 Some(t) => (0..n).find(|&i| in_clause(i) && self.distinct(t, i)),
+                None if petrarch => carried.or(before_verb),
                 None => carried.or(before_verb).or(after_verb),
             };
         }
         if target.is_none() {
             if let Some(s) = source {
-                let after = (0..n)
-                    .find(|&i| in_clause(i) && self.units[i].first > vl && self.distinct(s, i));
-                let before = (0..n)
-                    .rev()
-                    .find(|&i| in_clause(i) && self.units[i].first < vf && self.distinct(s, i));
+                let after = (0..n).find(|&i| {
+                    in_clause(i) && self.units[i].first > vl && self.distinct(s, i) && reachable(i)
+                });
+                let before = (0..n).rev().find(|&i| {
+                    !petrarch && in_clause(i) && self.units[i].first < vf && self.distinct(s, i)
+                });
                 target = after.or(before);
                 if target.is_none() && self.units[s].compound {
                     target = Some(s);
-                    self_pairs = Some(false);
+                    self_pairs = Some(petrarch && bind.compound.is_some());
                 }
             }
         }

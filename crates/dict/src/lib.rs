@@ -384,6 +384,14 @@ pub(crate) fn parse_phrase(
     }
     // PETRARCH phrases sit inside one noun phrase: allow a couple of
     // modifiers between their words, not half a sentence as TABARI does.
-    let max_gap = if dialect == Dialect::Petrarch { 2 } else { usize::MAX };
-    Some(Phrase { words, joined, max_gap })
+    let max_gap = if dialect == Dialect::Petrarch {
+        2
+    } else {
+        usize::MAX
+    };
+    Some(Phrase {
+        words,
+        joined,
+        max_gap,
+    })
 }

@@ -154,7 +154,8 @@ pub(crate) fn read_verbs(
                 ));
                 continue;
             };
-            let body = crate::glue_contractions(&body.split_whitespace().collect::<Vec<_>>().join(" "));
+            let body =
+                crate::glue_contractions(&body.split_whitespace().collect::<Vec<_>>().join(" "));
             match parse_pattern(&body, Dialect::Petrarch, dict, false) {
                 Ok(p) => dict.blocks[b].patterns.push(p),
                 Err(m) => errors.push(err(file, *line_no, m)),
@@ -189,7 +190,11 @@ pub(crate) fn read_verbs(
         };
         let multi = main.contains('_') || main.contains('+') || main.contains(' ');
         let mut forms = Vec::new();
-        let endings = if multi { Endings::None } else { Endings::VerbStrict };
+        let endings = if multi {
+            Endings::None
+        } else {
+            Endings::VerbStrict
+        };
         match parse_phrase(&main.replace('+', ""), Dialect::Petrarch, endings, true) {
             Some(p) => forms.push(p),
             None => {
@@ -436,7 +441,11 @@ pub(crate) fn read_issues(
         }
         let joined = vec![true; words.len() - 1];
         dict.issues.push(Issue {
-            phrase: Phrase { words, joined, max_gap: 0 },
+            phrase: Phrase {
+                words,
+                joined,
+                max_gap: 0,
+            },
             code: code.into(),
             category: category.as_str().into(),
             ignore,

@@ -91,7 +91,9 @@ fn ending_ok(w: &str, rest: &str, endings: Endings) -> bool {
                 || doubled(w, rest)
         }
         Endings::VerbStrict => {
-            let sibilant = ["S", "X", "Z", "CH", "SH", "O"].iter().any(|e| w.ends_with(e));
+            let sibilant = ["S", "X", "Z", "CH", "SH", "O"]
+                .iter()
+                .any(|e| w.ends_with(e));
             let e = w.ends_with('E');
             (rest == "S" && !sibilant)
                 || (rest == "ES" && sibilant)
