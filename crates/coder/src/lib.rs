@@ -90,6 +90,8 @@ pub struct Coder {
     index: PhraseIndex,
     /// For each verb, the verbs with the same form (itself first).
     families: Vec<Vec<u32>>,
+    /// Pattern indexes, one per block.
+    blocks: Vec<sentence::BlockIndex>,
     options: Options,
     /// FORWARD state: (story number, sentence number, first actor).
     previous: Option<(String, u32, Vec<String>)>,
@@ -105,8 +107,10 @@ impl Coder {
             options.apply_tabari(line);
         }
         let families = verb_families(&dict);
+        let blocks = dict.blocks.iter().map(sentence::BlockIndex::build).collect();
         Coder {
             families,
+            blocks,
             dict,
             index,
             options,
@@ -167,6 +171,7 @@ impl Coder {
                 &self.dict,
                 &self.index,
                 &self.families,
+                &self.blocks,
                 &self.options,
             );
             if si == 0 {

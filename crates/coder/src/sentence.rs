@@ -44,6 +44,7 @@ pub(crate) fn code_sentence(
     dict: &Dictionary,
     index: &PhraseIndex,
     families: &[Vec<u32>],
+    blocks: &[BlockIndex],
     opts: &Options,
 ) -> SentenceResult {
     let mut res = SentenceResult::default();
@@ -221,6 +222,18 @@ pub(crate) fn code_sentence(
             vtexts.join(" ")
         );
     }
+    // Base forms of every word in the sentence, to skip patterns whose
+    // words are absent.
+    let mut present = Present::default();
+    {
+        let mut forms = Vec::new();
+        for t in &vtexts {
+            statecraft_dict::base_forms(t, &mut forms);
+            for f in forms.drain(..) {
+                present.insert(f);
+            }
+        }
+    }
     let ctx = Ctx {
         vis: &vis,
         toks: &vtexts,
@@ -263,7 +276,7 @@ pub(crate) fn code_sentence(
                 break;
             }
             let (code, bind, pat_src) =
-                resolve_verb(&matcher, dict, &families[v as usize], opts, vf, vl);
+                resolve_verb(&matcher, dict, blocks, &families[v as usize], opts, &present, vf, vl);
             match &code {
                 EventCode::Null => continue,
                 EventCode::Discard => {
@@ -343,7 +356,7 @@ pub(crate) fn code_sentence(
                     break;
                 }
                 let (code, bind, pat_src) =
-                    resolve_verb(&matcher, dict, &families[v as usize], opts, vf, vl);
+                    resolve_verb(&matcher, dict, blocks, &families[v as usize], opts, &present, vf, vl);
                 if !matches!(code, EventCode::Event { .. })
                     || !units.iter().any(|u| u.first >= lo && u.first < vf)
                 {
@@ -409,6 +422,8 @@ pub(crate) fn code_sentence(
     res.events = all_events;
     res
 }
+
+type Present = statecraft_dict::FxHashSet<String>;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Carry {
@@ -592,28 +607,58 @@ fn build_units(
 
 /// The code of a verb occurrence: the best-matching pattern, else the
 /// verb's own code.
+/// Per pattern block: patterns keyed by one word they require, so a verb
+/// only tries the patterns whose words occur in the sentence.
+#[derive(Default)]
+pub(crate) struct BlockIndex {
+    by_word: std::collections::HashMap<Box<str>, Vec<u32>, std::hash::BuildHasherDefault<statecraft_dict::FxHasher>>,
+    always: Vec<u32>,
+}
+
+impl BlockIndex {
+    pub(crate) fn build(block: &statecraft_dict::Block) -> BlockIndex {
+        let mut ix = BlockIndex::default();
+        for (i, p) in block.patterns.iter().enumerate() {
+            // The longest required word is the most selective key.
+            match p.required.iter().max_by_key(|w| w.len()) {
+                Some(w) => ix.by_word.entry(w.clone()).or_default().push(i as u32),
+                None => ix.always.push(i as u32),
+            }
+        }
+        ix
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn resolve_verb<'d>(
     m: &Matcher<'_>,
     dict: &'d Dictionary,
+    blocks: &[BlockIndex],
     family: &[u32],
     opts: &Options,
+    present: &Present,
     vf: usize,
     vl: usize,
 ) -> (EventCode, Bind, Option<&'d str>) {
-    // Verbs written in several blocks share all their patterns.
-    let mut patterns: Vec<&statecraft_dict::Pattern> = family
-        .iter()
-        .flat_map(|&v| {
-            dict.blocks[dict.verbs[v as usize].block as usize]
-                .patterns
-                .iter()
-        })
-        .collect();
-    if family.len() > 1 {
-        patterns.sort_by_key(|p| std::cmp::Reverse(p.length));
+    // Candidate patterns of every block of the verb's family (verbs written
+    // in several blocks share all their patterns), longest first.
+    let mut cands: Vec<(u32, usize, u32)> = Vec::new(); // (block, family rank, pattern)
+    for (rank, &v) in family.iter().enumerate() {
+        let b = dict.verbs[v as usize].block;
+        let ix = &blocks[b as usize];
+        cands.extend(ix.always.iter().map(|&p| (b, rank, p)));
+        for w in present {
+            if let Some(ps) = ix.by_word.get(w.as_str()) {
+                cands.extend(ps.iter().map(|&p| (b, rank, p)));
+            }
+        }
     }
+    let pat = |c: &(u32, usize, u32)| &dict.blocks[c.0 as usize].patterns[c.2 as usize];
+    cands.sort_by_key(|c| (std::cmp::Reverse(pat(c).length), c.1, c.2));
+    cands.dedup();
     let mut best: Option<(Bind, &statecraft_dict::Pattern)> = None;
-    for p in patterns {
+    for c in &cands {
+        let p = pat(c);
         // Sorted longest first: a pattern cannot beat a match whose actual
         // length is already at least its full length.
         if best.as_ref().is_some_and(|(b, _)| b.len >= p.length) {
@@ -621,6 +666,9 @@ fn resolve_verb<'d>(
         }
         // PETRARCH ignores the complexity code in patterns.
         if opts.petrarch && p.code == EventCode::Complex {
+            continue;
+        }
+        if !p.required.iter().all(|w| present.contains(&**w)) {
             continue;
         }
         if let Some(b) = m.try_pattern(p, vf, vl) {

@@ -28,7 +28,7 @@ mod word;
 
 pub use bundled::{bundled, BUNDLED_FILES};
 pub use code::{ActorCode, AgentCode, AgentPlace, CodeSchedule, EventCode, Restriction};
-pub use index::{Entry, EntryKind, PhraseIndex};
+pub use index::{Entry, EntryKind, FxHashSet, FxHasher, PhraseIndex};
 pub use pattern::{Elem, Item, Seq};
 pub use word::{base_forms, Endings, Mode, Word};
 
@@ -141,6 +141,9 @@ pub struct Pattern {
     pub length: u32,
     /// The pattern as written, for evidence.
     pub source: Box<str>,
+    /// Whole words the pattern cannot match without (outside alternatives
+    /// and synsets): a cheap filter before the full match.
+    pub required: Vec<Box<str>>,
 }
 
 /// Patterns shared by the verbs of a block, longest first.

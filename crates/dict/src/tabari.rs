@@ -323,7 +323,16 @@ pub(crate) fn parse_pattern(
     let lower: Vec<_> = items.split_off(verb_at + 1);
     let verb = items.pop().expect("verb present");
     let upper_joined = items.last().is_some_and(|i| i.joined);
+    let required = items
+        .iter()
+        .chain(lower.iter())
+        .filter_map(|i| match &i.elem {
+            crate::Elem::Word(w) if matches!(w.mode, crate::Mode::Exact(_)) => Some(w.text.clone()),
+            _ => None,
+        })
+        .collect();
     Ok(Pattern {
+        required,
         upper: Seq(items),
         lower: Seq(lower),
         upper_joined,
