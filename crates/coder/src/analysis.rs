@@ -127,6 +127,7 @@ pub(crate) fn lex(
     let mut out: Vec<Lexeme> = Vec::with_capacity(n);
     let mut ids = Vec::new();
     let mut scratch = Vec::new();
+    let mut at_buf = Vec::new();
     let is_comma = |p: usize| toks[p].kind == TokenKind::Comma;
     for i in 0..n {
         if consumed[i] {
@@ -143,12 +144,20 @@ pub(crate) fn lex(
             let Some(rank) = PRIORITY.iter().position(|k| *k == e.kind) else {
                 continue;
             };
-            let Some(at) =
-                PhraseIndex::match_phrase(&e.phrase, texts, i, &|p| is_comma(p) || consumed[p])
-            else {
+            if !PhraseIndex::match_phrase_into(
+                &e.phrase,
+                texts,
+                i,
+                &|p| is_comma(p) || consumed[p],
+                &mut at_buf,
+            ) {
                 continue;
-            };
-            let words = at.len();
+            }
+            let words = at_buf.len();
+            // Cheap rejection before computing the tie-breaks.
+            if best.as_ref().is_some_and(|b| b.0 > words) {
+                continue;
+            }
             let chars: usize = e.phrase.words.iter().map(|w| w.text.len()).sum();
             let better = match &best {
                 None => true,
@@ -157,7 +166,7 @@ pub(crate) fn lex(
                 }
             };
             if better {
-                best = Some((words, chars, rank, id, at));
+                best = Some((words, chars, rank, id, at_buf.clone()));
             }
         }
         let Some((_, chars, _, id, at)) = best else {

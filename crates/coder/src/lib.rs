@@ -107,7 +107,11 @@ impl Coder {
             options.apply_tabari(line);
         }
         let families = verb_families(&dict);
-        let blocks = dict.blocks.iter().map(sentence::BlockIndex::build).collect();
+        let blocks = dict
+            .blocks
+            .iter()
+            .map(sentence::BlockIndex::build)
+            .collect();
         Coder {
             families,
             blocks,

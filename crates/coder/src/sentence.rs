@@ -275,8 +275,16 @@ pub(crate) fn code_sentence(
             if sentence_done {
                 break;
             }
-            let (code, bind, pat_src) =
-                resolve_verb(&matcher, dict, blocks, &families[v as usize], opts, &present, vf, vl);
+            let (code, bind, pat_src) = resolve_verb(
+                &matcher,
+                dict,
+                blocks,
+                &families[v as usize],
+                opts,
+                &present,
+                vf,
+                vl,
+            );
             match &code {
                 EventCode::Null => continue,
                 EventCode::Discard => {
@@ -355,8 +363,16 @@ pub(crate) fn code_sentence(
                 if all_events.iter().any(|e| e.verb_tokens.0 == vf) {
                     break;
                 }
-                let (code, bind, pat_src) =
-                    resolve_verb(&matcher, dict, blocks, &families[v as usize], opts, &present, vf, vl);
+                let (code, bind, pat_src) = resolve_verb(
+                    &matcher,
+                    dict,
+                    blocks,
+                    &families[v as usize],
+                    opts,
+                    &present,
+                    vf,
+                    vl,
+                );
                 if !matches!(code, EventCode::Event { .. })
                     || !units.iter().any(|u| u.first >= lo && u.first < vf)
                 {
@@ -611,7 +627,11 @@ fn build_units(
 /// only tries the patterns whose words occur in the sentence.
 #[derive(Default)]
 pub(crate) struct BlockIndex {
-    by_word: std::collections::HashMap<Box<str>, Vec<u32>, std::hash::BuildHasherDefault<statecraft_dict::FxHasher>>,
+    by_word: std::collections::HashMap<
+        Box<str>,
+        Vec<u32>,
+        std::hash::BuildHasherDefault<statecraft_dict::FxHasher>,
+    >,
     always: Vec<u32>,
 }
 

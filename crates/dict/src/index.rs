@@ -150,12 +150,13 @@ impl PhraseIndex {
     /// `token`. `scratch` is reused between calls to avoid allocation.
     pub fn first_word_matches(&self, token: &str, scratch: &mut Vec<String>, out: &mut Vec<u32>) {
         base_forms(token, scratch);
-        for form in scratch.iter() {
+        for (k, form) in scratch.iter().enumerate() {
             if let Some(ids) = self.exact.get(form.as_str()) {
+                // Each entry is filed under one key and the base forms are
+                // distinct, so no id is seen twice here. The first form is
+                // the token itself, which every word filed under it matches.
                 for &id in ids {
-                    if self.entries[id as usize].phrase.words[0].matches(token)
-                        && !out.contains(&id)
-                    {
+                    if k == 0 || self.entries[id as usize].phrase.words[0].matches(token) {
                         out.push(id);
                     }
                 }
@@ -181,19 +182,33 @@ impl PhraseIndex {
         start: usize,
         barrier: &dyn Fn(usize) -> bool,
     ) -> Option<Vec<usize>> {
-        let mut at = vec![start];
+        let mut at = Vec::with_capacity(phrase.words.len());
+        Self::match_phrase_into(phrase, tokens, start, barrier, &mut at).then_some(at)
+    }
+
+    /// [`PhraseIndex::match_phrase`] into a reused buffer; returns whether
+    /// the phrase matched.
+    pub fn match_phrase_into(
+        phrase: &Phrase,
+        tokens: &[&str],
+        start: usize,
+        barrier: &dyn Fn(usize) -> bool,
+        at: &mut Vec<usize>,
+    ) -> bool {
+        at.clear();
+        at.push(start);
         let mut pos = start;
         for (k, word) in phrase.words.iter().enumerate().skip(1) {
             if phrase.joined[k - 1] {
                 pos += 1;
                 if pos >= tokens.len() || barrier(pos) || !word.matches(tokens[pos]) {
-                    return None;
+                    return false;
                 }
             } else {
                 let mut p = pos + 1;
                 loop {
                     if p >= tokens.len() || barrier(p) || p - pos - 1 > phrase.max_gap {
-                        return None;
+                        return false;
                     }
                     if word.matches(tokens[p]) {
                         break;
@@ -204,7 +219,7 @@ impl PhraseIndex {
             }
             at.push(pos);
         }
-        Some(at)
+        true
     }
 }
 

@@ -12,7 +12,11 @@ use std::time::Instant;
 
 fn main() {
     let path = std::env::var("STATECRAFT_BENCH_CORPUS").unwrap_or_else(|_| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/synthetic-stories.jsonl").to_string()
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/corpus/synthetic-stories.jsonl"
+        )
+        .to_string()
     });
     let Ok(bytes) = std::fs::read(&path) else {
         eprintln!("skipped: corpus {path} not found (set STATECRAFT_BENCH_CORPUS)");
@@ -49,7 +53,10 @@ fn main() {
         }
         best = best.min(t.elapsed().as_secs_f64());
     }
-    println!("corpus: {} stories, {sentences} sentences, {events} events", stories.len());
+    println!(
+        "corpus: {} stories, {sentences} sentences, {events} events",
+        stories.len()
+    );
     println!("dictionary load: {:.0} ms", load.as_secs_f64() * 1000.0);
     println!(
         "coding (best of 3, one thread): {:.2} s, {:.0} sentences/s",
