@@ -796,8 +796,8 @@ pub(crate) fn petrarch_noun_phrases(lx: &mut Vec<Lexeme>, texts: &[&str], dict: 
         // Agent segments split at conjunctions between agents.
         let mut segments: Vec<Vec<AgentCode>> = vec![Vec::new()];
         let mut former = false;
-        for m in start..=end {
-            match &lx[m].class {
+        for l in &lx[start..=end] {
+            match &l.class {
                 Class::Former => former = true,
                 Class::Agent(a) => {
                     let mut code = dict.agents[*a as usize].code.clone();
