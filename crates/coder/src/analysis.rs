@@ -499,9 +499,10 @@ pub(crate) fn protect_noun_compounds(lx: &[Lexeme], protected: &mut [bool]) {
 pub(crate) fn comma_clauses(
     lx: &[Lexeme],
     protected: &[bool],
-    ntok: usize,
+    texts0: &[&str],
     opts: &Options,
 ) -> (Vec<bool>, usize) {
+    let ntok = texts0.len();
     let mut elim = vec![false; ntok];
     if opts.comma.off {
         return (elim, 0);
@@ -509,6 +510,14 @@ pub(crate) fn comma_clauses(
     let commas: Vec<usize> = (0..lx.len())
         .filter(|&k| lx[k].class == Class::Comma && !protected[k])
         .collect();
+    // statecraft keeps comma clauses that carry a verb of their own: an
+    // appositive or an adverbial is dropped, "Kim met Al-Shaibani" is not.
+    let has_verb = |from: usize, to: usize| -> bool {
+        opts.statecraft
+            && lx[from.min(lx.len())..to.min(lx.len())]
+                .iter()
+                .any(|l| matches!(l.class, Class::Verb(_)))
+    };
     if commas.is_empty() {
         return (elim, 0);
     }
@@ -527,7 +536,17 @@ pub(crate) fn comma_clauses(
     // open the next one.
     let mut i = 0;
     let w0 = words(0, commas[0]);
-    if c.bmin <= w0 && w0 <= c.bmax && w0 > 0 {
+    // statecraft drops an opening phrase only when it is adverbial
+    // ("During the visit,", "According to the ministry,"), never when it
+    // is the subject ("Kim Eun-jeong, director-general of ..., visited").
+    let adverbial_opening = !opts.statecraft
+        || !lx[..commas[0]]
+            .iter()
+            .any(|l| matches!(l.class, Class::Actor(_)))
+        || lx.first().is_some_and(|l| {
+            matches!(l.class, Class::Prep) || opener(texts0.get(l.first).copied().unwrap_or(""))
+        });
+    if c.bmin <= w0 && w0 <= c.bmax && w0 > 0 && !has_verb(0, commas[0]) && adverbial_opening {
         for k in 0..=commas[0] {
             mark(lx, k, &mut elim);
         }
@@ -539,7 +558,7 @@ pub(crate) fn comma_clauses(
         match commas.get(i + 1) {
             Some(&close) => {
                 let w = words(open + 1, close);
-                if c.max > 0 && c.min <= w && w <= c.max {
+                if c.max > 0 && c.min <= w && w <= c.max && !has_verb(open + 1, close) {
                     for k in open..=close {
                         mark(lx, k, &mut elim);
                     }
@@ -551,7 +570,7 @@ pub(crate) fn comma_clauses(
             }
             None => {
                 let we = words(open + 1, lx.len());
-                if c.emax > 0 && c.emin <= we && we <= c.emax {
+                if c.emax > 0 && c.emin <= we && we <= c.emax && !has_verb(open + 1, lx.len()) {
                     for k in open..lx.len() {
                         mark(lx, k, &mut elim);
                     }
@@ -861,4 +880,51 @@ pub(crate) fn petrarch_noun_phrases(lx: &mut Vec<Lexeme>, texts: &[&str], dict: 
         k = end + 1;
     }
     *lx = out;
+}
+
+/// Words that open an adverbial phrase.
+fn opener(w: &str) -> bool {
+    matches!(
+        w,
+        "ACCORDING"
+            | "DURING"
+            | "AFTER"
+            | "BEFORE"
+            | "WHILE"
+            | "DESPITE"
+            | "HOWEVER"
+            | "MEANWHILE"
+            | "FOLLOWING"
+            | "AMID"
+            | "AMIDST"
+            | "UNDER"
+            | "WITH"
+            | "ON"
+            | "AT"
+            | "FOR"
+            | "SINCE"
+            | "AS"
+            | "IF"
+            | "WHEN"
+            | "ALTHOUGH"
+            | "THOUGH"
+            | "BESIDES"
+            | "MOREOVER"
+            | "FURTHERMORE"
+            | "ALSO"
+            | "THEN"
+            | "LATER"
+            | "EARLIER"
+            | "YESTERDAY"
+            | "TODAY"
+            | "LAST"
+            | "NEXT"
+            | "BY"
+            | "FROM"
+            | "TO"
+            | "WITHIN"
+            | "AMONG"
+            | "UNLIKE"
+            | "LIKE"
+    )
 }

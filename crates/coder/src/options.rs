@@ -96,6 +96,11 @@ pub struct Options {
     /// PETRARCH `new_actor_length` (kept for completeness; statecraft does
     /// not invent actors from raw noun phrases in this mode).
     pub new_actor_length: usize,
+    /// statecraft's reading of news prose on top of PETRARCH conventions:
+    /// intentions code as CAMEO intent events, statements are subordinate,
+    /// comma clauses with verbs are kept, names recur within a story,
+    /// events between a country and itself or an unknown actor are dropped.
+    pub statecraft: bool,
 }
 
 /// Positions of the story and sentence serial numbers in a record id.
@@ -161,6 +166,7 @@ impl Options {
             require_dyad: true,
             petrarch: false,
             new_actor_length: 0,
+            statecraft: false,
         }
     }
 
@@ -187,6 +193,16 @@ impl Options {
     pub fn statecraft() -> Options {
         Options {
             min_words: 4,
+            comma: CommaLimits {
+                min: 2,
+                max: 12,
+                bmin: 1,
+                bmax: 10,
+                emin: 2,
+                emax: 10,
+                off: false,
+            },
+            statecraft: true,
             ..Options::petrarch()
         }
     }

@@ -88,7 +88,7 @@ pub(crate) fn code_sentence(
             }
         }
     }
-    let (elim, dropped) = analysis::comma_clauses(&lx, &protected, toks.len(), opts);
+    let (elim, dropped) = analysis::comma_clauses(&lx, &protected, &texts, opts);
     // Pronouns refer to actors that survive the dropped comma clauses.
     let all_units = build_units(&lx, &groups, input.forwarded, &elim, !opts.petrarch);
 
@@ -877,10 +877,14 @@ impl Ctx<'_> {
         }
         *clause_source = source;
         let mut out: Vec<RawEvent> = Vec::new();
+        let statecraft = self.opts.statecraft;
         let mut push = |s: &(String, Option<(usize, usize)>),
                         t: &(String, Option<(usize, usize)>),
                         c: &str| {
             if s.0 == t.0 && s.0 != "---" {
+                return;
+            }
+            if statecraft && !sensible_dyad(&s.0, &t.0) {
                 return;
             }
             let ev = RawEvent {
@@ -891,7 +895,8 @@ impl Ctx<'_> {
                 target_tokens: t.1,
                 verb_tokens: (vf, vl),
                 pattern: pattern.map(str::to_string),
-                subordinate: *subordinate,
+                // CAMEO: statements (root 01) are subordinate events.
+                subordinate: *subordinate || (statecraft && c.starts_with("01")),
                 dominant: *dominant,
             };
             if !out.contains(&ev) {
@@ -938,4 +943,22 @@ impl Ctx<'_> {
         let by = (vl + 1..(vl + 3).min(self.toks.len())).any(|p| self.toks[p] == "BY");
         before && by
     }
+}
+
+/// Whether a dyad makes sense as an event: both actors known, and not a
+/// country acting on itself (`SYR`→`SYRGOV`, `KORGOV`→`KORGOV`). Domestic
+/// events between different roles (`SYRREB`→`SYRGOV`) are kept.
+fn sensible_dyad(source: &str, target: &str) -> bool {
+    if source.starts_with("---")
+        || target.starts_with("---")
+        || source.contains('~')
+        || target.contains('~')
+    {
+        return false;
+    }
+    let (a, b) = (source.get(..3), target.get(..3));
+    if a.is_none() || a != b {
+        return true;
+    }
+    source.len() > 3 && target.len() > 3 && source != target
 }
