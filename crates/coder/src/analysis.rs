@@ -52,6 +52,10 @@ pub(crate) struct Lexeme {
     pub last: usize,
     /// Whether the last token is a possessive (`'S`).
     pub possessive: bool,
+    /// For actors read as noun phrases: the words around the head that
+    /// are not actors ("INTERIM GOVERNMENT"), to recognise the same phrase
+    /// later in a story.
+    pub key: Option<Box<str>>,
 }
 
 /// A code with the text span that justified it.
@@ -175,6 +179,7 @@ pub(crate) fn lex(
                 first: i,
                 last: i,
                 possessive: false,
+                key: None,
             });
             continue;
         };
@@ -207,9 +212,10 @@ pub(crate) fn lex(
                     VerbKind::Event => {
                         let has_patterns = !dict.blocks[v.block as usize].patterns.is_empty();
                         let null = v.code == statecraft_dict::EventCode::Null && !has_patterns;
-                        let det_before = i > 0
+                        let det_before = (i > 0
                             && texts[i - 1].len() <= 3
-                            && matches!(texts[i - 1], "A" | "AN" | "THE");
+                            && matches!(texts[i - 1], "A" | "AN" | "THE"))
+                            || (opts.statecraft && noun_position(texts, &out, i));
                         let capital = !all_caps && i > 0 && toks[i].capitalized && !opts.petrarch;
                         // A parser tags modals MD, never as verbs.
                         let modal = opts.petrarch
@@ -225,7 +231,9 @@ pub(crate) fn lex(
                                     | "WILL"
                                     | "SHALL"
                             );
-                        if null || modal {
+                        // "according to" is a preposition.
+                        let according = texts[i] == "ACCORDING" && texts.get(i + 1) == Some(&"TO");
+                        if null || modal || (opts.petrarch && according) {
                             Class::Word
                         } else if det_before || capital {
                             Class::Noun
@@ -244,6 +252,7 @@ pub(crate) fn lex(
             first: i,
             last,
             possessive: texts[last].ends_with("'S") || texts[last].ends_with("S'"),
+            key: None,
         });
     }
     out
@@ -513,10 +522,13 @@ pub(crate) fn comma_clauses(
     // statecraft keeps comma clauses that carry a verb of their own: an
     // appositive or an adverbial is dropped, "Kim met Al-Shaibani" is not.
     let has_verb = |from: usize, to: usize| -> bool {
-        opts.statecraft
-            && lx[from.min(lx.len())..to.min(lx.len())]
-                .iter()
-                .any(|l| matches!(l.class, Class::Verb(_)))
+        let seg = &lx[from.min(lx.len())..to.min(lx.len())];
+        // "..., such as North Korea and Russia," names the members of the
+        // phrase before it: keep it.
+        let example = seg
+            .first()
+            .is_some_and(|l| matches!(texts0[l.first], "SUCH" | "INCLUDING" | "NOTABLY"));
+        opts.statecraft && (example || seg.iter().any(|l| matches!(l.class, Class::Verb(_))))
     };
     if commas.is_empty() {
         return (elim, 0);
@@ -868,11 +880,22 @@ pub(crate) fn petrarch_noun_phrases(lx: &mut Vec<Lexeme>, texts: &[&str], dict: 
             out.push(l);
         }
         let possessive = lx[*members.last().unwrap()].possessive;
+        let key: Vec<&str> = lx[start..=end]
+            .iter()
+            .filter(|l| {
+                matches!(
+                    l.class,
+                    Class::Word | Class::Adjective | Class::Noun | Class::Agent(_)
+                )
+            })
+            .flat_map(|l| texts[l.first..=l.last].iter().copied())
+            .collect();
         out.push(Lexeme {
             class: Class::Actor(codes),
             first,
             last,
             possessive,
+            key: (!key.is_empty()).then(|| key.join(" ").into()),
         });
         for l in &lx[members.last().unwrap() + 1..=end] {
             out.push(l.clone());
@@ -927,4 +950,63 @@ fn opener(w: &str) -> bool {
             | "UNLIKE"
             | "LIKE"
     )
+}
+
+/// Determiners and possessives that open a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "A", "AN", "THE", "ITS", "THEIR", "HIS", "HER", "OUR", "THIS", "THAT", "THESE", "THOSE",
+    "EACH", "EVERY", "NO",
+];
+
+/// A word in noun position: after a determiner or possessive with at most
+/// two modifiers between ("a significant blow", "its first visit").
+fn noun_position(texts: &[&str], before: &[Lexeme], i: usize) -> bool {
+    let mut k = before.len();
+    for _ in 0..3 {
+        if k == 0 {
+            return false;
+        }
+        k -= 1;
+        let l = &before[k];
+        let w = texts[l.first];
+        if DETERMINERS.contains(&w) || (l.possessive && matches!(l.class, Class::Actor(_))) {
+            return l.last < i;
+        }
+        let modifier = matches!(l.class, Class::Adjective | Class::Number)
+            || (l.class == Class::Word && !NP_BREAKERS.contains(&w) && w != "TO");
+        if !modifier {
+            return false;
+        }
+    }
+    false
+}
+
+/// Verb forms a nominalisation may come from: NEGOTIATIONS → NEGOTIATE,
+/// ESTABLISHMENT → ESTABLISH, APPROVAL → APPROVE, DENIAL → DENY.
+pub(crate) fn denominalise(word: &str) -> Vec<String> {
+    let w = word.trim_end_matches("'S").trim_end_matches('\'');
+    let w = w
+        .strip_suffix('S')
+        .filter(|r| r.ends_with("ION") || r.ends_with("MENT") || r.ends_with("AL"))
+        .unwrap_or(w);
+    let mut out = Vec::new();
+    if let Some(r) = w.strip_suffix("ATION") {
+        out.push(format!("{r}ATE"));
+        out.push(r.to_string());
+    }
+    if let Some(r) = w.strip_suffix("ION") {
+        out.push(format!("{r}E"));
+        out.push(r.to_string());
+    }
+    if let Some(r) = w.strip_suffix("MENT") {
+        out.push(r.to_string());
+    }
+    if let Some(r) = w.strip_suffix("IAL") {
+        out.push(format!("{r}Y"));
+    }
+    if let Some(r) = w.strip_suffix("AL") {
+        out.push(format!("{r}E"));
+    }
+    out.retain(|s| s.len() >= 4);
+    out
 }

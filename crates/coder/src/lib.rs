@@ -82,6 +82,9 @@ pub struct Event {
     pub spans: Spans,
     /// The verb pattern that matched, if any.
     pub pattern: Option<String>,
+    /// `intended` for plans and intentions coded with CAMEO intent codes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modality: Option<String>,
 }
 
 /// Codes stories with one set of dictionaries.
@@ -151,6 +154,7 @@ impl Coder {
                 .map(|s| &story.text[s.start..s.end])
                 .collect(),
         };
+        let mut memory = sentence::StoryMemory::default();
         let numbers = self
             .options
             .forward
@@ -177,6 +181,7 @@ impl Coder {
                 &self.families,
                 &self.blocks,
                 &self.options,
+                &mut memory,
             );
             if si == 0 {
                 if let (Some((s, n)), Some(actor)) = (&numbers, &res.first_actor) {
@@ -208,6 +213,7 @@ impl Coder {
                         verb: Some(span(e.verb_tokens)),
                     },
                     pattern: e.pattern,
+                    modality: e.modality.map(str::to_string),
                 });
             }
         }

@@ -18,6 +18,127 @@ pub(crate) struct RawEvent {
     pub pattern: Option<String>,
     pub subordinate: bool,
     pub dominant: bool,
+    /// `Some("intended")` for plans and intentions coded as CAMEO intents.
+    pub modality: Option<&'static str>,
+}
+
+/// What a story has taught the coder so far: short names of people met in
+/// full ("Kim" after "Kim Eun-jeong") and role phrases met with their
+/// country ("the interim government" after "Syria's interim government").
+#[derive(Default)]
+pub(crate) struct StoryMemory {
+    /// Word → codes; `None` once two actors claim it.
+    names: std::collections::HashMap<String, Option<Vec<String>>>,
+    /// Noun-phrase key → country code; `None` when ambiguous.
+    phrases: std::collections::HashMap<String, Option<String>>,
+}
+
+/// Words never learnt as short names.
+const NOT_NAMES: &[&str] = &[
+    "NORTH",
+    "SOUTH",
+    "EAST",
+    "WEST",
+    "CENTRAL",
+    "UNITED",
+    "STATES",
+    "KINGDOM",
+    "REPUBLIC",
+    "PEOPLE'S",
+    "DEMOCRATIC",
+    "ISLAMIC",
+    "ARAB",
+    "NATIONAL",
+    "NATIONS",
+    "NEW",
+    "GREAT",
+    "AL",
+    "EL",
+    "BIN",
+    "IBN",
+    "ABU",
+    "ABD",
+    "VAN",
+    "VON",
+    "DE",
+    "DA",
+    "DI",
+    "LA",
+    "LE",
+    "THE",
+    "OF",
+    "AND",
+    "PRESIDENT",
+    "MINISTER",
+    "GOVERNMENT",
+    "MINISTRY",
+    "FOREIGN",
+    "PRIME",
+    "INTERIM",
+    "SUPREME",
+    "LEADER",
+    "GENERAL",
+    "COUNCIL",
+    "PARTY",
+    "ARMY",
+    "FORCES",
+    "FRONT",
+    "GROUP",
+    "KOREA",
+    "KOREAN",
+    "SYRIA",
+    "SYRIAN",
+    "CHINA",
+    "CHINESE",
+    "JAPAN",
+    "JAPANESE",
+    "RUSSIA",
+    "RUSSIAN",
+    "CUBA",
+    "CUBAN",
+    "AMERICA",
+    "AMERICAN",
+    "SEOUL",
+    "PYONGYANG",
+    "DAMASCUS",
+    "MOSCOW",
+    "BEIJING",
+    "TOKYO",
+    "HAVANA",
+    "WASHINGTON",
+];
+
+impl StoryMemory {
+    /// Short names for a multi-word, capitalised actor.
+    fn learn_name(&mut self, words: &[&str], codes: &[String]) {
+        for w in words {
+            let w = w.trim_end_matches("'S").trim_end_matches('\'');
+            if w.len() < 3 || NOT_NAMES.contains(&w) || !w.chars().all(|c| c.is_ascii_alphabetic())
+            {
+                continue;
+            }
+            let slot = self
+                .names
+                .entry(w.to_string())
+                .or_insert_with(|| Some(codes.to_vec()));
+            if slot.as_deref().is_some_and(|c| c != codes) {
+                *slot = None;
+            }
+        }
+    }
+
+    fn learn_phrase(&mut self, key: &str, code: &str) {
+        let Some(country) = code.get(..3).filter(|c| *c != "---") else {
+            return;
+        };
+        let slot = self
+            .phrases
+            .entry(key.to_string())
+            .or_insert_with(|| Some(country.to_string()));
+        if slot.as_deref().is_some_and(|c| c != country) {
+            *slot = None;
+        }
+    }
 }
 
 /// What became of a sentence.
@@ -46,6 +167,7 @@ pub(crate) fn code_sentence(
     families: &[Vec<u32>],
     blocks: &[BlockIndex],
     opts: &Options,
+    memory: &mut StoryMemory,
 ) -> SentenceResult {
     let mut res = SentenceResult::default();
     let toks: Vec<Token> = statecraft_text::tokenize(input.text);
@@ -63,6 +185,9 @@ pub(crate) fn code_sentence(
         res.discarded = true;
         return res;
     }
+    if opts.statecraft {
+        story_context(&mut lx, &toks, &texts, dict, index, memory);
+    }
     // FORWARD passes on the first actor's own code, without agents.
     res.first_actor = lx.iter().find_map(|l| match &l.class {
         Class::Actor(c) => Some(c.clone()),
@@ -70,6 +195,32 @@ pub(crate) fn code_sentence(
     });
     if opts.petrarch {
         analysis::petrarch_noun_phrases(&mut lx, &texts, dict);
+        if opts.statecraft {
+            // "the interim government" after "Syria's interim government".
+            for l in &mut lx {
+                // A dictionary phrase such as "Syria's interim government"
+                // teaches its role words ("INTERIM GOVERNMENT").
+                if l.key.is_none() && l.last > l.first {
+                    if let Class::Actor(codes) = &l.class {
+                        if codes.iter().all(|c| c.len() > 3 && !c.starts_with("---")) {
+                            l.key = Some(texts[l.first + 1..=l.last].join(" ").into());
+                        }
+                    }
+                }
+                let (Class::Actor(codes), Some(key)) = (&mut l.class, &l.key) else {
+                    continue;
+                };
+                for c in codes.iter_mut() {
+                    if let Some(rest) = c.strip_prefix("---") {
+                        if let Some(Some(country)) = memory.phrases.get(&**key) {
+                            *c = format!("{country}{rest}");
+                        }
+                    } else {
+                        memory.learn_phrase(key, c);
+                    }
+                }
+            }
+        }
     } else {
         analysis::attach_agents(&mut lx, dict, opts);
     }
@@ -156,7 +307,21 @@ pub(crate) fn code_sentence(
         .filter(|(k, l)| matches!(l.class, Class::Conj { .. }) && !protected[*k] && alive(l))
         .map(|(_, l)| to_vis[l.first])
         .collect();
-    let conj_at: Vec<usize> = if opts.petrarch {
+    let conj_at: Vec<usize> = if opts.statecraft {
+        // A conjunction starts a new clause only when a subject follows it;
+        // "provide aid and explore cooperation in Syria" shares its object.
+        conj_at
+            .into_iter()
+            .filter(|&c| {
+                let next_verb = verbs.iter().map(|v| v.0).find(|&v| v > c);
+                let subject = units
+                    .iter()
+                    .any(|u| u.first > c && next_verb.is_none_or(|v| u.first < v));
+                let verb_before = verbs.iter().any(|v| v.0 < c);
+                subject && verb_before && next_verb.is_some()
+            })
+            .collect()
+    } else if opts.petrarch {
         let mut kept: Vec<usize> = Vec::new();
         for (i, &c) in conj_at.iter().enumerate() {
             let from = kept.last().map_or(0, |&k| k + 1);
@@ -199,7 +364,12 @@ pub(crate) fn code_sentence(
                 } else {
                     ""
                 };
-                format!("{gone}{words}/{:?}", l.class)
+                let key = l
+                    .key
+                    .as_deref()
+                    .map(|k| format!("[{k}]"))
+                    .unwrap_or_default();
+                format!("{gone}{words}/{:?}{key}", l.class)
             })
             .collect();
         eprintln!("TRACE lexemes: {}", show.join(" | "));
@@ -271,10 +441,39 @@ pub(crate) fn code_sentence(
             _ if actor_first[c] => None,
             _ => carry,
         };
-        for &&(vf, vl, v) in &clause_verbs {
+        // Plans and intentions: "plans to minimize relations", "expressed
+        // interest in establishing ties". The governed verb is coded as a
+        // CAMEO intent; the verb that frames it is not coded.
+        let cues: Vec<Option<usize>> = clause_verbs
+            .iter()
+            .map(|&&(vf, _, _)| {
+                if opts.statecraft {
+                    intent_cue(&vtexts, &vbarrier, lo, vf)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        for (ci, &&(vf, vl, v)) in clause_verbs.iter().enumerate() {
             if sentence_done {
                 break;
             }
+            // The framing verb is the cue itself ("plans to", "seeking
+            // to") or a verb of expression just before a cue noun
+            // ("expressed a strong interest in").
+            let frames_later = clause_verbs.iter().zip(&cues).any(|(&&(yf, _, _), cue)| {
+                yf > vf
+                    && cue.is_some_and(|c| {
+                        c == vf
+                            || (c > vf
+                                && c <= vf + 3
+                                && EXPRESSION_VERBS.iter().any(|e| vtexts[vf].starts_with(e)))
+                    })
+            });
+            if frames_later {
+                continue;
+            }
+            let intended = cues[ci].is_some();
             let (code, bind, pat_src) = resolve_verb(
                 &matcher,
                 dict,
@@ -300,7 +499,8 @@ pub(crate) fn code_sentence(
             if first_coded_verb.is_none() {
                 first_coded_verb = Some(vf);
             }
-            let evs = ctx.make_events(
+            let code = if intended { intent_code(&code) } else { code };
+            let mut evs = ctx.make_events(
                 &code,
                 &bind,
                 pat_src,
@@ -311,6 +511,11 @@ pub(crate) fn code_sentence(
                 carried,
                 &mut clause_source,
             );
+            if intended {
+                for e in &mut evs {
+                    e.modality = Some("intended");
+                }
+            }
             if evs.is_empty() {
                 continue;
             }
@@ -348,7 +553,7 @@ pub(crate) fn code_sentence(
     }
     // PETRARCH codes a closing reporting clause ("..., a senior official
     // said on Saturday") as an event of its own.
-    if opts.petrarch {
+    if opts.petrarch && !opts.statecraft {
         if let Some(p) = (0..vis.len()).rev().find(|&i| vbarrier[i]) {
             let (lo, hi) = (p + 1, vis.len());
             let matcher = Matcher {
@@ -821,6 +1026,11 @@ impl Ctx<'_> {
                     !petrarch && in_clause(i) && self.units[i].first < vf && self.distinct(s, i)
                 });
                 target = after.or(before);
+                if self.opts.statecraft {
+                    if let Some(u) = self.exemplified(vl, hi) {
+                        target = Some(u);
+                    }
+                }
                 if target.is_none() && self.units[s].compound {
                     target = Some(s);
                     self_pairs = Some(petrarch && bind.compound.is_some());
@@ -898,6 +1108,7 @@ impl Ctx<'_> {
                 // CAMEO: statements (root 01) are subordinate events.
                 subordinate: *subordinate || (statecraft && c.starts_with("01")),
                 dominant: *dominant,
+                modality: None,
             };
             if !out.contains(&ev) {
                 out.push(ev);
@@ -935,6 +1146,33 @@ impl Ctx<'_> {
         (find(t.0), find(t.1))
     }
 
+    /// "relations with countries ..., such as North Korea and Russia": the
+    /// actors named after SUCH AS / INCLUDING stand for the generic plural.
+    fn exemplified(&self, vl: usize, hi: usize) -> Option<usize> {
+        const GENERIC: &[&str] = &[
+            "COUNTRIES",
+            "NATIONS",
+            "STATES",
+            "GOVERNMENTS",
+            "ALLIES",
+            "PARTNERS",
+            "NEIGHBORS",
+            "NEIGHBOURS",
+            "POWERS",
+            "REGIMES",
+            "MEMBERS",
+        ];
+        let hi = hi.min(self.toks.len());
+        let at = (vl + 1..hi).find(|&p| {
+            (self.toks[p] == "SUCH" && self.toks.get(p + 1) == Some(&"AS"))
+                || self.toks[p] == "INCLUDING"
+        })?;
+        if !(vl + 1..at).any(|p| GENERIC.contains(&self.toks[p])) {
+            return None;
+        }
+        self.units.iter().position(|u| u.first > at && u.first < hi)
+    }
+
     /// WAS/WERE/BEEN one or two words before the verb and BY within two
     /// words after it.
     fn passive(&self, vf: usize, vl: usize) -> bool {
@@ -961,4 +1199,205 @@ fn sensible_dyad(source: &str, target: &str) -> bool {
         return true;
     }
     source.len() > 3 && target.len() > 3 && source != target
+}
+
+/// Words that frame an intention when they govern a verb through TO, OF,
+/// IN or FOR ("plans to", "the possibility of", "interest in").
+const INTENT_STEMS: &[&str] = &[
+    "PLAN",
+    "INTEND",
+    "INTENTION",
+    "INTENT",
+    "SEEK",
+    "SOUGHT",
+    "AIM",
+    "WANT",
+    "HOPE",
+    "WISH",
+    "PREPAR",
+    "CONSIDER",
+    "MULL",
+    "WEIGH",
+    "WILLING",
+    "READY",
+    "READINESS",
+    "EAGER",
+    "KEEN",
+    "POSSIBILITY",
+    "PROSPECT",
+    "INTEREST",
+    "DESIRE",
+    "PLEDG",
+    "VOW",
+    "DETERMINED",
+    "TRY",
+    "TRIE",
+    "ATTEMPT",
+    "EXPECT",
+    "PROPOS",
+    "COMMIT",
+    "OFFER",
+    "PROMIS",
+    "LOOKING",
+    "PUSH",
+    "BID",
+];
+
+/// Verbs that express a cue noun: "expressed interest in", "showed
+/// willingness to".
+const EXPRESSION_VERBS: &[&str] = &[
+    "EXPRESS", "SHOW", "SIGNAL", "VOICE", "REITERAT", "CONFIRM", "STATE", "INDICAT",
+];
+
+/// The position of an intention cue governing the verb at `vf`, if any.
+fn intent_cue(toks: &[&str], barrier: &[bool], lo: usize, vf: usize) -> Option<usize> {
+    let mut j = vf.checked_sub(1)?;
+    // One adverb may sit between the particle and the verb.
+    if j > lo && toks[j].ends_with("LY") {
+        j -= 1;
+    }
+    if j < lo
+        || !matches!(
+            toks[j],
+            "TO" | "OF" | "IN" | "ON" | "FOR" | "TOWARD" | "TOWARDS"
+        )
+    {
+        return None;
+    }
+    let from = j.saturating_sub(4).max(lo);
+    (from..j)
+        .rev()
+        .take_while(|&p| !barrier[p])
+        .find(|&p| INTENT_STEMS.iter().any(|s| toks[p].starts_with(s)))
+}
+
+/// The CAMEO intent code for an event code: cooperating (04–08) becomes
+/// "express intent to" (03x), reducing relations or coercing becomes a
+/// threat (13x); other codes stay.
+fn intent_code(code: &EventCode) -> EventCode {
+    let EventCode::Event {
+        code: c,
+        paired,
+        subordinate,
+        dominant,
+    } = code
+    else {
+        return code.clone();
+    };
+    let map = |c: &str| -> String {
+        let root = c.get(..2).unwrap_or("");
+        let three = c.get(..3).unwrap_or(c);
+        match root {
+            "04" => "036",
+            "05" => "032",
+            "06" => match three {
+                "061" => "0311",
+                "062" => "0312",
+                "063" => "0313",
+                "064" => "0314",
+                _ => "031",
+            },
+            "07" => match three {
+                "071" => "0331",
+                "072" => "0332",
+                "073" => "0333",
+                "074" => "0334",
+                _ => "033",
+            },
+            "08" => "035",
+            "16" => match three {
+                "162" => "1311",
+                "163" => "1312",
+                _ => "1313",
+            },
+            "17" => "130",
+            "18" | "19" | "20" => "138",
+            _ => c,
+        }
+        .to_string()
+    };
+    EventCode::Event {
+        code: map(c).into(),
+        paired: paired.as_deref().map(|p| map(p).into()),
+        subordinate: *subordinate,
+        dominant: *dominant,
+    }
+}
+
+/// Story context for statecraft: nominal events after a possessive
+/// ("South Korea's negotiations with Cuba"), and names met earlier in the
+/// story ("Kim" after "Kim Eun-jeong").
+fn story_context(
+    lx: &mut [Lexeme],
+    toks: &[Token],
+    texts: &[&str],
+    dict: &Dictionary,
+    index: &PhraseIndex,
+    memory: &mut StoryMemory,
+) {
+    let mut scratch = Vec::new();
+    let mut ids = Vec::new();
+    for k in 0..lx.len() {
+        if lx[k].class != Class::Word || lx[k].first != lx[k].last {
+            continue;
+        }
+        let w = texts[lx[k].first];
+        // A later mention of a name learnt in this story.
+        if toks[lx[k].first].capitalized {
+            if let Some(Some(codes)) = memory.names.get(w.trim_end_matches("'S")) {
+                lx[k].class = Class::Actor(codes.clone());
+                lx[k].possessive = w.ends_with("'S");
+                continue;
+            }
+        }
+        // A nominalised verb after a possessive actor, with at most two
+        // modifiers between: "South Korea's secret negotiations".
+        let mut j = k;
+        let mut possessor = false;
+        for _ in 0..3 {
+            if j == 0 {
+                break;
+            }
+            j -= 1;
+            match &lx[j].class {
+                Class::Actor(_) if lx[j].possessive => {
+                    possessor = true;
+                    break;
+                }
+                Class::Word | Class::Adjective => continue,
+                _ => break,
+            }
+        }
+        if !possessor {
+            continue;
+        }
+        for base in analysis::denominalise(w) {
+            ids.clear();
+            index.first_word_matches(&base, &mut scratch, &mut ids);
+            let verb = ids.iter().map(|&id| index.entry(id)).find(|e| {
+                e.kind == statecraft_dict::EntryKind::Verb
+                    && e.phrase.words.len() == 1
+                    && dict.verbs[e.item as usize].kind == statecraft_dict::VerbKind::Event
+            });
+            if let Some(e) = verb {
+                lx[k].class = Class::Verb(e.item);
+                break;
+            }
+        }
+    }
+    // Learn short names from multi-word capitalised actors.
+    for l in lx.iter() {
+        if let Class::Actor(codes) = &l.class {
+            let span = &toks[l.first..=l.last];
+            if span.len() >= 2 && span[0].capitalized && !codes.iter().any(|c| c.starts_with("---"))
+            {
+                // Only the capitalised parts: "Kim" of "Kim Eun-jeong".
+                let words: Vec<&str> = (l.first..=l.last)
+                    .filter(|&i| toks[i].capitalized)
+                    .map(|i| texts[i])
+                    .collect();
+                memory.learn_name(&words, codes);
+            }
+        }
+    }
 }

@@ -1,7 +1,8 @@
 //! The default dictionaries, compiled into the binary: the Phoenix actor,
 //! agent and discard dictionaries and the PETRARCH-1 CAMEO verb patterns
 //! (MIT, Open Event Data Alliance; see `data/dictionaries/LICENSE`), plus
-//! the statecraft overlay that brings actors up to 2025.
+//! statecraft's own overlays: dated actors up to 2025 and verb patterns
+//! for diplomatic news that the 2015 verb dictionary lacks.
 
 use crate::{decode, Dialect, DictError, Dictionary, Loader};
 
@@ -26,6 +27,7 @@ pub const BUNDLED_FILES: &[(&str, &[u8])] = &[
     data!("Phoenix.agents.txt"),
     data!("Phoenix.discards.txt"),
     data!("CAMEO.verbpatterns.150430.txt"),
+    data!("statecraft.verbs.txt"),
     data!("statecraft.overlay.txt"),
 ];
 
@@ -41,7 +43,7 @@ pub fn bundled() -> (Dictionary, Vec<DictError>) {
             loader.agents(&text, &label, Dialect::Petrarch);
         } else if name.ends_with("discards.txt") {
             loader.discards(&text, &label);
-        } else if name.starts_with("CAMEO.verbpatterns") {
+        } else if name.starts_with("CAMEO.verbpatterns") || name.ends_with(".verbs.txt") {
             loader.verbs(&text, &label, Dialect::Petrarch);
         } else if name.ends_with(".overlay.txt") {
             loader.overlay(&text, &label);
