@@ -131,6 +131,7 @@ pub(crate) fn lex(
     let mut out: Vec<Lexeme> = Vec::with_capacity(n);
     let mut ids = Vec::new();
     let mut scratch = Vec::new();
+    let mut scratch_next = Vec::new();
     let mut at_buf = Vec::new();
     let is_comma = |p: usize| toks[p].kind == TokenKind::Comma;
     for i in 0..n {
@@ -139,7 +140,8 @@ pub(crate) fn lex(
         }
         ids.clear();
         if !is_comma(i) {
-            index.first_word_matches(texts[i], &mut scratch, &mut ids);
+            let next = texts.get(i + 1).copied().filter(|_| !is_comma(i + 1));
+            index.candidates(texts[i], next, &mut scratch, &mut scratch_next, &mut ids);
         }
         // Best: most words, then longest dictionary text, then kind priority.
         let mut best: Option<(usize, usize, usize, u32, Vec<usize>)> = None;

@@ -95,6 +95,8 @@ pub struct Coder {
     families: Vec<Vec<u32>>,
     /// Pattern indexes, one per block.
     blocks: Vec<sentence::BlockIndex>,
+    /// Discard phrases.
+    discards: PhraseIndex,
     options: Options,
     /// FORWARD state: (story number, sentence number, first actor).
     previous: Option<(String, u32, Vec<String>)>,
@@ -115,9 +117,11 @@ impl Coder {
             .iter()
             .map(sentence::BlockIndex::build)
             .collect();
+        let discards = PhraseIndex::discards(&dict);
         Coder {
             families,
             blocks,
+            discards,
             dict,
             index,
             options,
@@ -180,6 +184,7 @@ impl Coder {
                 &self.index,
                 &self.families,
                 &self.blocks,
+                &self.discards,
                 &self.options,
                 &mut memory,
             );

@@ -166,6 +166,7 @@ pub(crate) fn code_sentence(
     index: &PhraseIndex,
     families: &[Vec<u32>],
     blocks: &[BlockIndex],
+    discards: &PhraseIndex,
     opts: &Options,
     memory: &mut StoryMemory,
 ) -> SentenceResult {
@@ -181,7 +182,7 @@ pub(crate) fn code_sentence(
         &toks, &texts, dict, index, input.date, all_caps, opts, &mut flags,
     );
     // Discard phrases (PETRARCH lists).
-    if !dict.discards.is_empty() && discarded(&texts, dict, index) {
+    if !dict.discards.is_empty() && discarded(&texts, discards) {
         res.discarded = true;
         return res;
     }
@@ -692,20 +693,29 @@ fn time_code(dict: &Dictionary, v: u32, texts: &[&str], l: &Lexeme) -> Option<Ti
 }
 
 /// Whether a discard phrase occurs in the sentence.
-fn discarded(texts: &[&str], dict: &Dictionary, index: &PhraseIndex) -> bool {
+fn discarded(texts: &[&str], discards: &PhraseIndex) -> bool {
     let mut ids = Vec::new();
-    let mut scratch = Vec::new();
+    let (mut scratch, mut scratch_next) = (Vec::new(), Vec::new());
+    let mut at = Vec::new();
     for i in 0..texts.len() {
         ids.clear();
-        index.first_word_matches(texts[i], &mut scratch, &mut ids);
-        for &id in &ids {
-            let e = index.entry(id);
-            if e.kind == statecraft_dict::EntryKind::Discard
-                && PhraseIndex::match_phrase(&e.phrase, texts, i, &|_| false).is_some()
-            {
-                let _ = &dict.discards[e.item as usize];
-                return true;
-            }
+        discards.candidates(
+            texts[i],
+            texts.get(i + 1).copied(),
+            &mut scratch,
+            &mut scratch_next,
+            &mut ids,
+        );
+        if ids.iter().any(|&id| {
+            PhraseIndex::match_phrase_into(
+                &discards.entry(id).phrase,
+                texts,
+                i,
+                &|_| false,
+                &mut at,
+            )
+        }) {
+            return true;
         }
     }
     false

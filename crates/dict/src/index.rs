@@ -71,12 +71,18 @@ pub type FxHashSet<T> = std::collections::HashSet<T, BuildHasherDefault<FxHasher
 pub struct PhraseIndex {
     entries: Vec<Entry>,
     exact: FxMap<Box<str>, Vec<u32>>,
+    /// The same entries by first word, split by joined second word:
+    /// `(entries without a joined exact second word, second word → entries)`.
+    /// Common first words (THE, INTERNATIONAL) start hundreds of phrases;
+    /// looking at the next token first keeps their cost flat.
+    by_pair: FxMap<Box<str>, (Vec<u32>, FxMap<Box<str>, Vec<u32>>)>,
     stems: FxMap<Box<str>, Vec<u32>>,
     stem_lens: u64,
 }
 
 impl PhraseIndex {
-    /// Indexes every phrase of `dict`.
+    /// Indexes the phrases that classify words: actors, agents, verbs,
+    /// nouns and adjectives. Discards and issues have their own indexes.
     pub fn build(dict: &Dictionary) -> PhraseIndex {
         let mut ix = PhraseIndex::default();
         for (i, a) in dict.actors.iter().enumerate() {
@@ -100,9 +106,22 @@ impl PhraseIndex {
         for (i, p) in dict.adjectives.iter().enumerate() {
             ix.add(EntryKind::Adjective, i, p);
         }
+        ix
+    }
+
+    /// Indexes only the discard phrases, which are looked for everywhere
+    /// and so deserve their own small index.
+    pub fn discards(dict: &Dictionary) -> PhraseIndex {
+        let mut ix = PhraseIndex::default();
         for (i, d) in dict.discards.iter().enumerate() {
             ix.add(EntryKind::Discard, i, &d.phrase);
         }
+        ix
+    }
+
+    /// Indexes only the issue phrases.
+    pub fn issues(dict: &Dictionary) -> PhraseIndex {
+        let mut ix = PhraseIndex::default();
         for (i, d) in dict.issues.iter().enumerate() {
             ix.add(EntryKind::Issue, i, &d.phrase);
         }
@@ -127,7 +146,16 @@ impl PhraseIndex {
                 }
                 self.stems.entry(first.text.clone()).or_default().push(id);
             }
-            Mode::Exact(_) => self.exact.entry(first.text.clone()).or_default().push(id),
+            Mode::Exact(_) => {
+                self.exact.entry(first.text.clone()).or_default().push(id);
+                let slot = self.by_pair.entry(first.text.clone()).or_default();
+                match phrase.words.get(1) {
+                    Some(second) if phrase.joined[0] && matches!(second.mode, Mode::Exact(_)) => {
+                        slot.1.entry(second.text.clone()).or_default().push(id)
+                    }
+                    _ => slot.0.push(id),
+                }
+            }
         }
     }
 
@@ -159,6 +187,46 @@ impl PhraseIndex {
                     if k == 0 || self.entries[id as usize].phrase.words[0].matches(token) {
                         out.push(id);
                     }
+                }
+            }
+        }
+        if self.stem_lens != 0 {
+            for len in 1..=token.len().min(63) {
+                if self.stem_lens & (1 << len) != 0 && token.is_char_boundary(len) {
+                    if let Some(ids) = self.stems.get(&token[..len]) {
+                        out.extend_from_slice(ids);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Like [`PhraseIndex::first_word_matches`], but uses the next token to
+    /// skip phrases whose joined second word cannot match: the entries
+    /// returned are a superset of those that can match at this position.
+    pub fn candidates(
+        &self,
+        token: &str,
+        next: Option<&str>,
+        scratch: &mut Vec<String>,
+        scratch_next: &mut Vec<String>,
+        out: &mut Vec<u32>,
+    ) {
+        base_forms(token, scratch);
+        match next {
+            Some(n) => base_forms(n, scratch_next),
+            None => scratch_next.clear(),
+        }
+        for (k, form) in scratch.iter().enumerate() {
+            let Some((rest, pairs)) = self.by_pair.get(form.as_str()) else {
+                continue;
+            };
+            let first_ok =
+                |id: u32| k == 0 || self.entries[id as usize].phrase.words[0].matches(token);
+            out.extend(rest.iter().copied().filter(|&id| first_ok(id)));
+            for g in scratch_next.iter() {
+                if let Some(ids) = pairs.get(g.as_str()) {
+                    out.extend(ids.iter().copied().filter(|&id| first_ok(id)));
                 }
             }
         }

@@ -126,7 +126,14 @@ fn doubled(w: &str, rest: &str) -> bool {
 /// Forms that change the end of the word: DEPLORE → DEPLORING,
 /// PARTY → PARTIES, CARRY → CARRIED.
 fn irregular_stem_ok(w: &str, token: &str, endings: Endings) -> bool {
-    let Some((stem, last)) = w.len().checked_sub(1).map(|i| (&w[..i], &w[i..])) else {
+    // Split off the last *character*, not the last byte: a dictionary word
+    // may end in a non-ASCII letter (Latin-1 files, unfolded symbols), and
+    // slicing at `len - 1` would panic inside it (found by fuzzing).
+    let Some((stem, last)) = w
+        .char_indices()
+        .next_back()
+        .map(|(i, _)| (&w[..i], &w[i..]))
+    else {
         return false;
     };
     let Some(rest) = token.strip_prefix(stem) else {
