@@ -63,6 +63,10 @@ impl Hasher for FxHasher {
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// Entries sharing a first word: those without a joined exact second
+/// word, and the others by second word.
+type PairBucket = (Vec<u32>, FxMap<Box<str>, Vec<u32>>);
+
 /// A hash set with [`FxHasher`], for short word keys.
 pub type FxHashSet<T> = std::collections::HashSet<T, BuildHasherDefault<FxHasher>>;
 
@@ -75,7 +79,7 @@ pub struct PhraseIndex {
     /// `(entries without a joined exact second word, second word → entries)`.
     /// Common first words (THE, INTERNATIONAL) start hundreds of phrases;
     /// looking at the next token first keeps their cost flat.
-    by_pair: FxMap<Box<str>, (Vec<u32>, FxMap<Box<str>, Vec<u32>>)>,
+    by_pair: FxMap<Box<str>, PairBucket>,
     stems: FxMap<Box<str>, Vec<u32>>,
     stem_lens: u64,
 }
