@@ -178,16 +178,14 @@ impl Coder {
                 date: story.date,
                 forwarded: forwarded.as_deref(),
             };
-            let res = code_sentence(
-                &input,
-                &self.dict,
-                &self.index,
-                &self.families,
-                &self.blocks,
-                &self.discards,
-                &self.options,
-                &mut memory,
-            );
+            let lexicon = sentence::Lexicon {
+                dict: &self.dict,
+                index: &self.index,
+                families: &self.families,
+                blocks: &self.blocks,
+                discards: &self.discards,
+            };
+            let res = code_sentence(&input, lexicon, &self.options, &mut memory);
             if si == 0 {
                 if let (Some((s, n)), Some(actor)) = (&numbers, &res.first_actor) {
                     self.previous = Some((s.clone(), *n, actor.clone()));

@@ -160,16 +160,30 @@ pub(crate) struct SentenceInput<'a> {
     pub forwarded: Option<&'a [String]>,
 }
 
+/// Everything compiled from the dictionaries that coding reads.
+#[derive(Clone, Copy)]
+pub(crate) struct Lexicon<'a> {
+    pub dict: &'a Dictionary,
+    pub index: &'a PhraseIndex,
+    /// For each verb, the verbs sharing its form.
+    pub families: &'a [Vec<u32>],
+    pub blocks: &'a [BlockIndex],
+    pub discards: &'a PhraseIndex,
+}
+
 pub(crate) fn code_sentence(
     input: &SentenceInput<'_>,
-    dict: &Dictionary,
-    index: &PhraseIndex,
-    families: &[Vec<u32>],
-    blocks: &[BlockIndex],
-    discards: &PhraseIndex,
+    lexicon: Lexicon<'_>,
     opts: &Options,
     memory: &mut StoryMemory,
 ) -> SentenceResult {
+    let Lexicon {
+        dict,
+        index,
+        families,
+        blocks,
+        discards,
+    } = lexicon;
     let mut res = SentenceResult::default();
     let toks: Vec<Token> = statecraft_text::tokenize(input.text);
     if toks.is_empty() || toks.len() < opts.min_words {
