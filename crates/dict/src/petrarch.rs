@@ -413,9 +413,19 @@ pub(crate) fn read_issues(
                 continue;
             }
         };
-        let code = blocks.first().map(|c| c.trim()).unwrap_or("");
+        // A phrase without a code takes its category's name, as the
+        // Phoenix issues file relies on ("eurozone" in EUROPEAN_UNION).
+        let code = blocks
+            .first()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .unwrap_or(category.as_str());
         if !ignore && code.is_empty() {
-            errors.push(err(file, line_no, "issue phrase has no [code]"));
+            errors.push(err(
+                file,
+                line_no,
+                "issue phrase has no [code] and no <ISSUE CATEGORY>",
+            ));
             continue;
         }
         // n:word (noun forms), v:word (verb forms), a+b (blank or hyphen).
