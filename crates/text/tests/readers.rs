@@ -96,7 +96,9 @@ fn jsonl_cases() {
 
 #[test]
 fn plain_story_cases() {
-    let cases: &[(&str, Option<(&str, &str, &str)>)] = &[
+    // (input, (date, title, body) when a story is read)
+    type Case<'a> = (&'a str, Option<(&'a str, &'a str, &'a str)>);
+    let cases: &[Case] = &[
         (
             "Title\nPublished: 11 Feb. 2025, 18:54 Updated: 11 Feb. 2025, 18:58\n-\nOne.\nTwo.\n",
             Some(("2025-02-11", "Title", "One.\nTwo.")),
