@@ -328,52 +328,72 @@ fn malformed_lines_are_reported_with_file_and_line() {
     type Feed = fn(&mut Loader, &str);
     let cases: &[(Feed, &str, &str)] = &[
         (
-            |l, t| drop(l.actors(t, "a", Dialect::Tabari)),
+            |l, t| {
+                l.actors(t, "a", Dialect::Tabari);
+            },
             "OK [A]\nBAD [GON\n",
             "a:2: missing ']' in code block",
         ),
         (
-            |l, t| drop(l.actors(t, "a", Dialect::Tabari)),
+            |l, t| {
+                l.actors(t, "a", Dialect::Tabari);
+            },
             "X [A 9999-01-01]\n",
             "a:1: bad date restriction in [A 9999-01-01]",
         ),
         (
-            |l, t| drop(l.actors(t, "a", Dialect::Petrarch)),
+            |l, t| {
+                l.actors(t, "a", Dialect::Petrarch);
+            },
             "LONELY\n",
             "a:1: actor LONELY has no code",
         ),
         (
-            |l, t| drop(l.verbs(t, "v", Dialect::Tabari)),
+            |l, t| {
+                l.verbs(t, "v", Dialect::Tabari);
+            },
             "- * X [010]\n",
             "v:1: pattern before any verb",
         ),
         (
-            |l, t| drop(l.verbs(t, "v", Dialect::Tabari)),
+            |l, t| {
+                l.verbs(t, "v", Dialect::Tabari);
+            },
             "GO [010]\n- X Y [011]\n",
             "v:2: pattern has no verb marker '*'",
         ),
         (
-            |l, t| drop(l.verbs(t, "v", Dialect::Tabari)),
+            |l, t| {
+                l.verbs(t, "v", Dialect::Tabari);
+            },
             "GO [010]\n- * { A | B ] [011]\n",
             "v:2: '{' without a closing '}'",
         ),
         (
-            |l, t| drop(l.verbs(t, "v", Dialect::Tabari)),
+            |l, t| {
+                l.verbs(t, "v", Dialect::Tabari);
+            },
             "GO [010]\n- * &NOPE [011]\n",
             "v:2: undefined synset &NOPE",
         ),
         (
-            |l, t| drop(l.verbs(t, "v", Dialect::Petrarch)),
+            |l, t| {
+                l.verbs(t, "v", Dialect::Petrarch);
+            },
             "GO\n",
             "v:1: verb before any '--- VERB [code] ---' block",
         ),
         (
-            |l, t| drop(l.agents(t, "g", Dialect::Tabari)),
+            |l, t| {
+                l.agents(t, "g", Dialect::Tabari);
+            },
             "MINISTER [GOV]\n",
             "g:1: agent code \"GOV\" lacks a '~' or is malformed",
         ),
         (
-            |l, t| drop(l.overlay(t, "o")),
+            |l, t| {
+                l.overlay(t, "o");
+            },
             "actor: X\n",
             "o:1: missing '# src: <citation>' comment",
         ),
@@ -403,15 +423,33 @@ fn shared_dictionaries_load() {
         return;
     }
     type Feed = fn(&mut Loader, &str, &str);
-    let tabari_actors: Feed = |l, t, f| drop(l.actors(t, f, Dialect::Tabari));
-    let tabari_verbs: Feed = |l, t, f| drop(l.verbs(t, f, Dialect::Tabari));
-    let tabari_agents: Feed = |l, t, f| drop(l.agents(t, f, Dialect::Tabari));
-    let options: Feed = |l, t, f| drop(l.options(t, f));
-    let p_actors: Feed = |l, t, f| drop(l.actors(t, f, Dialect::Petrarch));
-    let p_verbs: Feed = |l, t, f| drop(l.verbs(t, f, Dialect::Petrarch));
-    let p_agents: Feed = |l, t, f| drop(l.agents(t, f, Dialect::Petrarch));
-    let discards: Feed = |l, t, f| drop(l.discards(t, f));
-    let issues: Feed = |l, t, f| drop(l.issues(t, f));
+    let tabari_actors: Feed = |l, t, f| {
+        l.actors(t, f, Dialect::Tabari);
+    };
+    let tabari_verbs: Feed = |l, t, f| {
+        l.verbs(t, f, Dialect::Tabari);
+    };
+    let tabari_agents: Feed = |l, t, f| {
+        l.agents(t, f, Dialect::Tabari);
+    };
+    let options: Feed = |l, t, f| {
+        l.options(t, f);
+    };
+    let p_actors: Feed = |l, t, f| {
+        l.actors(t, f, Dialect::Petrarch);
+    };
+    let p_verbs: Feed = |l, t, f| {
+        l.verbs(t, f, Dialect::Petrarch);
+    };
+    let p_agents: Feed = |l, t, f| {
+        l.agents(t, f, Dialect::Petrarch);
+    };
+    let discards: Feed = |l, t, f| {
+        l.discards(t, f);
+    };
+    let issues: Feed = |l, t, f| {
+        l.issues(t, f);
+    };
     // (file, reader, expected errors)
     let files: &[(&str, Feed, usize)] = &[
         ("tabari/TABARI.Demo.actors", tabari_actors, 0),
