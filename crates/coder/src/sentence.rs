@@ -254,6 +254,17 @@ pub(crate) fn code_sentence(
             }
         }
     }
+    if opts.petrarch && !opts.statecraft {
+        // "complete, full diplomatic ties": a comma inside a noun phrase.
+        for k in 1..lx.len().saturating_sub(1) {
+            let modifier = |l: &Lexeme| {
+                matches!(l.class, Class::Word | Class::Adjective) && !toks[l.first].capitalized
+            };
+            if lx[k].class == Class::Comma && modifier(&lx[k - 1]) && modifier(&lx[k + 1]) {
+                protected[k] = true;
+            }
+        }
+    }
     let (elim, dropped) = analysis::comma_clauses(&lx, &protected, &texts, opts);
     // Pronouns refer to actors that survive the dropped comma clauses.
     let all_units = build_units(&lx, &groups, input.forwarded, &elim, !opts.petrarch);
@@ -359,6 +370,15 @@ pub(crate) fn code_sentence(
     }
     bounds.push(vis.len());
     // Commas that delimit clauses (not those inside compounds).
+    // A comma between two modifiers ("complete, full diplomatic ties") is
+    // inside a noun phrase for PETRARCH's parse, not between clauses.
+    let modifier = |t: usize| {
+        lx.iter().any(|l| {
+            l.first == t
+                && matches!(l.class, Class::Word | Class::Adjective)
+                && !toks[t].capitalized
+        })
+    };
     let vbarrier: Vec<bool> = vis
         .iter()
         .map(|&i| {
@@ -367,6 +387,11 @@ pub(crate) fn code_sentence(
                     .iter()
                     .enumerate()
                     .any(|(k, l)| l.first == i && l.class == Class::Comma && protected[k])
+                && !(opts.petrarch
+                    && i > 0
+                    && i + 1 < toks.len()
+                    && modifier(i - 1)
+                    && modifier(i + 1))
         })
         .collect();
     if std::env::var_os("STATECRAFT_TRACE").is_some() {
@@ -1029,7 +1054,12 @@ impl Ctx<'_> {
             } else {
                 (u.last + 1, vf)
             };
-            !(a..b).any(|p| self.barrier[p])
+            // Nor does it look into a subordinate clause ("after a hafling
+            // was reported on the pass of Cirith Ungol").
+            let subordinate = u.first > vl
+                && !self.opts.statecraft
+                && (a..b).any(|p| SUBORDINATORS.contains(&self.toks[p]));
+            !(a..b).any(|p| self.barrier[p]) && !subordinate
         };
         let before_verb =
             (0..n).find(|&i| in_clause(i) && self.units[i].first < vf && reachable(i));
@@ -1224,6 +1254,13 @@ fn sensible_dyad(source: &str, target: &str) -> bool {
     }
     source.len() > 3 && target.len() > 3 && source != target
 }
+
+/// Words that open a subordinate clause, which PETRARCH's parse keeps
+/// apart from the verb's own object.
+const SUBORDINATORS: &[&str] = &[
+    "AFTER", "BEFORE", "WHEN", "WHILE", "BECAUSE", "SINCE", "UNTIL", "UNLESS", "ALTHOUGH",
+    "THOUGH", "IF", "WHERE", "WHEREAS", "WHICH", "WHO", "WHOSE",
+];
 
 /// Words that frame an intention when they govern a verb through TO, OF,
 /// IN or FOR ("plans to", "the possibility of", "interest in").
