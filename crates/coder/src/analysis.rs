@@ -441,9 +441,20 @@ pub(crate) fn compounds(lx: &[Lexeme], protected: &mut [bool], loose: bool) -> V
         let Some((mut s1, mut left)) = np_before(left_end) else {
             continue;
         };
-        let Some((_, right)) = np_after(c + 1) else {
+        let Some((right_end, right)) = np_after(c + 1) else {
             continue;
         };
+        // ", and" belongs to a list ("A, B, and C"); TABARI also lets it
+        // join two compounds ("A and B, and C and D").
+        if comma_before.is_some() {
+            let list = s1 >= 2 && lx[s1 - 1].class == Class::Comma;
+            let right_compound = right_end + 1 < n
+                && lx[right_end].class == (Class::Conj { joins: true })
+                && np_after(right_end + 1).is_some();
+            if !(list || (!loose && right_compound)) {
+                continue;
+            }
+        }
         protected[c] = true;
         if let Some(cb) = comma_before {
             protected[cb] = true;

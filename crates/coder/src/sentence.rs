@@ -333,6 +333,9 @@ pub(crate) fn code_sentence(
         .filter(|(k, l)| matches!(l.class, Class::Conj { .. }) && !protected[*k] && alive(l))
         .map(|(_, l)| to_vis[l.first])
         .collect();
+    // Whether the original token before visible position `v` is a comma
+    // (it may sit in a dropped comma clause).
+    let comma_before = |v: usize| vis[v] > 0 && toks[vis[v] - 1].kind == TokenKind::Comma;
     let conj_at: Vec<usize> = if opts.statecraft {
         // A conjunction starts a new clause only when a subject follows it;
         // "provide aid and explore cooperation in Syria" shares its object.
@@ -360,7 +363,9 @@ pub(crate) fn code_sentence(
         }
         kept
     } else {
-        conj_at
+        // TABARI: ", and" continues the sentence's clause (the comma already
+        // marks the break the writer wanted).
+        conj_at.into_iter().filter(|&c| !comma_before(c)).collect()
     };
     let mut bounds = vec![0usize];
     let mut actor_first = vec![false];
@@ -481,6 +486,9 @@ pub(crate) fn code_sentence(
             _ if actor_first[c] => None,
             _ => carry,
         };
+        // After a clause that produced an event, a clause with a subject of
+        // its own uses it; after one that did not, its first actor carries.
+        let prefer_own = carry_kind == Carry::Event || opts.statecraft;
         // Plans and intentions: "plans to minimize relations", "expressed
         // interest in establishing ties". The governed verb is coded as a
         // CAMEO intent; the verb that frames it is not coded.
@@ -537,7 +545,12 @@ pub(crate) fn code_sentence(
                 EventCode::Event { .. } => {}
             }
             if first_coded_verb.is_none() {
-                first_coded_verb = Some(vf);
+                // A source placed by the pattern ($, %) is a source found.
+                first_coded_verb = Some(if bind.source.is_some() || bind.compound.is_some() {
+                    0
+                } else {
+                    vf
+                });
             }
             let code = if intended { intent_code(&code) } else { code };
             let mut evs = ctx.make_events(
@@ -549,6 +562,7 @@ pub(crate) fn code_sentence(
                 lo,
                 hi,
                 carried,
+                prefer_own,
                 &mut clause_source,
             );
             if intended {
@@ -624,7 +638,8 @@ pub(crate) fn code_sentence(
                     continue;
                 }
                 let mut src = None;
-                let evs = ctx.make_events(&code, &bind, pat_src, vf, vl, lo, hi, None, &mut src);
+                let evs =
+                    ctx.make_events(&code, &bind, pat_src, vf, vl, lo, hi, None, false, &mut src);
                 if !evs.is_empty() {
                     all_events.extend(evs);
                     break;
@@ -656,7 +671,7 @@ pub(crate) fn code_sentence(
     complex |= cx.comma.is_some_and(|n| dropped >= n);
     complex |= cx.noverb && verbs.is_empty();
     if cx.noactprior {
-        if let Some(vf) = first_coded_verb {
+        if let Some(vf) = first_coded_verb.filter(|&v| v > 0) {
             complex |= !units.iter().any(|u| u.first < vf);
         }
     }
@@ -1003,6 +1018,7 @@ impl Ctx<'_> {
         lo: usize,
         hi: usize,
         carried: Option<usize>,
+        prefer_own: bool,
         clause_source: &mut Option<usize>,
     ) -> Vec<RawEvent> {
         let EventCode::Event {
@@ -1067,6 +1083,7 @@ impl Ctx<'_> {
         if source.is_none() {
             source = match target {
                 Some(t) => (0..n).find(|&i| in_clause(i) && self.distinct(t, i)),
+                None if prefer_own => before_verb.or(carried).or(after_verb.filter(|_| !petrarch)),
                 None if petrarch => carried.or(before_verb),
                 None => carried.or(before_verb).or(after_verb),
             };
