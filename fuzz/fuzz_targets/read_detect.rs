@@ -2,8 +2,11 @@
 //! first byte) and reads them with the detected reader, as the CLI does.
 #![no_main]
 
+#[path = "checks.rs"]
+mod checks;
+
 use libfuzzer_sys::fuzz_target;
-use statecraft_text::read::{detect, read, MAX_STORY_BYTES};
+use statecraft_text::read::{detect, read};
 use std::path::Path;
 
 const NAMES: [Option<&str>; 6] = [
@@ -21,8 +24,11 @@ fuzz_target!(|data: &[u8]| {
     };
     let name = NAMES[which as usize % NAMES.len()];
     let format = detect(name.map(Path::new), bytes);
-    let batch = read(format, bytes, name.unwrap_or("<stdin>"), Path::new("/nonexistent"));
-    for story in batch.stories() {
-        assert!(story.text.len() <= MAX_STORY_BYTES);
-    }
+    let batch = read(
+        format,
+        bytes,
+        name.unwrap_or("<stdin>"),
+        Path::new("/nonexistent"),
+    );
+    checks::batch(&batch);
 });
