@@ -82,9 +82,20 @@ pub struct Event {
     pub spans: Spans,
     /// The verb pattern that matched, if any.
     pub pattern: Option<String>,
-    /// `intended` for plans and intentions coded with CAMEO intent codes.
+    /// `intended` for plans and intentions coded with CAMEO intent codes
+    /// ("plans to", "will visit"); `hypothetical` for conditionals, modal
+    /// verbs and questions ("could isolate", "if realized"); `negated` for
+    /// "did not meet", "has yet to meet". Absent when the event happened.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub modality: Option<String>,
+}
+
+impl Event {
+    /// Whether the text reports the event as having happened or as
+    /// intended, rather than as hypothetical or negated.
+    pub fn happened_or_intended(&self) -> bool {
+        !matches!(self.modality.as_deref(), Some("hypothetical" | "negated"))
+    }
 }
 
 /// Codes stories with one set of dictionaries.

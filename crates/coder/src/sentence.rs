@@ -304,9 +304,19 @@ pub(crate) fn code_sentence(
     }
     let alive = |l: &Lexeme| (l.first..=l.last).all(|t| !elim[t]);
     let vtexts: Vec<&str> = vis.iter().map(|&i| texts[i]).collect();
+    // Pattern slots do not reach across a comma, nor, in statecraft mode,
+    // across "and" before a past-tense verb the dictionaries lack ("ousted
+    // Assad in December and assumed power as interim president").
     let vcomma: Vec<bool> = vis
         .iter()
-        .map(|&i| toks[i].kind == TokenKind::Comma)
+        .map(|&i| {
+            toks[i].kind == TokenKind::Comma
+                || (opts.statecraft
+                    && texts[i] == "AND"
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|t| !t.capitalized && t.text.ends_with("ED")))
+        })
         .collect();
     let units: Vec<Unit> = all_units
         .into_iter()
@@ -457,6 +467,12 @@ pub(crate) fn code_sentence(
         opts,
     };
 
+    // A question reports nothing that happened.
+    let question = input
+        .text
+        .trim_end()
+        .trim_end_matches(['"', '\u{201d}', '\''])
+        .ends_with('?');
     let mut carry: Option<usize> = None;
     let mut carry_kind = Carry::None;
     let mut first_coded_verb: Option<usize> = None;
@@ -565,9 +581,37 @@ pub(crate) fn code_sentence(
                 prefer_own,
                 &mut clause_source,
             );
-            if intended {
+            let modal = if opts.statecraft {
+                modality(&vtexts, &vbarrier, lo, vf, question)
+            } else {
+                None
+            };
+            if !intended && modal == Some(Modality::Intended) {
+                // A planned visit is the visitor's intent, not yet the
+                // host's ("will visit Turkey" has no paired hosting).
+                if let Some(primary) = code.code() {
+                    evs.retain(|e| e.code == primary);
+                }
+            }
+            if intended || modal == Some(Modality::Intended) {
                 for e in &mut evs {
                     e.modality = Some("intended");
+                    if !intended {
+                        let future = intent_code(&EventCode::Event {
+                            code: e.code.as_str().into(),
+                            paired: None,
+                            subordinate: false,
+                            dominant: false,
+                        });
+                        if let Some(c) = future.code() {
+                            e.code = c.to_string();
+                        }
+                    }
+                }
+            }
+            if let Some(m @ (Modality::Hypothetical | Modality::Negated)) = modal {
+                for e in &mut evs {
+                    e.modality = Some(m.as_str());
                 }
             }
             if evs.is_empty() {
@@ -1162,6 +1206,9 @@ impl Ctx<'_> {
         let mut push = |s: &(String, Option<(usize, usize)>),
                         t: &(String, Option<(usize, usize)>),
                         c: &str| {
+            if std::env::var_os("STATECRAFT_TRACE").is_some() {
+                eprintln!("TRACE candidate: {} {} {c} {pattern:?}", s.0, t.0);
+            }
             if s.0 == t.0 && s.0 != "---" {
                 return;
             }
@@ -1347,6 +1394,98 @@ fn intent_cue(toks: &[&str], barrier: &[bool], lo: usize, vf: usize) -> Option<u
         .rev()
         .take_while(|&p| !barrier[p])
         .find(|&p| INTENT_STEMS.iter().any(|s| toks[p].starts_with(s)))
+}
+
+/// What an event's clause says about whether it happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Modality {
+    /// "could isolate", "if realized", a question.
+    Hypothetical,
+    /// "did not meet", "refused to meet", "has yet to meet".
+    Negated,
+    /// "will visit", "is to meet".
+    Intended,
+}
+
+impl Modality {
+    fn as_str(self) -> &'static str {
+        match self {
+            Modality::Hypothetical => "hypothetical",
+            Modality::Negated => "negated",
+            Modality::Intended => "intended",
+        }
+    }
+}
+
+/// Modality of the verb at `vf` from the words before it in its clause:
+/// auxiliaries, negations and refusal frames within a few words, a
+/// conditional anywhere before it, or a question.
+fn modality(
+    toks: &[&str],
+    barrier: &[bool],
+    lo: usize,
+    vf: usize,
+    question: bool,
+) -> Option<Modality> {
+    const NEGATORS: &[&str] = &["NOT", "NEVER", "NEITHER", "NOR", "CANNOT"];
+    const REFUSALS: &[&str] = &["REFUS", "DECLIN", "FAIL", "RULED OUT", "REJECT"];
+    const HYPOTHETICAL: &[&str] = &["COULD", "WOULD", "MIGHT", "MAY", "SHOULD", "MUST"];
+    const CONDITIONS: &[&str] = &["IF", "UNLESS", "WHETHER"];
+    const FUTURE: &[&str] = &["WILL", "SHALL", "WON'T"];
+    let from = vf.saturating_sub(5).max(lo);
+    let window: Vec<usize> = (from..vf).rev().take_while(|&p| !barrier[p]).collect();
+    let word = |p: usize| toks[p];
+    // Negation first: "would not meet" did not happen either way.
+    for &p in &window {
+        let w = word(p);
+        if (NEGATORS.contains(&w) && toks.get(p + 1) != Some(&"ONLY"))
+            || (w.ends_with("N'T") && w != "WON'T")
+            || (w == "YET"
+                && toks.get(p + 1) == Some(&"TO")
+                && p > 0
+                && matches!(word(p - 1), "HAS" | "HAVE" | "HAD" | "IS" | "ARE"))
+        {
+            return Some(Modality::Negated);
+        }
+        if w == "WON'T" {
+            return Some(Modality::Negated);
+        }
+        if toks.get(p + 1) == Some(&"TO") && REFUSALS.iter().any(|r| w.starts_with(r)) {
+            return Some(Modality::Negated);
+        }
+    }
+    if question {
+        return Some(Modality::Hypothetical);
+    }
+    // "May" the month ("in May", "May 5") is not the modal.
+    let month = |p: usize| {
+        word(p) == "MAY"
+            && ((p > 0
+                && matches!(
+                    word(p - 1),
+                    "IN" | "EARLY" | "LATE" | "LAST" | "NEXT" | "SINCE" | "OF" | "MID"
+                ))
+                || toks
+                    .get(p + 1)
+                    .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())))
+    };
+    if window
+        .iter()
+        .any(|&p| HYPOTHETICAL.contains(&word(p)) && !month(p))
+    {
+        return Some(Modality::Hypothetical);
+    }
+    if (0..vf).any(|p| CONDITIONS.contains(&word(p))) {
+        return Some(Modality::Hypothetical);
+    }
+    if window.iter().any(|&p| {
+        FUTURE.contains(&word(p))
+            || (matches!(word(p), "IS" | "ARE") && toks.get(p + 1) == Some(&"TO"))
+            || (word(p) == "GOING" && toks.get(p + 1) == Some(&"TO"))
+    }) {
+        return Some(Modality::Intended);
+    }
+    None
 }
 
 /// The CAMEO intent code for an event code: cooperating (04–08) becomes

@@ -168,7 +168,10 @@ pub fn base_forms(token: &str, out: &mut Vec<String>) {
             }
             if matches!(suffix, "ED" | "ING") {
                 let b = base.as_bytes();
-                if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+                // Only an ASCII letter can be doubled here: the last two
+                // bytes of a multi-byte character can also be equal, and
+                // slicing one byte off would panic (found by fuzzing).
+                if b.len() >= 2 && b[b.len() - 1].is_ascii() && b[b.len() - 1] == b[b.len() - 2] {
                     add(base[..base.len() - 1].to_string());
                 }
             }

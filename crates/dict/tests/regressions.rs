@@ -3,7 +3,7 @@
 //! Each is loaded as the fuzz target does, indexed, and its own words are
 //! looked up in the index; none may panic.
 
-use statecraft_dict::{decode, Dialect, Endings, Loader, Mode, PhraseIndex, Word};
+use statecraft_dict::{base_forms, decode, Dialect, Endings, Loader, Mode, PhraseIndex, Word};
 
 /// Which loader the bytes go through (the fuzz targets' selector byte).
 #[derive(Clone, Copy, Debug)]
@@ -35,6 +35,20 @@ const CASES: &[(&str, Kind, &[u8])] = &[
         "word ending in a multi-byte character (overlay)",
         Kind::Overlay,
         b"actor:l-\x9e#src:e\nrole:SYR - -#src:e",
+    ),
+    // A token ending in a 4-byte character whose last two bytes are equal
+    // (U+104D3, F0 90 93 93) before -ED: the doubled-consonant base form
+    // (STOPPED → STOP) sliced one byte off, inside the character
+    // (word.rs `base_forms`). Any story text could do this.
+    (
+        "token with a multi-byte character before -ED",
+        Kind::Overlay,
+        b"\xf0\x90\x93\x93ed",
+    ),
+    (
+        "token with a multi-byte character before -ING",
+        Kind::PetrarchActors,
+        b"SYRIA [SYR]\nSyria a\xe0\xbf\xbfing",
     ),
     // And in the TABARI dialects, for good measure.
     (
@@ -134,4 +148,21 @@ fn words_ending_in_non_ascii_match_without_panicking() {
     assert!(party.matches("PARTIES"));
     let deplore = Word::new("DEPLORE", Mode::Exact(Endings::Verb));
     assert!(deplore.matches("DEPLORING"));
+}
+
+#[test]
+fn base_forms_of_tokens_ending_in_non_ascii() {
+    let mut out = Vec::new();
+    for token in [
+        "\u{104d3}ED",
+        "A\u{104d3}ING",
+        "\u{fff}\u{fff}ED",
+        "\u{fff}ING",
+    ] {
+        base_forms(token, &mut out);
+        assert_eq!(out[0], token);
+    }
+    // ASCII doubled consonants still yield their base.
+    base_forms("STOPPED", &mut out);
+    assert!(out.iter().any(|f| f == "STOP"), "{out:?}");
 }

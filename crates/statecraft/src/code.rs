@@ -19,6 +19,11 @@ pub struct CodeArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     format: OutputFormat,
+    /// Also print events that did not happen: hypothetical ("could
+    /// isolate", "if realized") and negated ("did not meet") ones, marked
+    /// by their `modality`. Intentions ("plans to") are always printed.
+    #[arg(long)]
+    modal: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -107,7 +112,7 @@ pub fn run(args: CodeArgs) -> Result<bool> {
                     let label = text.display().to_string();
                     let batch = read::read_tabari_text(&bytes, &label);
                     clean &= report(&batch.diagnostics);
-                    code_batch(&mut coder, &batch, args.format, &mut out)?;
+                    code_batch(&mut coder, &batch, &args, &mut out)?;
                 }
             }
             Format::PetrarchXml
@@ -119,7 +124,7 @@ pub fn run(args: CodeArgs) -> Result<bool> {
                 let env = batch.environment.clone().unwrap_or_default();
                 let mut coder =
                     environment_coder(&env, Dialect::Petrarch, Options::petrarch(), &mut clean)?;
-                code_batch(&mut coder, &batch, args.format, &mut out)?;
+                code_batch(&mut coder, &batch, &args, &mut out)?;
             }
             _ => {
                 let coder = match default_coder.as_mut() {
@@ -135,7 +140,7 @@ pub fn run(args: CodeArgs) -> Result<bool> {
                         default_coder.insert(Coder::new(dict, Options::statecraft()))
                     }
                 };
-                code_batch(coder, &batch, args.format, &mut out)?;
+                code_batch(coder, &batch, &args, &mut out)?;
             }
         }
     }
@@ -211,7 +216,7 @@ fn environment_coder(
 fn code_batch(
     coder: &mut Coder,
     batch: &Batch,
-    format: OutputFormat,
+    args: &CodeArgs,
     out: &mut impl Write,
 ) -> Result<()> {
     for item in &batch.items {
@@ -221,7 +226,9 @@ fn code_batch(
             }
             Item::Story(story) => {
                 for e in coder.code_story(story) {
-                    write_event(&e, format, out)?;
+                    if args.modal || e.happened_or_intended() {
+                        write_event(&e, args.format, out)?;
+                    }
                 }
             }
         }

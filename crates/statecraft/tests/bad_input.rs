@@ -203,6 +203,37 @@ fn jsonl_line_of_invalid_utf8_between_good_stories() {
 }
 
 #[test]
+fn words_with_unusual_characters_do_not_crash_the_coder() {
+    // Tokens ending in a multi-byte character whose last two bytes are
+    // equal (U+104D3 is F0 90 93 93, U+0FFF is E0 BF BF) before -ed/-ing
+    // once crashed the dictionary look-up (found by fuzzing).
+    let texts = [
+        "South Korea a\u{104d3}ed Havana.",
+        "South Korea \u{fff}\u{fff}ing Havana in January.",
+        "\u{104d3}ED \u{fff}ING \u{1f600}ed caf\u{e9}ing \u{feff}\u{200b}ed.",
+    ];
+    let s = Scratch::new("chars");
+    let mut bytes = good_jsonl("before").into_bytes();
+    for (i, text) in texts.iter().enumerate() {
+        let line =
+            serde_json::json!({"id": format!("odd-{i}"), "date": "2025-02-11", "text": text});
+        bytes.extend_from_slice(format!("{line}\n").as_bytes());
+    }
+    bytes.extend_from_slice(good_jsonl("after").as_bytes());
+    let f = s.file("odd.jsonl", &bytes);
+    let out = code(&[], &[&f], b"", LIMIT);
+    check(
+        "unusual characters",
+        &out,
+        &Expect {
+            status: 0,
+            stderr: vec![],
+            coded: &["before", "after"],
+        },
+    );
+}
+
+#[test]
 fn binary_junk_as_plain_and_auto_detected() {
     let junk = junk(4096);
     // Table: (case, junk file name, extra args, whether the good story

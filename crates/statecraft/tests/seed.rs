@@ -109,3 +109,14 @@ fn seed_spans_point_at_the_actors_and_verb() {
         }
     }
 }
+
+#[test]
+fn seed_codes_nothing_from_its_hypothetical_sentences() {
+    for e in events() {
+        let text = e["text"].as_str().unwrap();
+        assert!(
+            !text.contains("if realized") && !text.contains("could deal a significant blow"),
+            "event from a hypothetical sentence: {e}"
+        );
+    }
+}

@@ -76,6 +76,18 @@ impl Date {
         Date::from_ymd(idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u32, 1).expect("valid")
     }
 
+    /// The last day of this date's month.
+    ///
+    /// ```
+    /// use statecraft_text::Date;
+    /// let d = Date::from_ymd(2024, 2, 11).unwrap();
+    /// assert_eq!(d.last_day_of_month().to_string(), "2024-02-29");
+    /// ```
+    pub fn last_day_of_month(self) -> Date {
+        let (y, m, d) = self.ymd();
+        self.add_days(days_in_month(y, m) as i32 - d as i32)
+    }
+
     /// Days since 1970-01-01.
     pub fn day_number(self) -> i32 {
         self.0

@@ -2,8 +2,8 @@
 //! sentence splitting, tokenisation and calendar dates.
 //!
 //! Data flows one way: bytes → [`read`] → [`Batch`] of [`Story`] items →
-//! [`split_sentences`] → [`tokenize`]. Nothing here does I/O; callers
-//! hand in bytes.
+//! [`split_sentences`] → [`tokenize`]; [`find_dates`] resolves the date
+//! expressions of a sentence. Nothing here does I/O; callers hand in bytes.
 
 #![warn(missing_docs)]
 
@@ -13,9 +13,11 @@ pub mod read;
 mod sentence;
 mod story;
 mod token;
+pub mod when;
 
 pub use date::{month_from_name, Date, TWO_DIGIT_YEAR_PIVOT};
 pub use fold::{fold, fold_char};
 pub use sentence::{split_sentences, SentenceSpan};
 pub use story::{Batch, Diagnostic, Directive, Environment, Item, Layout, Origin, Severity, Story};
 pub use token::{is_all_caps, tokenize, Token, TokenKind};
+pub use when::{find_dates, Precision, When};

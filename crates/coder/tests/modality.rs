@@ -1,0 +1,136 @@
+//! What did not happen: hypotheticals, conditionals, questions and
+//! negations carry a `modality` (and are left out of the default output);
+//! plans keep CAMEO intent codes; plain reports carry none.
+//!
+//! Each case is one sentence coded with the bundled dictionaries in
+//! statecraft mode. The expectation names the dyad and CAMEO root of an
+//! event that must be coded, and the modality it must carry.
+
+use statecraft_coder::{Coder, Event, Options};
+use statecraft_text::{Date, Layout, Origin, Story};
+
+fn coder() -> Coder {
+    let (dict, _known_flaws) = statecraft_dict::bundled();
+    Coder::new(dict, Options::statecraft())
+}
+
+fn code(coder: &mut Coder, text: &str) -> Vec<Event> {
+    let story = Story {
+        id: "m".into(),
+        date: Date::from_ymd(2025, 2, 11).unwrap(),
+        title: None,
+        text: text.into(),
+        origin: Origin {
+            file: "-".into(),
+            line: 1,
+        },
+        layout: Layout::Sentence,
+    };
+    coder.code_story(&story)
+}
+
+/// What a case expects of the events with its dyad and root.
+#[derive(Clone, Copy, Debug)]
+enum Expect {
+    /// Coded, with this modality.
+    Marked(&'static str),
+    /// Coded as having happened (no modality).
+    Happened,
+    /// Either not coded (the dictionary nulls it) or coded with a
+    /// modality; never as having happened.
+    NotHappened,
+}
+use Expect::*;
+
+/// (sentence, source country or "" for any, target country, CAMEO root or
+/// "" for any, expectation).
+type Case<'a> = (&'a str, &'a str, &'a str, &'a str, Expect);
+
+#[rustfmt::skip]
+const CASES: &[Case] = &[
+    // Negations.
+    ("Putin did not meet Erdogan during the summit in Astana.", "RUS", "TUR", "04", Marked("negated")),
+    ("Putin didn't meet Erdogan on the sidelines of the summit.", "RUS", "TUR", "04", Marked("negated")),
+    ("Putin never met Erdogan during his two days in Baku.", "RUS", "TUR", "04", Marked("negated")),
+    ("Putin has yet to meet Erdogan since the election.", "RUS", "TUR", "04", Marked("negated")),
+    ("Putin failed to meet Erdogan before the deadline.", "RUS", "TUR", "04", Marked("negated")),
+    ("Erdogan did not visit Moscow last year despite repeated invitations.", "TUR", "RUS", "04", Marked("negated")),
+    ("France did not support Israel's plan for Gaza.", "FRA", "ISR", "05", Marked("negated")),
+    ("Putin won't meet Erdogan at the summit, officials said.", "RUS", "TUR", "", Marked("negated")),
+    // Hypotheticals, conditionals and questions.
+    ("The move, if realized, could further isolate North Korea.", "", "PRK", "", NotHappened),
+    ("The prospect of South Korea-Syria diplomatic ties could deal a significant blow to North Korea's foreign relations.", "KOR", "PRK", "01", Marked("hypothetical")),
+    ("Putin could meet Erdogan in Istanbul next month.", "RUS", "TUR", "04", Marked("hypothetical")),
+    ("Putin might meet Erdogan in Istanbul.", "RUS", "TUR", "04", Marked("hypothetical")),
+    ("Putin would meet Erdogan only after a ceasefire.", "RUS", "TUR", "", Marked("hypothetical")),
+    ("Analysts said Putin may meet Erdogan in the spring.", "RUS", "TUR", "", NotHappened),
+    ("If Putin meets Erdogan, Japan will protest.", "RUS", "TUR", "04", Marked("hypothetical")),
+    ("Unless Tehran accepts inspections, Washington will impose new sanctions on Iran.", "USA", "IRN", "", Marked("hypothetical")),
+    ("Did Putin meet Erdogan in Sochi?", "RUS", "TUR", "04", Marked("hypothetical")),
+    // Intentions keep intent codes.
+    ("Putin will visit Turkey next week, the Kremlin said.", "RUS", "TUR", "03", Marked("intended")),
+    ("Syria's interim government plans to minimize relations with North Korea.", "SYR", "PRK", "", Marked("intended")),
+    ("Cuba is preparing to open its embassy in Seoul.", "CUB", "KOR", "03", Marked("intended")),
+    // Must not fire: reports of what happened.
+    ("Putin met Erdogan in May at the summit in Astana.", "RUS", "TUR", "04", Happened),
+    ("Putin not only met Erdogan but also praised him.", "RUS", "TUR", "04", Happened),
+    ("Putin refused to meet Erdogan, a Kremlin spokesman said.", "RUS", "TUR", "12", Happened),
+    ("South Korea opened its first embassy in Havana in January.", "KOR", "CUB", "", Happened),
+    ("Syria's interim government welcomed South Korea's interest in assisting the country.", "SYR", "KOR", "05", Happened),
+    ("Erdogan visited Moscow on Tuesday, his first trip since the war began.", "TUR", "RUS", "04", Happened),
+];
+
+fn country(code: &str) -> &str {
+    code.get(..3).unwrap_or(code)
+}
+
+#[test]
+fn modality_table() {
+    let mut c = coder();
+    let mut failures = Vec::new();
+    for &(text, src, tgt, root, expect) in CASES {
+        let events = code(&mut c, text);
+        let hits: Vec<&Event> = events
+            .iter()
+            .filter(|e| {
+                (src.is_empty() || country(&e.source) == src)
+                    && country(&e.target) == tgt
+                    && (root.is_empty() || e.root.as_deref() == Some(root))
+            })
+            .collect();
+        let ok = match expect {
+            Marked(m) => !hits.is_empty() && hits.iter().all(|e| e.modality.as_deref() == Some(m)),
+            Happened => !hits.is_empty() && hits.iter().all(|e| e.modality.is_none()),
+            NotHappened => hits.iter().all(|e| !e.happened_or_intended()),
+        };
+        if !ok {
+            failures.push(format!(
+                "{text}\n    want {src}->{tgt} {root} {expect:?}; coded {:?}",
+                events
+                    .iter()
+                    .map(|e| format!("{} {} {} {:?}", e.source, e.target, e.cameo, e.modality))
+                    .collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn hypothetical_and_negated_events_are_not_reported_as_happened() {
+    let mut c = coder();
+    for text in [
+        "The move, if realized, could further isolate North Korea.",
+        "Putin did not meet Erdogan.",
+    ] {
+        for e in code(&mut c, text) {
+            assert!(!e.happened_or_intended(), "{text}: {e:?}");
+        }
+    }
+}
