@@ -29,6 +29,7 @@
 #![warn(missing_docs)]
 
 mod analysis;
+mod dating;
 mod engine;
 mod options;
 mod sentence;
@@ -74,8 +75,17 @@ pub struct Event {
     pub quad_class: Option<u8>,
     /// Publication date of the story.
     pub story_date: Date,
-    /// When the event happened (the story date unless the text moves it).
+    /// When the event happened: the first day of `date_precision`'s range
+    /// (the story date unless the text dates the event).
     pub date: Date,
+    /// Last day of the event's date range, inclusive.
+    pub date_end: Date,
+    /// `day`, `month` or `year`; `story` when nothing in the text dates
+    /// the event and it keeps the story date.
+    pub date_precision: &'static str,
+    /// The words the date came from ("from Feb. 5 to 7", "in December").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_text: Option<String>,
     /// The sentence.
     pub text: String,
     /// Evidence spans in `text`.
@@ -175,6 +185,9 @@ impl Coder {
             .forward
             .as_ref()
             .and_then(|f| f.numbers(&story.id));
+        let dating = self.options.statecraft;
+        // The story's latest dated event: (sentence, date).
+        let mut narrative: Option<(usize, dating::EventDate)> = None;
         for (si, text) in sentences.iter().enumerate() {
             let forwarded = match (&numbers, &self.previous) {
                 (Some((story_no, sent_no)), Some((ps, pn, actor)))
@@ -184,7 +197,7 @@ impl Coder {
                 }
                 _ => None,
             };
-            let input = SentenceInput {
+            let mut input = SentenceInput {
                 text,
                 date: story.date,
                 forwarded: forwarded.as_deref(),
@@ -196,7 +209,36 @@ impl Coder {
                 blocks: &self.blocks,
                 discards: &self.discards,
             };
-            let res = code_sentence(&input, lexicon, &self.options, &mut memory);
+            let before = dating.then(|| memory.clone());
+            let mut res = code_sentence(&input, lexicon, &self.options, &mut memory);
+            let toks = statecraft_text::tokenize(text);
+            let span = |t: (usize, usize)| [toks[t.0].start, toks[t.1].end];
+            let mut dates: Vec<dating::EventDate> = Vec::new();
+            if dating && !res.events.is_empty() {
+                dates = self.event_dates(text, &toks, story.date, si, &res.events, &narrative);
+                // Actors are who they were when the event happened: code
+                // again at the event's date when the text moves it.
+                if let Some(d) = dates.iter().find(|d| !d.is_story()) {
+                    if d.start != story.date {
+                        if let Some(m) = before {
+                            memory = m;
+                        }
+                        input.date = d.start;
+                        res = code_sentence(&input, lexicon, &self.options, &mut memory);
+                        dates =
+                            self.event_dates(text, &toks, story.date, si, &res.events, &narrative);
+                    }
+                }
+                // The narrative's date moves with events that happened.
+                if let Some((d, _)) = dates
+                    .iter()
+                    .zip(&res.events)
+                    .rev()
+                    .find(|(d, e)| !d.is_story() && e.modality != Some("hypothetical"))
+                {
+                    narrative = Some((si, d.clone()));
+                }
+            }
             if si == 0 {
                 if let (Some((s, n)), Some(actor)) = (&numbers, &res.first_actor) {
                     self.previous = Some((s.clone(), *n, actor.clone()));
@@ -204,10 +246,12 @@ impl Coder {
                     self.previous = None;
                 }
             }
-            let toks = statecraft_text::tokenize(text);
-            let span = |t: (usize, usize)| [toks[t.0].start, toks[t.1].end];
-            for e in res.events {
+            for (k, e) in res.events.into_iter().enumerate() {
                 let onto = statecraft_ontology::resolve(&e.code);
+                let when = dates.get(k).cloned().unwrap_or_else(|| {
+                    let d = story.date.add_days(res.shift);
+                    dating::EventDate::story(d)
+                });
                 events.push(Event {
                     story_id: story.id.clone(),
                     sentence: si,
@@ -219,7 +263,10 @@ impl Coder {
                     quad_class: onto.map(|r| r.event.quad_class.number()),
                     cameo: e.code,
                     story_date: story.date,
-                    date: story.date.add_days(res.shift),
+                    date: when.start,
+                    date_end: when.end,
+                    date_precision: when.precision,
+                    date_text: when.text,
                     text: text.to_string(),
                     spans: Spans {
                         source: e.source_tokens.map(span),
@@ -232,6 +279,44 @@ impl Coder {
             }
         }
         events
+    }
+}
+
+impl Coder {
+    /// The date of each event of sentence `si` (see [`dating`]).
+    fn event_dates(
+        &self,
+        text: &str,
+        toks: &[statecraft_text::Token],
+        story_date: Date,
+        si: usize,
+        events: &[sentence::RawEvent],
+        narrative: &Option<(usize, dating::EventDate)>,
+    ) -> Vec<dating::EventDate> {
+        let whens = statecraft_text::find_dates(text, story_date);
+        let chars: Vec<char> = text.chars().collect();
+        let during = dating::during(toks);
+        events
+            .iter()
+            .map(|e| {
+                let verb = [toks[e.verb_tokens.0].start, toks[e.verb_tokens.1].end];
+                if let Some(w) = dating::governing(&chars, &whens, verb) {
+                    return dating::EventDate::from_when(w);
+                }
+                if let Some((ns, d)) = narrative {
+                    let intended_now =
+                        e.modality.is_some() && !dating::past_tense(toks, e.verb_tokens.0);
+                    if during
+                        || (si <= ns + 2
+                            && !intended_now
+                            && dating::past_tense(toks, e.verb_tokens.0))
+                    {
+                        return d.clone();
+                    }
+                }
+                dating::EventDate::story(story_date)
+            })
+            .collect()
     }
 }
 

@@ -25,7 +25,7 @@ pub(crate) struct RawEvent {
 /// What a story has taught the coder so far: short names of people met in
 /// full ("Kim" after "Kim Eun-jeong") and role phrases met with their
 /// country ("the interim government" after "Syria's interim government").
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(crate) struct StoryMemory {
     /// Word → codes; `None` once two actors claim it.
     names: std::collections::HashMap<String, Option<Vec<String>>>,

@@ -1,7 +1,8 @@
-//! The canonical example: events 1–9 of `shared/seed/EXPECTED.md` come out
-//! of `examples/south-korea-syria-2025-02-11.txt` with the bundled
-//! dictionaries, at country level with the right CAMEO root, and no event
-//! pairs a country with itself.
+//! The canonical example: the ten events of `shared/seed/EXPECTED.md` come
+//! out of `examples/south-korea-syria-2025-02-11.txt` with the bundled
+//! dictionaries, with the actors as of each event's date, the right CAMEO
+//! root, and the event date at its precision; no event pairs a country
+//! with itself, and nothing comes from the hypothetical sentences.
 
 use serde_json::Value;
 use std::process::Command;
@@ -31,37 +32,52 @@ fn country(code: &str) -> &str {
     code.get(..3).unwrap_or(code)
 }
 
+/// An actor as `EXPECTED.md` writes it: `KOR*` for any role of KOR,
+/// otherwise the exact code.
+fn actor_matches(want: &str, got: &str) -> bool {
+    match want.strip_suffix('*') {
+        Some(country) => got.get(..3) == Some(country),
+        None => got == want,
+    }
+}
+
+/// (words of the sentence, source, target, accepted CAMEO roots, date,
+/// precision or "" for any).
+type Row<'a> = (&'a str, &'a str, &'a str, &'a [&'a str], &'a str, &'a str);
+
 #[test]
-fn seed_events_one_to_nine() {
+fn seed_events_with_actors_roots_and_dates() {
     let events = events();
-    // (words of the sentence, source country, target country, accepted CAMEO roots)
-    let expected: &[(&str, &str, &str, &[&str])] = &[
-        ("actively reviewing", "KOR", "SYR", &["03"]),
-        ("visited Damascus", "KOR", "SYR", &["04"]),
-        ("Kim met with", "KOR", "SYR", &["04"]),
-        ("Al-Shaibani expressed", "SYR", "KOR", &["03"]),
-        ("Seoul also expressed willingness", "KOR", "SYR", &["03"]),
-        ("welcomed South Korea", "SYR", "KOR", &["05"]),
-        ("plans to minimize relations", "SYR", "PRK", &["13", "16"]),
-        ("plans to minimize relations", "SYR", "RUS", &["13", "16"]),
-        ("secret negotiations with Cuba", "KOR", "CUB", &["05", "04"]),
-        (
-            "opened its first embassy in Havana",
-            "KOR",
-            "CUB",
-            &["05", "06"],
-        ),
+    // The table of shared/seed/EXPECTED.md.
+    #[rustfmt::skip]
+    let expected: &[Row] = &[
+        ("actively reviewing", "KOR*", "SYR*", &["03"], "2025-02-11", ""),
+        ("visited Damascus", "KORGOV", "SYR*", &["04"], "2025-02-05", "day"),
+        ("Kim met with", "KORGOV", "SYRGOV", &["04"], "2025-02-05", "day"),
+        ("Al-Shaibani expressed", "SYRGOV", "KOR*", &["03"], "2025-02-05", "day"),
+        ("Seoul also expressed willingness", "KOR*", "SYR*", &["03"], "2025-02-05", "day"),
+        ("welcomed South Korea", "SYRGOV", "KOR*", &["05"], "2025-02-05", "day"),
+        ("plans to minimize relations", "SYRGOV", "PRK*", &["13", "16"], "2025-02-11", ""),
+        ("plans to minimize relations", "SYRGOV", "RUS*", &["13", "16"], "2025-02-11", ""),
+        ("secret negotiations with Cuba", "KOR*", "CUB*", &["05", "04"], "2024-02-01", "month"),
+        ("opened its first embassy in Havana", "KOR*", "CUB*", &["05", "06"], "2025-01-01", "month"),
+        ("ousted Assad", "SYRREB", "SYRGOV",
+         &["10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"], "2024-12-01", "month"),
     ];
     let mut missing = Vec::new();
-    for (words, src, tgt, roots) in expected {
+    for (words, src, tgt, roots, date, precision) in expected {
         let found = events.iter().any(|e| {
             e["text"].as_str().unwrap().contains(words)
-                && country(e["source"].as_str().unwrap()) == *src
-                && country(e["target"].as_str().unwrap()) == *tgt
+                && actor_matches(src, e["source"].as_str().unwrap())
+                && actor_matches(tgt, e["target"].as_str().unwrap())
                 && roots.contains(&e["root"].as_str().unwrap_or(""))
+                && e["date"] == *date
+                && (precision.is_empty() || e["date_precision"] == *precision)
         });
         if !found {
-            missing.push(format!("{src}->{tgt} {roots:?} in \"{words}\""));
+            missing.push(format!(
+                "{src}->{tgt} {roots:?} on {date} ({precision}) in \"{words}\""
+            ));
         }
     }
     assert!(
