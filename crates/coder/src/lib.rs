@@ -30,6 +30,7 @@
 
 mod analysis;
 mod dating;
+pub mod dedup;
 mod engine;
 mod options;
 mod sentence;
@@ -277,6 +278,9 @@ impl Coder {
                     modality: e.modality.map(str::to_string),
                 });
             }
+        }
+        if self.options.statecraft {
+            dedup::within_story(&mut events);
         }
         events
     }

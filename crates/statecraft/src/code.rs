@@ -2,6 +2,7 @@
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
+use statecraft_coder::dedup::Merged;
 use statecraft_coder::{Coder, Event, Options};
 use statecraft_dict::{decode, Dialect, Dictionary, Loader};
 use statecraft_text::read::{self, Format};
@@ -24,6 +25,11 @@ pub struct CodeArgs {
     /// by their `modality`. Intentions ("plans to") are always printed.
     #[arg(long)]
     modal: bool,
+    /// Merge reports of one event across the batch: same dyad, CAMEO code
+    /// and overlapping dates become one event with an `event_id` and its
+    /// `mentions` (story ids and sentence indexes).
+    #[arg(long)]
+    dedup: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -58,7 +64,12 @@ impl InputFormat {
 /// Returns `Ok(true)` when no error diagnostic was raised.
 pub fn run(args: CodeArgs) -> Result<bool> {
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = Sink {
+        out: BufWriter::new(stdout.lock()),
+        format: args.format,
+        modal: args.modal,
+        held: args.dedup.then(Vec::new),
+    };
     let mut clean = true;
     let mut default_coder: Option<Coder> = None;
     let inputs: Vec<Option<PathBuf>> = if args.files.is_empty() {
@@ -112,7 +123,7 @@ pub fn run(args: CodeArgs) -> Result<bool> {
                     let label = text.display().to_string();
                     let batch = read::read_tabari_text(&bytes, &label);
                     clean &= report(&batch.diagnostics);
-                    code_batch(&mut coder, &batch, &args, &mut out)?;
+                    code_batch(&mut coder, &batch, &mut out)?;
                 }
             }
             Format::PetrarchXml
@@ -124,7 +135,7 @@ pub fn run(args: CodeArgs) -> Result<bool> {
                 let env = batch.environment.clone().unwrap_or_default();
                 let mut coder =
                     environment_coder(&env, Dialect::Petrarch, Options::petrarch(), &mut clean)?;
-                code_batch(&mut coder, &batch, &args, &mut out)?;
+                code_batch(&mut coder, &batch, &mut out)?;
             }
             _ => {
                 let coder = match default_coder.as_mut() {
@@ -140,12 +151,43 @@ pub fn run(args: CodeArgs) -> Result<bool> {
                         default_coder.insert(Coder::new(dict, Options::statecraft()))
                     }
                 };
-                code_batch(coder, &batch, &args, &mut out)?;
+                code_batch(coder, &batch, &mut out)?;
             }
         }
     }
-    out.flush()?;
+    out.finish()?;
     Ok(clean)
+}
+
+/// Where coded events go: straight out, or held for `--dedup`.
+struct Sink<W: Write> {
+    out: W,
+    format: OutputFormat,
+    modal: bool,
+    held: Option<Vec<Event>>,
+}
+
+impl<W: Write> Sink<W> {
+    fn emit(&mut self, e: Event) -> Result<()> {
+        if !(self.modal || e.happened_or_intended()) {
+            return Ok(());
+        }
+        match &mut self.held {
+            Some(held) => held.push(e),
+            None => write_event(&e, None, self.format, &mut self.out)?,
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<()> {
+        if let Some(held) = self.held.take() {
+            for m in statecraft_coder::dedup::merge(held) {
+                write_event(&m.event, Some(&m), self.format, &mut self.out)?;
+            }
+        }
+        self.out.flush()?;
+        Ok(())
+    }
 }
 
 fn report(diags: &[Diagnostic]) -> bool {
@@ -213,12 +255,7 @@ fn environment_coder(
     Ok(Coder::new(dict, options))
 }
 
-fn code_batch(
-    coder: &mut Coder,
-    batch: &Batch,
-    args: &CodeArgs,
-    out: &mut impl Write,
-) -> Result<()> {
+fn code_batch(coder: &mut Coder, batch: &Batch, out: &mut Sink<impl Write>) -> Result<()> {
     for item in &batch.items {
         match item {
             Item::Directive(d, _) => {
@@ -226,9 +263,7 @@ fn code_batch(
             }
             Item::Story(story) => {
                 for e in coder.code_story(story) {
-                    if args.modal || e.happened_or_intended() {
-                        write_event(&e, args.format, out)?;
-                    }
+                    out.emit(e)?;
                 }
             }
         }
@@ -236,15 +271,24 @@ fn code_batch(
     Ok(())
 }
 
-fn write_event(e: &Event, format: OutputFormat, out: &mut impl Write) -> Result<()> {
+/// Writes one event; `merged` adds the event id and mentions.
+fn write_event(
+    e: &Event,
+    merged: Option<&Merged>,
+    format: OutputFormat,
+    out: &mut impl Write,
+) -> Result<()> {
     match format {
         OutputFormat::Jsonl => {
-            serde_json::to_writer(&mut *out, e)?;
+            match merged {
+                Some(m) => serde_json::to_writer(&mut *out, m)?,
+                None => serde_json::to_writer(&mut *out, e)?,
+            }
             out.write_all(b"\n")?;
         }
         OutputFormat::Tsv => {
             let d = e.date;
-            writeln!(
+            write!(
                 out,
                 "{:04}{:02}{:02}\t{}\t{}\t{}\t{}\t{}",
                 d.year(),
@@ -256,6 +300,12 @@ fn write_event(e: &Event, format: OutputFormat, out: &mut impl Write) -> Result<
                 e.story_id,
                 e.sentence
             )?;
+            if let Some(m) = merged {
+                // Merged events add their id and number of mentions.
+                writeln!(out, "\t{}\t{}", m.event_id, m.num_mentions)?;
+            } else {
+                writeln!(out)?;
+            }
         }
     }
     Ok(())

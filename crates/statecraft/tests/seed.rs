@@ -136,3 +136,26 @@ fn seed_codes_nothing_from_its_hypothetical_sentences() {
         );
     }
 }
+
+#[test]
+fn dedup_merges_the_same_story_read_twice() {
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/south-korea-syria-2025-02-11.txt"
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_statecraft"))
+        .args(["code", "--dedup", seed, seed])
+        .output()
+        .expect("run statecraft");
+    assert!(out.status.success());
+    let merged: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(merged.len(), events().len());
+    for m in &merged {
+        assert_eq!(m["num_mentions"], 2, "{m}");
+        assert_eq!(m["event_id"].as_str().map(str::len), Some(16), "{m}");
+    }
+}
