@@ -7,10 +7,13 @@
 //!
 //! Relative expressions need a direction. News mostly reports the past, so
 //! the default is the past. A future cue ("will", "plans", "scheduled",
-//! "is to", "set to", "expected", …) turns it to the future when it is met
-//! before any past verb ("said", "met", a lower-case "-ed" word) on the way
-//! back from the expression: at most twelve words, stopping at a
-//! semicolon. That is a cheap stand-in for "the verb of the expression's
+//! "is to", "set to", "expected", "may", …) turns it to the future when it
+//! is met before any past verb ("said", "met", a lower-case "-ed" word that
+//! does not follow "be" or an article) on the way back from the
+//! expression: at most twelve words, stopping at a semicolon or a word
+//! that opens a subordinate clause ("that", "which", …). When that finds
+//! nothing (a fronted "In May, the council will decide"), the same scan
+//! runs forward. It is a cheap stand-in for "the verb of the expression's
 //! clause" and keeps "officials said Tuesday they will meet" past for
 //! Tuesday.
 //!
@@ -29,6 +32,12 @@
 //!   of a month; `the end of` a year is December (month precision);
 //! - seasons are northern-hemisphere: spring Mar–May, summer Jun–Aug,
 //!   autumn/fall Sep–Nov, and winter Y runs from December Y to February Y+1.
+//!
+//! Bare months, years and seasons need a preposition before them ("in",
+//! "since", "by", …), and "May" a stricter one, so counts, modals and
+//! names stay out: "22 years", "1996 people", "Seoul may visit", "Theresa
+//! May", "the 1990s", "Resolution 2254" and "F-16" are not dates. US-style
+//! `12/8/2024` is skipped as ambiguous; ISO `2024-12-08` is read.
 //!
 //! Spans are in `char`s, like [`Token`](crate::Token) spans. Prepositions
 //! ("in", "on", "since") are not part of an expression; range words
@@ -88,11 +97,53 @@ pub fn find_dates(sentence: &str, story_date: Date) -> Vec<When> {
     if !may_contain_date(sentence) {
         return Vec::new();
     }
-    let p = Parser {
-        t: lex(sentence),
-        story: story_date,
-    };
+    if sentence.len() <= PIECE {
+        let mut out = Vec::new();
+        find_in(sentence, story_date, 0, &mut out);
+        return out;
+    }
+    // A runaway "sentence" (a whole file without periods) is read in pieces
+    // cut at whitespace, so memory stays bounded.
     let mut out = Vec::new();
+    let (mut b, mut chars) = (0, 0);
+    while b < sentence.len() {
+        let piece = next_piece(&sentence[b..]);
+        find_in(piece, story_date, chars, &mut out);
+        chars += piece.chars().count();
+        b += piece.len();
+    }
+    out
+}
+
+/// Bytes per piece of an overlong sentence.
+const PIECE: usize = 16 * 1024;
+
+/// A prefix of `s` of about `PIECE` bytes, ending before whitespace when
+/// there is some within another `PIECE` bytes.
+fn next_piece(s: &str) -> &str {
+    if s.len() <= PIECE {
+        return s;
+    }
+    let floor = |mut e: usize| {
+        while !s.is_char_boundary(e) {
+            e -= 1;
+        }
+        e
+    };
+    let cut = floor(PIECE);
+    let limit = floor((2 * PIECE).min(s.len()));
+    let end = s[cut..limit]
+        .find(char::is_whitespace)
+        .map_or(limit, |k| cut + k);
+    &s[..end]
+}
+
+/// Dates in one piece of a sentence whose first char is at `offset`.
+fn find_in(text: &str, story: Date, offset: usize, out: &mut Vec<When>) {
+    let p = Parser {
+        t: lex(text),
+        story,
+    };
     let mut i = 0;
     while i < p.t.len() {
         let Some(h) = p.at(i) else {
@@ -104,12 +155,11 @@ pub fn find_dates(sentence: &str, story_date: Date) -> Vec<When> {
             start: h.start,
             end: h.end,
             precision: h.precision,
-            span: [a.start, b.end],
-            text: sentence[a.b0..b.b1].to_string(),
+            span: [offset + a.start, offset + b.end],
+            text: text[a.b0..b.b1].to_string(),
         });
         i = h.last.max(i) + 1;
     }
-    out
 }
 
 /// Cheap filter: a date needs a digit or one of a few words. Runs before
@@ -430,7 +480,8 @@ const SEASON_CTX: &[&str] = &[
 ];
 /// "Black Friday", "Bloody Sunday": named days, not this week's.
 const HOLIDAYS: &[&str] = &[
-    "black", "good", "bloody", "super", "holy", "ash", "easter", "palm", "maundy", "cyber", "shrove",
+    "black", "good", "bloody", "super", "holy", "ash", "easter", "palm", "maundy", "cyber",
+    "shrove",
 ];
 /// "Sunday Times" and the like.
 const PAPERS: &[&str] = &[
@@ -475,9 +526,13 @@ const PAST: &[&str] = &[
     "gave", "saw", "left", "began", "fought", "fled", "led", "sent", "spoke", "won", "lost",
     "struck", "shot", "became", "brought", "kept", "found", "wrote", "ago",
 ];
+/// Words that start a subordinate clause, whose verb is not the expression's.
+const CLAUSE_START: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "where", "when", "while", "because", "if", "but",
+];
 /// Before an "-ed" word these make it an adjective or a passive, not a past verb.
 const NOT_PAST_BEFORE: &[&str] = &[
-    "be", "been", "being", "a", "an", "the", "its", "his", "her", "their", "our", "this", "that",
+    "a", "an", "the", "its", "his", "her", "their", "our", "this", "that",
 ];
 
 /// One match: token range and the resolved days.
@@ -565,6 +620,15 @@ impl<'a> Parser<'a> {
             .is_some_and(|s| ws.iter().any(|w| s.eq_ignore_ascii_case(w)))
     }
 
+    /// The value paired with the word at `i` (any case) in `table`.
+    fn lookup<T: Copy>(&self, i: usize, table: &[(&str, T)]) -> Option<T> {
+        let w = self.word(i)?;
+        table
+            .iter()
+            .find(|(k, _)| w.eq_ignore_ascii_case(k))
+            .map(|&(_, v)| v)
+    }
+
     fn prev_is_any(&self, i: usize, ws: &[&str]) -> bool {
         i > 0 && self.is_any(i - 1, ws)
     }
@@ -592,7 +656,9 @@ impl<'a> Parser<'a> {
     }
 
     fn num(&self, i: usize) -> Option<(u32, usize)> {
-        let t = self.tok(i).filter(|t| t.kind == Kind::Num && t.s.len() <= 9)?;
+        let t = self
+            .tok(i)
+            .filter(|t| t.kind == Kind::Num && t.s.len() <= 9)?;
         Some((t.s.parse().ok()?, t.s.len()))
     }
 
@@ -645,10 +711,17 @@ impl<'a> Parser<'a> {
     /// A year 1900–2100 standing alone at `i`.
     fn year_at(&self, i: usize, dash_ok: bool) -> Option<i32> {
         let (y, len) = self.num(i)?;
+        // "2024's budget" is a year; "the 1990's" is a decade.
+        let possessive = y % 10 != 0
+            && self.punct(i + 1, APOSTROPHES)
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.is(i + 2, "s")
+            && !self.glued(i + 3);
         let ok = len == 4
             && (1900..=2100).contains(&y)
             && !self.bad_prefix(i, dash_ok)
-            && !self.bad_suffix(i);
+            && (possessive || !self.bad_suffix(i));
         ok.then_some(y as i32)
     }
 
@@ -702,18 +775,41 @@ impl<'a> Parser<'a> {
     /// Whether a date standing alone at `i..j` is a date and not a modal,
     /// a name or a count.
     fn standalone_ok(&self, i: usize, p: Pt, j: usize) -> bool {
+        self.standalone(i, p, j, 0)
+    }
+
+    fn standalone(&self, i: usize, p: Pt, j: usize, depth: u32) -> bool {
         match p {
             Pt::Day(..) => true,
-            Pt::Month(Some(_), m) => m != 5 || self.prev_is_any(i, MAY_CTX),
-            Pt::Month(None, 5) => self.prev_is_any(i, MAY_CTX),
+            Pt::Month(Some(_), m) => {
+                m != 5 || self.prev_is_any(i, MAY_CTX) || self.prev_is_any(i, BARE_CTX)
+            }
+            Pt::Month(None, 5) => self.prev_is_any(i, MAY_CTX) || self.listed(i, depth),
             Pt::Month(None, m) => {
                 self.prev_is_any(i, BARE_CTX)
+                    || self.listed(i, depth)
                     // "the December election", "December's attack"; not "the March on Rome".
                     || (m != 3
                         && ((self.prev_is_any(i, &["the"]) && self.lower(j))
                             || (self.punct(j, APOSTROPHES) && self.glued(j) && self.is(j + 1, "s"))))
             }
-            Pt::Year(_) => self.prev_is_any(i, YEAR_CTX),
+            Pt::Year(_) => self.prev_is_any(i, YEAR_CTX) || self.listed(i, depth),
+        }
+    }
+
+    /// The second of a list of months or years: "in March and June", "in
+    /// 2019, 2021 or 2023". (The first carries the context.)
+    fn listed(&self, i: usize, depth: u32) -> bool {
+        if i < 2 || !(self.is_any(i - 1, &["and", "or"]) || self.punct(i - 1, &[","])) {
+            return false;
+        }
+        // The earlier item must be a date itself; a short chain is enough.
+        let p = i - 2;
+        match self.point(p, false) {
+            Some((pt @ (Pt::Year(_) | Pt::Month(None, _)), j)) if j == p + 1 => {
+                depth < 8 && self.standalone(p, pt, j, depth + 1)
+            }
+            _ => false,
         }
     }
 
@@ -778,8 +874,10 @@ impl<'a> Parser<'a> {
 
     /// `p1` (at `i..j`) followed by a connector and a second date.
     fn range(&self, first: usize, i: usize, p1: Pt, j: usize, between: bool) -> Option<Hit> {
-        // "and" between bare days reads like a list ("Feb. 5 and 7 people").
-        let full = self.connector(j, between, true)?;
+        // "and" joins only full dates ("on Feb. 28 and March 1"); between
+        // bare days, months or years it reads like a list ("Feb. 5 and 7
+        // people", "in March and June").
+        let full = self.connector(j, between, matches!(p1, Pt::Day(..)))?;
         let second = self
             .point(full, true)
             .filter(|(p2, _)| same_kind(p1, *p2))
@@ -821,8 +919,9 @@ impl<'a> Parser<'a> {
                 (s, e, Precision::Month)
             }
             (Pt::Day(y1, m1, d1), Pt::Day(y2, m2, d2)) => {
-                let build =
-                    |ya: i32, yb: i32| Some((Date::from_ymd(ya, m1, d1)?, Date::from_ymd(yb, m2, d2)?));
+                let build = |ya: i32, yb: i32| {
+                    Some((Date::from_ymd(ya, m1, d1)?, Date::from_ymd(yb, m2, d2)?))
+                };
                 let (s, e) = self.years(i, y1, y2, (m2, d2) < (m1, d1), 14, build)?;
                 (s, e, Precision::Day)
             }
@@ -857,35 +956,54 @@ impl<'a> Parser<'a> {
 
     /// Whether the expression at `i` is about the future; see the module docs.
     fn future(&self, i: usize) -> bool {
+        // Back to the nearest cue, then (for "In May, the council will
+        // decide") forward to the end of the main clause.
+        let back = (0..i.min(self.t.len())).rev();
+        if let Some(f) = self.first_cue(back) {
+            return f;
+        }
+        self.first_cue(i + 1..self.t.len()).unwrap_or(false)
+    }
+
+    /// The first tense cue among at most twelve words at `idx`: `Some(true)`
+    /// for the future, `Some(false)` for the past. Stops at a semicolon and
+    /// at words that start a subordinate clause.
+    fn first_cue(&self, idx: impl Iterator<Item = usize>) -> Option<bool> {
         let mut words = 0;
-        let mut j = i.min(self.t.len());
-        while j > 0 && words < 12 {
-            j -= 1;
+        // Bounded in tokens too, so runs of punctuation stay cheap.
+        for j in idx.take(40) {
             let t = &self.t[j];
             match t.kind {
-                Kind::Punct if t.s == ";" => break,
+                Kind::Punct if t.s == ";" => return None,
                 Kind::Word => {}
                 _ => continue,
             }
             words += 1;
+            if words > 12 || self.is_any(j, CLAUSE_START) {
+                return None;
+            }
             let w = t.s;
-            if FUTURE.iter().any(|f| w.eq_ignore_ascii_case(f)) {
-                return true;
+            // Lower case only, so the month May is no cue.
+            if FUTURE.iter().any(|f| w.eq_ignore_ascii_case(f)) || matches!(w, "may" | "might") {
+                return Some(true);
             }
             if w.eq_ignore_ascii_case("to") && self.prev_is_any(j, TO_AUX) {
-                return true;
+                return Some(true);
+            }
+            // "will be held": a passive after "be" says nothing of tense.
+            if self.prev_is_any(j, &["be", "been", "being"]) {
+                continue;
             }
             if PAST.iter().any(|p| w.eq_ignore_ascii_case(p)) {
-                return false;
+                return Some(false);
             }
-            let participle = w.len() > 4
-                && w.ends_with("ed")
-                && w.starts_with(|c: char| c.is_ascii_lowercase());
+            let participle =
+                w.len() > 4 && w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase());
             if participle && !self.prev_is_any(j, NOT_PAST_BEFORE) {
-                return false;
+                return Some(false);
             }
         }
-        false
+        None
     }
 
     /// The expression starting at token `i`, if any.
@@ -913,7 +1031,10 @@ impl<'a> Parser<'a> {
     /// `2024-12-08` or `2024/12/08`.
     fn iso(&self, i: usize) -> Option<Hit> {
         let (y, 4) = self.num(i)? else { return None };
-        let sep = self.tok(i + 1).filter(|t| !t.gap && matches!(t.s, "-" | "/"))?.s;
+        let sep = self
+            .tok(i + 1)
+            .filter(|t| !t.gap && matches!(t.s, "-" | "/"))?
+            .s;
         let (m, ml) = self.num(i + 2).filter(|_| self.glued(i + 2))?;
         let (d, dl) = self
             .num(i + 4)
@@ -968,12 +1089,15 @@ impl<'a> Parser<'a> {
 
     /// "today", "yesterday morning", "tomorrow", "tonight".
     fn deictic(&self, i: usize) -> Option<Hit> {
-        let off = match self.word(i)?.to_ascii_lowercase().as_str() {
-            "today" | "tonight" => 0,
-            "yesterday" => -1,
-            "tomorrow" => 1,
-            _ => return None,
-        };
+        let off = self.lookup(
+            i,
+            &[
+                ("today", 0),
+                ("tonight", 0),
+                ("yesterday", -1),
+                ("tomorrow", 1),
+            ],
+        )?;
         Some(day_hit(i, self.time_of_day(i), self.story.add_days(off)))
     }
 
@@ -1013,11 +1137,13 @@ impl<'a> Parser<'a> {
             } else {
                 h.last
             };
-            return Some(Hit { first: i, last, ..h });
+            return Some(Hit {
+                first: i,
+                last,
+                ..h
+            });
         }
-        if !full
-            || self.prev_is_any(i, HOLIDAYS)
-            || (self.cap(i + 1) && self.is_any(i + 1, PAPERS))
+        if !full || self.prev_is_any(i, HOLIDAYS) || (self.cap(i + 1) && self.is_any(i + 1, PAPERS))
         {
             return None;
         }
@@ -1037,16 +1163,27 @@ impl<'a> Parser<'a> {
     /// "last night", "this morning", "this past weekend".
     fn relative(&self, i: usize) -> Option<Hit> {
         let mut j = i + 1;
-        let rel = match self.word(i)?.to_ascii_lowercase().as_str() {
-            "last" => Rel::Last,
-            "next" => Rel::Next,
-            "this" if self.is(j, "past") => {
-                j += 1;
-                Rel::Last
-            }
-            "this" => Rel::This,
-            _ => return None,
-        };
+        let mut rel = self.lookup(
+            i,
+            &[
+                ("last", Rel::Last),
+                ("next", Rel::Next),
+                ("this", Rel::This),
+            ],
+        )?;
+        // "the last month of the war", "its next year": not the story's.
+        if self.prev_is_any(
+            i,
+            &[
+                "the", "a", "its", "his", "her", "their", "our", "every", "each",
+            ],
+        ) {
+            return None;
+        }
+        if rel == Rel::This && self.is(j, "past") {
+            j += 1;
+            rel = Rel::Last;
+        }
         let s = self.story;
         if rel == Rel::Last && self.is(j, "night") {
             return Some(day_hit(i, j, s.add_days(-1)));
@@ -1095,22 +1232,47 @@ impl<'a> Parser<'a> {
         };
         if self.is(j, "year") {
             let (start, end) = year_range(sy + delta)?;
-            return Some((Period { start, end, unit: Unit::Year }, j + 1));
+            return Some((
+                Period {
+                    start,
+                    end,
+                    unit: Unit::Year,
+                },
+                j + 1,
+            ));
         }
         if self.is(j, "month") {
             let start = s.add_months(delta);
             let end = start.last_day_of_month();
-            return Some((Period { start, end, unit: Unit::Month }, j + 1));
+            return Some((
+                Period {
+                    start,
+                    end,
+                    unit: Unit::Month,
+                },
+                j + 1,
+            ));
         }
         if self.is(j, "week") {
             let (start, end) = week_of(s.add_days(7 * delta));
-            return Some((Period { start, end, unit: Unit::Week }, j + 1));
+            return Some((
+                Period {
+                    start,
+                    end,
+                    unit: Unit::Week,
+                },
+                j + 1,
+            ));
         }
         let (cands, unit): (Vec<(Date, Date)>, Unit) = if let Some((m, true, _)) = self.month(j) {
-            let c = (sy - 1..=sy + 1).filter_map(|y| month_range(y, m)).collect();
+            let c = (sy - 1..=sy + 1)
+                .filter_map(|y| month_range(y, m))
+                .collect();
             (c, Unit::Month)
         } else if let Some(sm) = self.word(j).and_then(season_num) {
-            let c = (sy - 2..=sy + 1).filter_map(|y| season_range(sm, y)).collect();
+            let c = (sy - 2..=sy + 1)
+                .filter_map(|y| season_range(sm, y))
+                .collect();
             (c, Unit::Season)
         } else {
             return None;
@@ -1145,7 +1307,11 @@ impl<'a> Parser<'a> {
         if self.is(j, "this") && self.is(j + 1, "past") {
             return self.rel_period(Rel::Last, j + 2);
         }
-        for (w, rel) in [("last", Rel::Last), ("this", Rel::This), ("next", Rel::Next)] {
+        for (w, rel) in [
+            ("last", Rel::Last),
+            ("this", Rel::This),
+            ("next", Rel::Next),
+        ] {
             if self.is(j, w) {
                 return self.rel_period(rel, j + 1);
             }
@@ -1161,12 +1327,26 @@ impl<'a> Parser<'a> {
         }
         if let Some(y) = self.year_at(j, true) {
             let (start, end) = year_range(y)?;
-            return Some((Period { start, end, unit: Unit::Year }, j + 1));
+            return Some((
+                Period {
+                    start,
+                    end,
+                    unit: Unit::Year,
+                },
+                j + 1,
+            ));
         }
         if let Some((p, k)) = self.point(j, true) {
             if let Pt::Month(..) = p {
                 let (start, end, _) = self.resolve(expr, p, p)?;
-                return Some((Period { start, end, unit: Unit::Month }, k));
+                return Some((
+                    Period {
+                        start,
+                        end,
+                        unit: Unit::Month,
+                    },
+                    k,
+                ));
             }
             return None;
         }
@@ -1179,7 +1359,14 @@ impl<'a> Parser<'a> {
         let k = if self.is(j + 1, "of") { j + 2 } else { j + 1 };
         if let Some(y) = self.year_at(k, false) {
             let (start, end) = season_range(sm, y)?;
-            return Some((Period { start, end, unit: Unit::Season }, k + 1));
+            return Some((
+                Period {
+                    start,
+                    end,
+                    unit: Unit::Season,
+                },
+                k + 1,
+            ));
         }
         if self.is(j + 1, "of") {
             return None; // "the fall of Assad"
@@ -1187,20 +1374,29 @@ impl<'a> Parser<'a> {
         let sy = self.story.year();
         let cands = (sy - 2..=sy + 1).filter_map(|y| season_range(sm, y));
         let (start, end) = pick(self.story, self.future(expr), 0, cands)?;
-        Some((Period { start, end, unit: Unit::Season }, j + 1))
+        Some((
+            Period {
+                start,
+                end,
+                unit: Unit::Season,
+            },
+            j + 1,
+        ))
     }
 
     /// "early 2024", "mid-December", "late last year", "earlier this week",
     /// "late Tuesday".
     fn modified(&self, i: usize) -> Option<Hit> {
-        let part = match self.word(i)?.to_ascii_lowercase().as_str() {
-            "early" => Part::Early,
-            "mid" => Part::Mid,
-            "late" => Part::Late,
-            "earlier" => Part::Earlier,
-            "later" => Part::Later,
-            _ => return None,
-        };
+        let part = self.lookup(
+            i,
+            &[
+                ("early", Part::Early),
+                ("mid", Part::Mid),
+                ("late", Part::Late),
+                ("earlier", Part::Earlier),
+                ("later", Part::Later),
+            ],
+        )?;
         let mut j = i + 1;
         if self.punct(j, DASHES) && self.glued(j) {
             j += 1;
@@ -1215,7 +1411,11 @@ impl<'a> Parser<'a> {
                 } else {
                     Dir::OnOrBefore
                 };
-                return Some(day_hit(i, self.time_of_day(j), weekday_date(self.story, wd, dir)));
+                return Some(day_hit(
+                    i,
+                    self.time_of_day(j),
+                    weekday_date(self.story, wd, dir),
+                ));
             }
         }
         let (p, k) = self.period(j, i, false)?;
@@ -1224,13 +1424,20 @@ impl<'a> Parser<'a> {
 
     /// "[the] end of 2024", "the beginning of next month", "end of last year".
     fn end_of(&self, i: usize) -> Option<Hit> {
-        let (i0, i) = if self.is(i, "the") { (i, i + 1) } else { (i, i) };
-        let part = match self.word(i)?.to_ascii_lowercase().as_str() {
-            "end" => Part::EndOf,
-            "beginning" | "start" => Part::StartOf,
-            "middle" => Part::Mid,
-            _ => return None,
+        let (i0, i) = if self.is(i, "the") {
+            (i, i + 1)
+        } else {
+            (i, i)
         };
+        let part = self.lookup(
+            i,
+            &[
+                ("end", Part::EndOf),
+                ("beginning", Part::StartOf),
+                ("start", Part::StartOf),
+                ("middle", Part::Mid),
+            ],
+        )?;
         if !self.is(i + 1, "of") {
             return None;
         }
@@ -1242,6 +1449,10 @@ impl<'a> Parser<'a> {
     /// the winter of 2023".
     fn season(&self, i: usize) -> Option<Hit> {
         let sm = self.word(i).and_then(season_num)?;
+        // "Arab Spring", "Prague Spring": a name, not a season.
+        if self.cap(i) && i > 0 && self.cap(i - 1) {
+            return None;
+        }
         let k = if self.is(i + 1, "of") { i + 2 } else { i + 1 };
         let with_year = self.year_at(k, false).is_some();
         let ctx = self.prev_is_any(i, SEASON_CTX)
@@ -1399,6 +1610,23 @@ mod tests {
         assert!(may_contain_date("They met on Tuesday."));
         assert!(may_contain_date("Resolution 2254"));
         assert!(!may_contain_date(""));
+    }
+
+    #[test]
+    fn overlong_sentences_are_read_in_pieces() {
+        let story = Date::from_ymd(2025, 2, 11).unwrap();
+        let mut s = "é ".repeat(3 * PIECE / 3);
+        s.push_str("in December ");
+        s.push_str(&"x".repeat(3 * PIECE));
+        s.push_str(" on Tuesday");
+        let found = find_dates(&s, story);
+        let chars: Vec<char> = s.chars().collect();
+        let texts: Vec<&str> = found.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["December", "Tuesday"]);
+        for w in &found {
+            let t: String = chars[w.span[0]..w.span[1]].iter().collect();
+            assert_eq!(t, w.text);
+        }
     }
 
     #[test]
