@@ -32,9 +32,11 @@ mod analysis;
 mod dating;
 pub mod dedup;
 mod engine;
+mod infer;
 mod options;
 mod sentence;
 
+pub use infer::Evidence;
 pub use options::{CodeBy, CommaLimits, Complexity, Forward, Options};
 
 use sentence::{code_sentence, SentenceInput};
@@ -51,6 +53,15 @@ pub struct Spans {
     pub target: Option<[usize; 2]>,
     /// The verb.
     pub verb: Option<[usize; 2]>,
+}
+
+/// Where an actor's code came from, when not from a dictionary.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ActorOrigin {
+    /// `inferred`: from the story's own words.
+    pub actor_source: &'static str,
+    /// The words that justified the code.
+    pub evidence: Evidence,
 }
 
 /// A coded event.
@@ -91,6 +102,12 @@ pub struct Event {
     pub text: String,
     /// Evidence spans in `text`.
     pub spans: Spans,
+    /// Set when the source's code was inferred from the story.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_actor: Option<ActorOrigin>,
+    /// Set when the target's code was inferred from the story.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_actor: Option<ActorOrigin>,
     /// The verb pattern that matched, if any.
     pub pattern: Option<String>,
     /// `intended` for plans and intentions coded with CAMEO intent codes
@@ -210,6 +227,7 @@ impl Coder {
                 blocks: &self.blocks,
                 discards: &self.discards,
             };
+            memory.sentence = si;
             let before = dating.then(|| memory.clone());
             let mut res = code_sentence(&input, lexicon, &self.options, &mut memory);
             let toks = statecraft_text::tokenize(text);
@@ -274,6 +292,8 @@ impl Coder {
                         target: e.target_tokens.map(span),
                         verb: Some(span(e.verb_tokens)),
                     },
+                    source_actor: origin(&res.inferred, e.source_tokens),
+                    target_actor: origin(&res.inferred, e.target_tokens),
                     pattern: e.pattern,
                     modality: e.modality.map(str::to_string),
                 });
@@ -322,6 +342,18 @@ impl Coder {
             })
             .collect()
     }
+}
+
+/// The inference behind the actor at `tokens`, if it was inferred.
+fn origin(inferred: &[infer::Inferred], tokens: Option<(usize, usize)>) -> Option<ActorOrigin> {
+    let (a, b) = tokens?;
+    inferred
+        .iter()
+        .find(|i| i.first <= a && b <= i.last || (a <= i.first && i.last <= b))
+        .map(|i| ActorOrigin {
+            actor_source: "inferred",
+            evidence: i.evidence.clone(),
+        })
 }
 
 /// Groups verbs that share a form, so a verb listed in several blocks

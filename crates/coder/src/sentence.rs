@@ -2,6 +2,7 @@
 
 use crate::analysis::{self, Class, Flags, Lexeme, Member, Pron, Unit};
 use crate::engine::{Bind, Matcher};
+use crate::infer::{self, Evidence, Inferred};
 use crate::options::{CodeBy, Options};
 use statecraft_dict::{Dictionary, EventCode, PhraseIndex};
 use statecraft_text::{is_all_caps, Date, Token, TokenKind};
@@ -31,6 +32,12 @@ pub(crate) struct StoryMemory {
     names: std::collections::HashMap<String, Option<Vec<String>>>,
     /// Noun-phrase key → country code; `None` when ambiguous.
     phrases: std::collections::HashMap<String, Option<String>>,
+    /// The story's home country: the first country it names.
+    home: Option<String>,
+    /// Index of the sentence being coded.
+    pub sentence: usize,
+    /// Parts of inferred names → why the name got its code.
+    inferred: std::collections::HashMap<String, Evidence>,
 }
 
 /// Words never learnt as short names.
@@ -151,6 +158,8 @@ pub(crate) struct SentenceResult {
     pub shift: i32,
     /// First non-pronoun actor (base code), for FORWARD.
     pub first_actor: Option<Vec<String>>,
+    /// Actors inferred from the story rather than a dictionary.
+    pub inferred: Vec<Inferred>,
 }
 
 pub(crate) struct SentenceInput<'a> {
@@ -201,7 +210,51 @@ pub(crate) fn code_sentence(
         return res;
     }
     if opts.statecraft {
+        if memory.home.is_none() {
+            memory.home = lx.iter().find_map(|l| match &l.class {
+                Class::Actor(codes) => codes
+                    .iter()
+                    .filter_map(|c| c.get(..3))
+                    .find(|c| c.chars().all(|ch| ch.is_ascii_uppercase()))
+                    .map(str::to_string),
+                _ => None,
+            });
+        }
+        let inferred = infer::infer(
+            &mut lx,
+            &toks,
+            &texts,
+            input.text,
+            memory.home.as_deref(),
+            memory.sentence,
+        );
+        for inf in &inferred {
+            for t in inf.first..=inf.last {
+                if toks[t].capitalized {
+                    let w = texts[t].trim_end_matches("'S").to_string();
+                    memory
+                        .inferred
+                        .entry(w)
+                        .or_insert_with(|| inf.evidence.clone());
+                }
+            }
+        }
+        let words_before: Vec<bool> = lx.iter().map(|l| l.class == Class::Word).collect();
         story_context(&mut lx, &toks, &texts, dict, index, memory);
+        res.inferred = inferred;
+        // Later mentions of an inferred name ("Al-Shaibani") are inferred too.
+        for (l, was_word) in lx.iter().zip(words_before) {
+            if was_word && matches!(l.class, Class::Actor(_)) {
+                let w = texts[l.first].trim_end_matches("'S");
+                if let Some(e) = memory.inferred.get(w) {
+                    res.inferred.push(Inferred {
+                        first: l.first,
+                        last: l.last,
+                        evidence: e.clone(),
+                    });
+                }
+            }
+        }
     }
     // FORWARD passes on the first actor's own code, without agents.
     res.first_actor = lx.iter().find_map(|l| match &l.class {

@@ -34,6 +34,8 @@ fn ev(story: &str, sentence: usize, spec: &str) -> Event {
         date_text: None,
         text: String::new(),
         spans: Spans::default(),
+        source_actor: None,
+        target_actor: None,
         pattern: None,
         modality: None,
     }

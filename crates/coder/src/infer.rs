@@ -1,0 +1,393 @@
+//! Actors no dictionary knows, inferred from the story itself.
+//!
+//! A run of capitalised words that no dictionary matched is a name. It
+//! gets a code when the sentence says who it is:
+//! - an appositive after it: "Asaad Al-Shaibani, Syria's interim foreign
+//!   minister," → SYRGOV; "Ahmed al-Sharaa, leader of the Islamist group
+//!   Hayat Tahrir al-Sham," → the group's code;
+//! - a role phrase before it: "Syrian Foreign Minister Asaad al-Shaibani",
+//!   "Russia's ambassador Alexei Borodavkin".
+//!
+//! The role word gives the sector (minister → GOV, general → MIL,
+//! lawmaker → LEG, …); the phrase's actor gives the country. A bare agent
+//! ("of the Foreign Ministry") takes the story's home country: the first
+//! country the story names. Generic heads ("leader of", "head of", "chief
+//! of") take the organisation's own code.
+//!
+//! Later mentions by a part of the name ("Al-Shaibani") are resolved by
+//! the story memory, which remembers that the name was inferred and why.
+
+use crate::analysis::{Class, Lexeme};
+use serde::Serialize;
+use statecraft_text::{Token, TokenKind};
+
+/// Why an actor got its code: the words of the story that said so.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// 0-based index of the sentence holding the evidence.
+    pub sentence: usize,
+    /// Character offsets of the evidence in that sentence.
+    pub span: [usize; 2],
+    /// The evidence itself ("Syria's interim foreign minister").
+    pub text: String,
+}
+
+/// An inferred actor in the current sentence: tokens `first..=last`.
+#[derive(Clone, Debug)]
+pub(crate) struct Inferred {
+    pub first: usize,
+    pub last: usize,
+    pub evidence: Evidence,
+}
+
+/// Role words and the sector they give; `""` takes the organisation's own
+/// code (or GOV for a bare country).
+const ROLES: &[(&str, &str)] = &[
+    ("MINISTER", "GOV"),
+    ("PRESIDENT", "GOV"),
+    ("PREMIER", "GOV"),
+    ("CHANCELLOR", "GOV"),
+    ("AMBASSADOR", "GOV"),
+    ("ENVOY", "GOV"),
+    ("SPOKESMAN", "GOV"),
+    ("SPOKESWOMAN", "GOV"),
+    ("SPOKESPERSON", "GOV"),
+    ("OFFICIAL", "GOV"),
+    ("DIPLOMAT", "GOV"),
+    ("SECRETARY", "GOV"),
+    ("DIRECTOR", "GOV"),
+    ("ADVISER", "GOV"),
+    ("ADVISOR", "GOV"),
+    ("NEGOTIATOR", "GOV"),
+    ("GOVERNOR", "GOV"),
+    ("KING", "GOV"),
+    ("QUEEN", "GOV"),
+    ("EMIR", "GOV"),
+    ("SULTAN", "GOV"),
+    ("MONARCH", "GOV"),
+    ("COMMISSIONER", "GOV"),
+    ("CONSUL", "GOV"),
+    ("MAYOR", "GOV"),
+    ("GENERAL", "MIL"),
+    ("COLONEL", "MIL"),
+    ("ADMIRAL", "MIL"),
+    ("MARSHAL", "MIL"),
+    ("COMMANDER", "MIL"),
+    ("LAWMAKER", "LEG"),
+    ("SENATOR", "LEG"),
+    ("LEGISLATOR", "LEG"),
+    ("PARLIAMENTARIAN", "LEG"),
+    ("MP", "LEG"),
+    ("SPEAKER", "LEG"),
+    ("JUDGE", "JUD"),
+    ("PROSECUTOR", "JUD"),
+    ("LEADER", ""),
+    ("HEAD", ""),
+    ("CHIEF", ""),
+    ("FOUNDER", ""),
+    ("CHAIRMAN", ""),
+    ("CHAIRWOMAN", ""),
+    ("CHAIR", ""),
+    ("DEPUTY", ""),
+    ("MEMBER", ""),
+];
+
+/// Words that change the sector whatever the role word says.
+const SECTOR_WORDS: &[(&str, &str)] = &[
+    ("OPPOSITION", "OPP"),
+    ("REBEL", "REB"),
+    ("MILITANT", "REB"),
+    ("INSURGENT", "REB"),
+    ("ARMY", "MIL"),
+    ("MILITARY", "MIL"),
+    ("PARLIAMENT", "LEG"),
+    ("PARLIAMENTARY", "LEG"),
+];
+
+/// Name particles written in lower case inside a name ("al-Sharaa").
+const PARTICLES: &[&str] = &[
+    "AL", "EL", "BIN", "BEN", "IBN", "ABU", "DE", "DA", "DI", "DU", "VAN", "VON", "LA", "LE", "DER",
+];
+
+/// Capitalised words that start sentences or titles, not names.
+const NOT_NAME: &[&str] = &[
+    "THE",
+    "A",
+    "AN",
+    "MR",
+    "MRS",
+    "MS",
+    "DR",
+    "HE",
+    "SHE",
+    "IT",
+    "THEY",
+    "WE",
+    "I",
+    "IN",
+    "ON",
+    "AT",
+    "BUT",
+    "AND",
+    "DURING",
+    "AFTER",
+    "BEFORE",
+    "ACCORDING",
+    "HOWEVER",
+    "MEANWHILE",
+    "ON",
+    "MONDAY",
+    "TUESDAY",
+    "WEDNESDAY",
+    "THURSDAY",
+    "FRIDAY",
+    "SATURDAY",
+    "SUNDAY",
+    "JANUARY",
+    "FEBRUARY",
+    "MARCH",
+    "APRIL",
+    "MAY",
+    "JUNE",
+    "JULY",
+    "AUGUST",
+    "SEPTEMBER",
+    "OCTOBER",
+    "NOVEMBER",
+    "DECEMBER",
+];
+
+fn role_sector(word: &str) -> Option<&'static str> {
+    let w = word.trim_end_matches("'S");
+    let singular = w.strip_suffix('S').unwrap_or(w);
+    ROLES
+        .iter()
+        .find(|(r, _)| *r == w || *r == singular)
+        .map(|(_, s)| *s)
+}
+
+/// Infers codes for unknown names in `lx`, turning each into an actor
+/// lexeme. `home` is the story's home country, `sentence` the index of
+/// this sentence in the story.
+pub(crate) fn infer(
+    lx: &mut Vec<Lexeme>,
+    toks: &[Token],
+    texts: &[&str],
+    text: &str,
+    home: Option<&str>,
+    sentence: usize,
+) -> Vec<Inferred> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut k = 0;
+    while k < lx.len() {
+        let Some(end) = name_run(lx, toks, texts, &chars, k) else {
+            k += 1;
+            continue;
+        };
+        let (first, last) = (lx[k].first, lx[end].last);
+        let found = appositive(lx, toks, texts, end, home).or_else(|| before(lx, texts, k, home));
+        let Some((code, ev_first, ev_last)) = found else {
+            k = end + 1;
+            continue;
+        };
+        // Role words in the evidence are nouns ("head of"), not verbs.
+        for l in lx.iter_mut() {
+            if l.first >= ev_first
+                && l.last <= ev_last
+                && matches!(l.class, Class::Verb(_))
+                && role_sector(texts[l.first]).is_some()
+            {
+                l.class = Class::Noun;
+            }
+        }
+        let span = [toks[ev_first].start, toks[ev_last].end];
+        let evidence_text: String = chars[span[0]..span[1].min(chars.len())].iter().collect();
+        lx[k] = Lexeme {
+            class: Class::Actor(vec![code]),
+            first,
+            last,
+            possessive: texts[last].ends_with("'S"),
+            key: None,
+        };
+        lx.drain(k + 1..=end);
+        out.push(Inferred {
+            first,
+            last,
+            evidence: Evidence {
+                sentence,
+                span,
+                text: evidence_text,
+            },
+        });
+        k += 1;
+    }
+    out
+}
+
+/// The last lexeme of a name starting at `k`: two or more capitalised
+/// single-word lexemes no dictionary matched, lower-case particles allowed
+/// inside, and lower-case parts after a hyphen ("Yoon-joo").
+fn name_run(
+    lx: &[Lexeme],
+    toks: &[Token],
+    texts: &[&str],
+    chars: &[char],
+    k: usize,
+) -> Option<usize> {
+    let plain = |j: usize| {
+        let l = &lx[j];
+        l.first == l.last
+            && matches!(l.class, Class::Word | Class::Noun | Class::Adjective)
+            && toks[l.first].kind == TokenKind::Word
+    };
+    let capital = |j: usize| {
+        plain(j)
+            && toks[lx[j].first].capitalized
+            && !NOT_NAME.contains(&texts[lx[j].first])
+            && role_sector(texts[lx[j].first]).is_none()
+    };
+    // A one-word person entry ("Hassan") followed by an unknown
+    // capitalised word is someone else's first name ("Hassan Nouri").
+    let first_name = |j: usize| {
+        let l = &lx[j];
+        l.first == l.last
+            && toks[l.first].capitalized
+            && matches!(&l.class, Class::Actor(c) if c.iter().all(|c| c.len() > 3 && !c.starts_with("---")))
+    };
+    let starts = capital(k)
+        || (plain(k) && PARTICLES.contains(&texts[lx[k].first]))
+        || (first_name(k) && k + 1 < lx.len() && capital(k + 1));
+    if !starts {
+        return None;
+    }
+    let mut end = k;
+    let mut words = 1;
+    while end + 1 < lx.len() {
+        let j = end + 1;
+        let particle = plain(j) && PARTICLES.contains(&texts[lx[j].first]);
+        let t = lx[j].first;
+        let hyphenated = plain(j)
+            && t > 0
+            && toks[t].start == toks[t - 1].end + 1
+            && chars.get(toks[t - 1].end) == Some(&'-');
+        if capital(j) || hyphenated || (particle && j + 1 < lx.len() && capital(j + 1)) {
+            end = j;
+            words += 1;
+            // A possessive ends the name ("Kim's").
+            if texts[lx[j].first].ends_with("'S") {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    (words >= 2).then_some(end)
+}
+
+/// "NAME, Syria's interim foreign minister," → (code, evidence tokens).
+fn appositive(
+    lx: &[Lexeme],
+    toks: &[Token],
+    texts: &[&str],
+    end: usize,
+    home: Option<&str>,
+) -> Option<(String, usize, usize)> {
+    let comma = end + 1;
+    if lx.get(comma)?.class != Class::Comma {
+        return None;
+    }
+    let from = comma + 1;
+    let mut to = from;
+    while to < lx.len() && lx[to].class != Class::Comma && to - from < 14 {
+        // A verb ends the appositive ("Haddad, who arrived Monday,"),
+        // unless it is a role noun ("head of").
+        if matches!(lx[to].class, Class::Verb(_))
+            && !toks[lx[to].first].capitalized
+            && role_sector(texts[lx[to].first]).is_none()
+        {
+            return None;
+        }
+        to += 1;
+    }
+    if to == from {
+        return None;
+    }
+    let phrase = &lx[from..to];
+    let code = phrase_code(phrase, texts, home)?;
+    Some((code, phrase[0].first, phrase[phrase.len() - 1].last))
+}
+
+/// "Syrian Foreign Minister NAME": the role phrase just before the name.
+fn before(
+    lx: &[Lexeme],
+    texts: &[&str],
+    k: usize,
+    home: Option<&str>,
+) -> Option<(String, usize, usize)> {
+    let mut from = k;
+    while from > 0 && k - from < 5 {
+        match lx[from - 1].class {
+            Class::Actor(_) | Class::Agent(_) | Class::Word | Class::Adjective | Class::Noun => {
+                from -= 1
+            }
+            _ => break,
+        }
+    }
+    if from == k {
+        return None;
+    }
+    // The role word must be right before the name.
+    let last = &lx[k - 1];
+    if !(last.first..=last.last).any(|t| role_sector(texts[t]).is_some()) {
+        return None;
+    }
+    let phrase = &lx[from..k];
+    let code = phrase_code(phrase, texts, home)?;
+    Some((code, phrase[0].first, phrase[phrase.len() - 1].last))
+}
+
+/// The code a role phrase gives: its actor's country (or the home
+/// country) and the sector of its role word.
+fn phrase_code(phrase: &[Lexeme], texts: &[&str], home: Option<&str>) -> Option<String> {
+    let words = || {
+        phrase
+            .iter()
+            .flat_map(|l| l.first..=l.last)
+            .map(|t| texts[t])
+    };
+    let sector = words().find_map(role_sector)?;
+    let sector = words()
+        .find_map(|w| {
+            SECTOR_WORDS
+                .iter()
+                .find(|(s, _)| *s == w.trim_end_matches("'S"))
+                .map(|(_, c)| *c)
+        })
+        .unwrap_or(sector);
+    let former = words().any(|w| w == "FORMER");
+    let actor = phrase.iter().find_map(|l| match &l.class {
+        Class::Actor(c) => c.iter().find(|c| !c.starts_with('#')).cloned(),
+        _ => None,
+    });
+    let agent = phrase.iter().any(|l| matches!(l.class, Class::Agent(_)));
+    let (country, own) = match actor {
+        Some(c) if c.starts_with("---") => (home?.to_string(), c.get(3..).map(str::to_string)),
+        Some(c) => (c.get(..3)?.to_string(), c.get(3..).map(str::to_string)),
+        None if agent => (home?.to_string(), None),
+        None => return None,
+    };
+    if country.len() != 3 || !country.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let role = if former {
+        "ELI".to_string()
+    } else if sector.is_empty() {
+        // "leader of Hayat Tahrir al-Sham": the organisation's own code.
+        own.filter(|r| !r.is_empty())
+            .unwrap_or_else(|| "GOV".into())
+    } else {
+        sector.to_string()
+    };
+    Some(format!("{country}{role}"))
+}
