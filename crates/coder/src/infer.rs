@@ -391,3 +391,115 @@ fn phrase_code(phrase: &[Lexeme], texts: &[&str], home: Option<&str>) -> Option<
     };
     Some(format!("{country}{role}"))
 }
+
+/// A statement that someone took up or left a role, in token terms.
+#[derive(Clone, Debug)]
+pub(crate) struct RawRole {
+    /// The actor: tokens and codes as the dictionaries or inference gave them.
+    pub actor: (usize, usize),
+    pub actor_codes: Vec<String>,
+    /// The role phrase ("interim president").
+    pub role: (usize, usize),
+    /// The code the role gives.
+    pub code: String,
+    /// `start` or `end`.
+    pub change: &'static str,
+    /// The trigger words ("assumed power as").
+    pub trigger: (usize, usize),
+}
+
+/// Phrases that state a change of role, the words after them up to the
+/// role, and whether the role starts or ends.
+const ROLE_TRIGGERS: &[(&[&str], &str)] = &[
+    (&["ASSUMED", "POWER", "AS"], "start"),
+    (&["ASSUMED", "OFFICE", "AS"], "start"),
+    (&["TOOK", "OFFICE", "AS"], "start"),
+    (&["TOOK", "OVER", "AS"], "start"),
+    (&["WAS", "SWORN", "IN", "AS"], "start"),
+    (&["WAS", "APPOINTED", "AS"], "start"),
+    (&["WAS", "APPOINTED"], "start"),
+    (&["WAS", "NAMED", "AS"], "start"),
+    (&["WAS", "NAMED"], "start"),
+    (&["WAS", "ELECTED", "AS"], "start"),
+    (&["WAS", "ELECTED"], "start"),
+    (&["BECAME"], "start"),
+    (&["HAS", "BECOME"], "start"),
+    (&["RESIGNED", "AS"], "end"),
+    (&["STEPPED", "DOWN", "AS"], "end"),
+    (&["WAS", "OUSTED", "AS"], "end"),
+    (&["WAS", "DISMISSED", "AS"], "end"),
+    (&["WAS", "SACKED", "AS"], "end"),
+];
+
+/// Role changes stated in the sentence: "X ... assumed power as interim
+/// president". The actor is the sentence's first actor before the
+/// trigger; the role is the next few words holding a role word.
+pub(crate) fn role_changes(lx: &[Lexeme], texts: &[&str], home: Option<&str>) -> Vec<RawRole> {
+    let mut out = Vec::new();
+    for t in 0..texts.len() {
+        let Some((words, change)) = ROLE_TRIGGERS
+            .iter()
+            .find(|(w, _)| texts.get(t..t + w.len()) == Some(*w))
+        else {
+            continue;
+        };
+        let after = t + words.len();
+        let Some(actor) = lx.iter().find(|l| {
+            l.last < t
+                && matches!(&l.class, Class::Actor(c) if !c.iter().any(|c| c.starts_with('#')))
+        }) else {
+            continue;
+        };
+        let Class::Actor(codes) = &actor.class else {
+            continue;
+        };
+        // The role phrase: up to five words, ending at the role word (and
+        // an "of COUNTRY" after it).
+        let stop = (after..texts.len().min(after + 5)).find(|&p| role_sector(texts[p]).is_some());
+        let Some(role_at) = stop else {
+            continue;
+        };
+        // "became the first president to visit": a distinction, not a role.
+        if texts.get(role_at + 1) == Some(&"TO") {
+            continue;
+        }
+        let mut end = role_at;
+        let mut country: Option<String> = None;
+        if texts.get(role_at + 1) == Some(&"OF") {
+            if let Some(l) = lx
+                .iter()
+                .find(|l| l.first > role_at + 1 && l.first <= role_at + 3)
+            {
+                if let Class::Actor(c) = &l.class {
+                    country = c.first().and_then(|c| c.get(..3)).map(str::to_string);
+                    end = l.last;
+                }
+            }
+        }
+        let country = country
+            .or_else(|| {
+                codes
+                    .iter()
+                    .filter_map(|c| c.get(..3))
+                    .find(|c| *c != "---")
+                    .map(str::to_string)
+            })
+            .or_else(|| home.map(str::to_string));
+        let Some(country) = country else {
+            continue;
+        };
+        let sector = match role_sector(texts[role_at]) {
+            Some("") | None => "GOV",
+            Some(s) => s,
+        };
+        out.push(RawRole {
+            actor: (actor.first, actor.last),
+            actor_codes: codes.clone(),
+            role: (after, end),
+            code: format!("{country}{sector}"),
+            change,
+            trigger: (t, after - 1),
+        });
+    }
+    out
+}

@@ -55,6 +55,58 @@ pub struct Spans {
     pub verb: Option<[usize; 2]>,
 }
 
+/// What a story yields: events, and statements of a change of role.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Coded {
+    /// The events.
+    pub events: Vec<Event>,
+    /// "assumed power as interim president" and the like.
+    pub roles: Vec<RoleChange>,
+}
+
+/// A statement that an actor took up or left a role, for the world model.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RoleChange {
+    /// Story identifier.
+    pub story_id: String,
+    /// 0-based sentence index within the story.
+    pub sentence: usize,
+    /// The actor as written ("Ahmed al-Sharaa").
+    pub actor: String,
+    /// The actor's codes before the change, as of the date.
+    pub actor_codes: Vec<String>,
+    /// The role as written ("interim president").
+    pub role: String,
+    /// The code the role gives ("SYRGOV").
+    pub code: String,
+    /// `start` or `end`.
+    pub change: &'static str,
+    /// When the change happened (first day).
+    pub date: Date,
+    /// Last day of the date range.
+    pub date_end: Date,
+    /// `day`, `month`, `year` or `story`.
+    pub date_precision: &'static str,
+    /// The words the date came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_text: Option<String>,
+    /// The sentence.
+    pub text: String,
+    /// Character offsets of the evidence in `text`.
+    pub spans: RoleSpans,
+}
+
+/// Character offsets `[start, end)` of a role change's parts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RoleSpans {
+    /// The actor.
+    pub actor: [usize; 2],
+    /// The role.
+    pub role: [usize; 2],
+    /// The words stating the change ("assumed power as").
+    pub trigger: [usize; 2],
+}
+
 /// Where an actor's code came from, when not from a dictionary.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ActorOrigin {
@@ -189,7 +241,13 @@ impl Coder {
 
     /// Codes one story.
     pub fn code_story(&mut self, story: &Story) -> Vec<Event> {
+        self.code(story).events
+    }
+
+    /// Codes one story: its events, and the changes of role it states.
+    pub fn code(&mut self, story: &Story) -> Coded {
         let mut events = Vec::new();
+        let mut roles = Vec::new();
         let sentences: Vec<&str> = match story.layout {
             Layout::Sentence => vec![story.text.trim()],
             Layout::Prose => split_sentences(&story.text)
@@ -265,6 +323,41 @@ impl Coder {
                     self.previous = None;
                 }
             }
+            if !res.roles.is_empty() {
+                let whens = statecraft_text::find_dates(text, story.date);
+                let chars: Vec<char> = text.chars().collect();
+                for r in &res.roles {
+                    let piece = |(a, b): (usize, usize)| -> (String, [usize; 2]) {
+                        let span = [toks[a].start, toks[b].end];
+                        (chars[span[0]..span[1]].iter().collect(), span)
+                    };
+                    let trigger = piece(r.trigger).1;
+                    let when = dating::governing(&chars, &whens, trigger)
+                        .map(dating::EventDate::from_when)
+                        .unwrap_or_else(|| dating::EventDate::story(story.date));
+                    let (actor, actor_span) = piece(r.actor);
+                    let (role, role_span) = piece(r.role);
+                    roles.push(RoleChange {
+                        story_id: story.id.clone(),
+                        sentence: si,
+                        actor,
+                        actor_codes: r.actor_codes.clone(),
+                        role,
+                        code: r.code.clone(),
+                        change: r.change,
+                        date: when.start,
+                        date_end: when.end,
+                        date_precision: when.precision,
+                        date_text: when.text,
+                        text: text.to_string(),
+                        spans: RoleSpans {
+                            actor: actor_span,
+                            role: role_span,
+                            trigger,
+                        },
+                    });
+                }
+            }
             for (k, e) in res.events.into_iter().enumerate() {
                 let onto = statecraft_ontology::resolve(&e.code);
                 let when = dates.get(k).cloned().unwrap_or_else(|| {
@@ -302,7 +395,7 @@ impl Coder {
         if self.options.statecraft {
             dedup::within_story(&mut events);
         }
-        events
+        Coded { events, roles }
     }
 }
 

@@ -160,6 +160,8 @@ pub(crate) struct SentenceResult {
     pub first_actor: Option<Vec<String>>,
     /// Actors inferred from the story rather than a dictionary.
     pub inferred: Vec<Inferred>,
+    /// Statements of a change of role.
+    pub roles: Vec<infer::RawRole>,
 }
 
 pub(crate) struct SentenceInput<'a> {
@@ -242,6 +244,7 @@ pub(crate) fn code_sentence(
         let words_before: Vec<bool> = lx.iter().map(|l| l.class == Class::Word).collect();
         story_context(&mut lx, &toks, &texts, dict, index, memory);
         res.inferred = inferred;
+        res.roles = infer::role_changes(&lx, &texts, memory.home.as_deref());
         // Later mentions of an inferred name ("Al-Shaibani") are inferred too.
         for (l, was_word) in lx.iter().zip(words_before) {
             if was_word && matches!(l.class, Class::Actor(_)) {

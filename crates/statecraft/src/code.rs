@@ -47,6 +47,9 @@ enum OutputFormat {
     Jsonl,
     /// PETRARCH's tab-separated date, source, target, code (plus id and sentence).
     Tsv,
+    /// Statements of a change of role ("assumed power as interim
+    /// president"), one JSON object a line, instead of events.
+    Roles,
 }
 
 impl InputFormat {
@@ -262,7 +265,15 @@ fn code_batch(coder: &mut Coder, batch: &Batch, out: &mut Sink<impl Write>) -> R
                 coder.apply(d);
             }
             Item::Story(story) => {
-                for e in coder.code_story(story) {
+                let coded = coder.code(story);
+                if matches!(out.format, OutputFormat::Roles) {
+                    for r in &coded.roles {
+                        serde_json::to_writer(&mut out.out, r)?;
+                        out.out.write_all(b"\n")?;
+                    }
+                    continue;
+                }
+                for e in coded.events {
                     out.emit(e)?;
                 }
             }
@@ -279,7 +290,7 @@ fn write_event(
     out: &mut impl Write,
 ) -> Result<()> {
     match format {
-        OutputFormat::Jsonl => {
+        OutputFormat::Jsonl | OutputFormat::Roles => {
             match merged {
                 Some(m) => serde_json::to_writer(&mut *out, m)?,
                 None => serde_json::to_writer(&mut *out, e)?,

@@ -68,7 +68,6 @@ impl Drop for Scratch {
     }
 }
 
-/// Runs `statecraft code ARGS` with `stdin`, killing it after `limit`.
 /// Runs `statecraft code`; `limit` only guards against a hang.
 fn code(args: &[&str], paths: &[&Path], stdin: &[u8], limit: Duration) -> Output {
     let start = Instant::now();
