@@ -371,10 +371,20 @@ fn phrase_code(phrase: &[Lexeme], texts: &[&str], home: Option<&str>) -> Option<
         _ => None,
     });
     let agent = phrase.iter().any(|l| matches!(l.class, Class::Agent(_)));
+    // The home country stands in only for the state's own institutions
+    // ("the Foreign Ministry"); a militant group or party without a
+    // country is nobody's by default.
+    let state = |sector: &str| matches!(sector, "GOV" | "MIL" | "LEG" | "JUD" | "");
     let (country, own) = match actor {
-        Some(c) if c.starts_with("---") => (home?.to_string(), c.get(3..).map(str::to_string)),
+        Some(c) if c.starts_with("---") => {
+            let own = c.get(3..).unwrap_or("");
+            if !(state(own.get(..3).unwrap_or(own)) && state(sector)) {
+                return None;
+            }
+            (home?.to_string(), Some(own.to_string()))
+        }
         Some(c) => (c.get(..3)?.to_string(), c.get(3..).map(str::to_string)),
-        None if agent => (home?.to_string(), None),
+        None if agent && state(sector) => (home?.to_string(), None),
         None => return None,
     };
     if country.len() != 3 || !country.chars().all(|c| c.is_ascii_uppercase()) {

@@ -291,12 +291,25 @@ impl Coder {
             let toks = statecraft_text::tokenize(text);
             let span = |t: (usize, usize)| [toks[t.0].start, toks[t.1].end];
             let mut dates: Vec<dating::EventDate> = Vec::new();
+            // Nothing coded as of the story date, but the sentence is dated:
+            // who the actors were then may make an event ("the militant
+            // group Hayat Tahrir al-Sham ... in November", before it ruled).
+            if dating && res.events.is_empty() {
+                let moved = statecraft_text::find_dates(text, story.date)
+                    .into_iter()
+                    .find(|w| w.start != story.date);
+                if let (Some(w), Some(m)) = (moved, before.clone()) {
+                    memory = m;
+                    input.date = w.start;
+                    res = code_sentence(&input, lexicon, &self.options, &mut memory);
+                }
+            }
             if dating && !res.events.is_empty() {
                 dates = self.event_dates(text, &toks, story.date, si, &res.events, &narrative);
                 // Actors are who they were when the event happened: code
                 // again at the event's date when the text moves it.
                 if let Some(d) = dates.iter().find(|d| !d.is_story()) {
-                    if d.start != story.date {
+                    if d.start != input.date {
                         if let Some(m) = before {
                             memory = m;
                         }

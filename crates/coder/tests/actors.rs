@@ -69,6 +69,8 @@ const CASES: &[Case] = &[
     ("Cuba and South Korea set up ties. Raul Fontana, head of the Cuban Foreign Ministry's Asia department, visited Seoul.", Inferred("CUBGOV")),
     ("Hassan Nouri, a member of the Iraqi parliament, visited Tehran.", Inferred("IRQLEG")),
     ("Ali Mostafa, former Egyptian foreign minister, visited Damascus.", Inferred("EGYELI")),
+    // Leaders of groups take the group's sector, at the event's date.
+    ("Abu Hamza al-Tayeb, leader of the Islamist militant group Hayat Tahrir al-Sham, accused Russia of war crimes in November.", Inferred("SYRREB")),
     // Later mentions carry the inference.
     ("Asaad Hamdan, Syria's interim foreign minister, arrived in Moscow. Hamdan met Sergei Lavrov.", Inferred("SYRGOV")),
     ("Park Yoon-joo, South Korea's first vice foreign minister, flew to Hanoi. Park visited Beijing.", Inferred("KORGOV")),
