@@ -61,18 +61,39 @@ pub(crate) fn governing<'a>(
     whens: &'a [When],
     verb: [usize; 2],
 ) -> Option<&'a When> {
-    let reachable = |a: usize, b: usize| !clause_break(chars, a.min(b), a.max(b));
+    // An expression in a relative clause ("Iwaya, who took office in
+    // October, is ...") dates only that clause.
+    let reachable = |a: usize, b: usize, w: &When| {
+        let (lo, hi) = (a.min(b), a.max(b));
+        !clause_break(chars, lo, hi)
+            && !(relative(chars, w.span[0]) && chars[lo..hi.min(chars.len())].contains(&','))
+    };
     let after = whens
         .iter()
-        .filter(|w| w.span[0] >= verb[1] && reachable(verb[1], w.span[0]))
+        .filter(|w| w.span[0] >= verb[1] && reachable(verb[1], w.span[0], w))
         .min_by_key(|w| w.span[0]);
     let before = || {
         whens
             .iter()
-            .filter(|w| w.span[1] <= verb[0] && reachable(w.span[1], verb[0]))
+            .filter(|w| w.span[1] <= verb[0] && reachable(w.span[1], verb[0], w))
             .max_by_key(|w| w.span[1])
     };
     after.or_else(before)
+}
+
+/// Whether the comma segment holding char `at` opens with a relative
+/// pronoun (", who took office in October,").
+fn relative(chars: &[char], at: usize) -> bool {
+    let at = at.min(chars.len());
+    let Some(comma) = chars[..at].iter().rposition(|&c| c == ',') else {
+        return false;
+    };
+    let segment: String = chars[comma + 1..at]
+        .iter()
+        .collect::<String>()
+        .to_lowercase();
+    let first = segment.split_whitespace().next().unwrap_or("");
+    matches!(first, "who" | "which" | "whose" | "whom" | "where")
 }
 
 /// Whether `chars[a..b]` holds a clause break.
