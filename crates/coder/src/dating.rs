@@ -61,21 +61,21 @@ pub(crate) fn governing<'a>(
     whens: &'a [When],
     verb: [usize; 2],
 ) -> Option<&'a When> {
-    // An expression in a relative clause ("Iwaya, who took office in
-    // October, is ...") dates only that clause.
-    let reachable = |a: usize, b: usize, w: &When| {
-        let (lo, hi) = (a.min(b), a.max(b));
-        !clause_break(chars, lo, hi)
-            && !(relative(chars, w.span[0]) && chars[lo..hi.min(chars.len())].contains(&','))
+    let reachable = |a: usize, b: usize| !clause_break(chars, a.min(b), a.max(b));
+    // An expression in a relative clause before the verb ("Iwaya, who took
+    // office in October, is ...") dates only that clause. One after it
+    // (", which led to ties in February 2024") dates what the verb names.
+    let subject_clause = |w: &When| {
+        relative(chars, w.span[0]) && chars[w.span[1].min(verb[0])..verb[0]].contains(&',')
     };
     let after = whens
         .iter()
-        .filter(|w| w.span[0] >= verb[1] && reachable(verb[1], w.span[0], w))
+        .filter(|w| w.span[0] >= verb[1] && reachable(verb[1], w.span[0]))
         .min_by_key(|w| w.span[0]);
     let before = || {
         whens
             .iter()
-            .filter(|w| w.span[1] <= verb[0] && reachable(w.span[1], verb[0], w))
+            .filter(|w| w.span[1] <= verb[0] && reachable(w.span[1], verb[0]) && !subject_clause(w))
             .max_by_key(|w| w.span[1])
     };
     after.or_else(before)
