@@ -6,20 +6,15 @@
 //! names are invented or obscure on purpose, so no dictionary knows them.
 
 use statecraft_coder::{Coder, Event, Options};
-use statecraft_text::{Date, Layout, Origin, Story};
+use statecraft_text::{Date, Layout, Story};
 
 fn code(coder: &mut Coder, text: &str) -> Vec<Event> {
-    let story = Story {
-        id: "actors".into(),
-        date: Date::from_ymd(2025, 2, 11).unwrap(),
-        title: None,
-        text: text.into(),
-        origin: Origin {
-            file: "-".into(),
-            line: 1,
-        },
-        layout: Layout::Prose,
-    };
+    let story = Story::new(
+        "actors",
+        Date::from_ymd(2025, 2, 11).unwrap(),
+        text,
+        Layout::Prose,
+    );
     coder.code_story(&story)
 }
 

@@ -2,7 +2,7 @@
 //! visit", a past-tense narrative, or the story date.
 
 use statecraft_coder::{Coder, Options};
-use statecraft_text::{Date, Layout, Origin, Story};
+use statecraft_text::{Date, Layout, Story};
 
 /// (story date, story text, words of the event's sentence, expected
 /// date, precision).
@@ -43,17 +43,7 @@ fn event_date_table() {
     let mut coder = Coder::new(dict, Options::statecraft());
     let mut failures = Vec::new();
     for &(date, text, words, want, precision) in CASES {
-        let story = Story {
-            id: "d".into(),
-            date: Date::parse(date).unwrap(),
-            title: None,
-            text: text.into(),
-            origin: Origin {
-                file: "-".into(),
-                line: 1,
-            },
-            layout: Layout::Prose,
-        };
+        let story = Story::new("d", Date::parse(date).unwrap(), text, Layout::Prose);
         let events = coder.code_story(&story);
         let ok = events.iter().any(|e| {
             let verb = e.spans.verb.unwrap();

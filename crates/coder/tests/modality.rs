@@ -7,7 +7,7 @@
 //! event that must be coded, and the modality it must carry.
 
 use statecraft_coder::{Coder, Event, Options};
-use statecraft_text::{Date, Layout, Origin, Story};
+use statecraft_text::{Date, Layout, Story};
 
 fn coder() -> Coder {
     let (dict, _known_flaws) = statecraft_dict::bundled();
@@ -15,17 +15,12 @@ fn coder() -> Coder {
 }
 
 fn code(coder: &mut Coder, text: &str) -> Vec<Event> {
-    let story = Story {
-        id: "m".into(),
-        date: Date::from_ymd(2025, 2, 11).unwrap(),
-        title: None,
-        text: text.into(),
-        origin: Origin {
-            file: "-".into(),
-            line: 1,
-        },
-        layout: Layout::Sentence,
-    };
+    let story = Story::new(
+        "m",
+        Date::from_ymd(2025, 2, 11).unwrap(),
+        text,
+        Layout::Sentence,
+    );
     coder.code_story(&story)
 }
 

@@ -4,7 +4,7 @@
 
 use statecraft_coder::{Coder, Options};
 use statecraft_dict::{Dialect, Loader};
-use statecraft_text::{Date, Layout, Origin, Story};
+use statecraft_text::{Date, Layout, Story};
 
 const ACTORS: &str = "\
 <ADJECTIVE>
@@ -87,17 +87,12 @@ fn coder() -> Coder {
 }
 
 fn code(coder: &mut Coder, text: &str) -> Vec<(String, String, String)> {
-    let story = Story {
-        id: "t".into(),
-        date: Date::from_ymd(1995, 1, 1).unwrap(),
-        title: None,
-        text: text.into(),
-        origin: Origin {
-            file: "-".into(),
-            line: 1,
-        },
-        layout: Layout::Sentence,
-    };
+    let story = Story::new(
+        "t",
+        Date::from_ymd(1995, 1, 1).unwrap(),
+        text,
+        Layout::Sentence,
+    );
     let mut got: Vec<_> = coder
         .code_story(&story)
         .into_iter()

@@ -2,20 +2,15 @@
 //! world model can use them.
 
 use statecraft_coder::{Coder, Options, RoleChange};
-use statecraft_text::{Date, Layout, Origin, Story};
+use statecraft_text::{Date, Layout, Story};
 
 fn roles(coder: &mut Coder, date: (i32, u32, u32), text: &str) -> Vec<RoleChange> {
-    let story = Story {
-        id: "roles".into(),
-        date: Date::from_ymd(date.0, date.1, date.2).unwrap(),
-        title: None,
-        text: text.into(),
-        origin: Origin {
-            file: "-".into(),
-            line: 1,
-        },
-        layout: Layout::Prose,
-    };
+    let story = Story::new(
+        "roles",
+        Date::from_ymd(date.0, date.1, date.2).unwrap(),
+        text,
+        Layout::Prose,
+    );
     coder.code(&story).roles
 }
 

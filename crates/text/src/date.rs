@@ -186,22 +186,24 @@ impl Date {
     }
 }
 
+/// English month names, lowercase, January first.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Maps an English month name or abbreviation (lowercase) to 1–12.
 pub fn month_from_name(w: &str) -> Option<u32> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let w = w.trim_end_matches('.');
     if w.len() < 3 {
         return None;
@@ -209,7 +211,7 @@ pub fn month_from_name(w: &str) -> Option<u32> {
     if w == "sept" {
         return Some(9);
     }
-    NAMES
+    MONTH_NAMES
         .iter()
         .position(|n| *n == w || (w.len() == 3 && n.starts_with(w)))
         .map(|i| i as u32 + 1)

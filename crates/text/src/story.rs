@@ -40,6 +40,35 @@ pub struct Story {
     pub layout: Layout,
 }
 
+impl Story {
+    /// A story made in code rather than read from a file: no headline, and
+    /// an origin of `-`, line 1.
+    ///
+    /// ```
+    /// use statecraft_text::{Date, Layout, Story};
+    /// let s = Story::new("demo", Date::from_ymd(2025, 2, 11).unwrap(), "Seoul weighs ties.", Layout::Prose);
+    /// assert_eq!((s.id.as_str(), s.origin.line), ("demo", 1));
+    /// ```
+    pub fn new(
+        id: impl Into<String>,
+        date: Date,
+        text: impl Into<String>,
+        layout: Layout,
+    ) -> Story {
+        Story {
+            id: id.into(),
+            date,
+            title: None,
+            text: text.into(),
+            origin: Origin {
+                file: "-".into(),
+                line: 1,
+            },
+            layout,
+        }
+    }
+}
+
 /// An option switch found inside an input file, applied to the stories
 /// that follow it.
 #[derive(Clone, Debug, PartialEq, Eq)]

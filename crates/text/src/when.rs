@@ -310,20 +310,7 @@ fn lex(s: &str) -> Vec<Tok<'_>> {
     out
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crate::date::MONTH_NAMES as MONTHS;
 
 /// Month number and whether `w` is the full name (not an abbreviation).
 fn month_num(w: &str) -> Option<(u32, bool)> {
@@ -450,21 +437,8 @@ const MAY_CTX: &[&str] = &[
     "late",
     "mid",
 ];
-/// Words that let a bare four-digit number be a year.
-const YEAR_CTX: &[&str] = &[
-    "in",
-    "since",
-    "until",
-    "till",
-    "by",
-    "during",
-    "through",
-    "throughout",
-    "before",
-    "after",
-    "from",
-    "between",
-];
+/// Words that let a bare four-digit number be a year: those of a bare month.
+const YEAR_CTX: &[&str] = BARE_CTX;
 const SEASON_CTX: &[&str] = &[
     "in",
     "since",
