@@ -454,10 +454,29 @@ pub(crate) fn role_changes(lx: &[Lexeme], texts: &[&str], home: Option<&str>) ->
             continue;
         };
         let after = t + words.len();
-        let Some(actor) = lx.iter().find(|l| {
-            l.last < t
-                && matches!(&l.class, Class::Actor(c) if !c.iter().any(|c| c.starts_with('#')))
-        }) else {
+        // "he took over as minister": a pronoun this pass cannot resolve.
+        if t > 0 && matches!(texts[t - 1], "HE" | "SHE" | "THEY" | "IT") {
+            continue;
+        }
+        let is_actor = |l: &&Lexeme| matches!(&l.class, Class::Actor(c) if !c.iter().any(|c| c.starts_with('#')));
+        // The subject: the sentence's first actor, or for "X, who was
+        // appointed ...", the actor the relative clause hangs on (without
+        // the comma, "who" may hang on a noun of an appositive).
+        let actor = if t > 1 && texts[t - 1] == "WHO" && texts[t - 2] == "," {
+            {
+                // A person or body (a code with a role) before a bare place.
+                let before: Vec<&Lexeme> = lx
+                    .iter()
+                    .filter(|l| l.last + 2 < t)
+                    .filter(is_actor)
+                    .collect();
+                let person = |l: &&&Lexeme| matches!(&l.class, Class::Actor(c) if c.iter().all(|c| c.len() > 3));
+                before.iter().rev().find(person).or(before.last()).copied()
+            }
+        } else {
+            lx.iter().filter(|l| l.last < t).find(is_actor)
+        };
+        let Some(actor) = actor else {
             continue;
         };
         let Class::Actor(codes) = &actor.class else {
@@ -469,6 +488,16 @@ pub(crate) fn role_changes(lx: &[Lexeme], texts: &[&str], home: Option<&str>) ->
         let Some(role_at) = stop else {
             continue;
         };
+        // "was appointed by former President ...", "appointed to replace":
+        // a preposition before the role word means it is not the new role.
+        if texts[after..role_at].iter().any(|w| {
+            matches!(
+                *w,
+                "BY" | "TO" | "IN" | "ON" | "FOR" | "AFTER" | "WITH" | "FROM" | "UNDER"
+            )
+        }) {
+            continue;
+        }
         // "became the first president to visit": a distinction, not a role.
         if texts.get(role_at + 1) == Some(&"TO") {
             continue;
@@ -498,10 +527,20 @@ pub(crate) fn role_changes(lx: &[Lexeme], texts: &[&str], home: Option<&str>) ->
         let Some(country) = country else {
             continue;
         };
-        let sector = match role_sector(texts[role_at]) {
-            Some("") | None => "GOV",
-            Some(s) => s,
-        };
+        // "head of military intelligence": a sector word in the role.
+        let qualifier = texts
+            .get(role_at + 1..(role_at + 4).min(texts.len()))
+            .filter(|_| texts.get(role_at + 1) == Some(&"OF"))
+            .unwrap_or(&[]);
+        let sector = qualifier
+            .iter()
+            .chain(&texts[after..=role_at])
+            .find_map(|w| SECTOR_WORDS.iter().find(|(s, _)| s == w).map(|(_, c)| *c))
+            .or(match role_sector(texts[role_at]) {
+                Some("") | None => None,
+                s => s,
+            })
+            .unwrap_or("GOV");
         out.push(RawRole {
             actor: (actor.first, actor.last),
             actor_codes: codes.clone(),

@@ -40,6 +40,13 @@ const CASES: &[Case] = &[
     ((2025, 2, 11), "Putin took office as president in May 2000.",
      Some(("Putin", "president", "RUSGOV", "start", "2000-05-01", "month"))),
     ((2025, 2, 11), "Lee became the first president to visit Pyongyang.", None),
+    ((2025, 2, 11), "Egypt's interim leader, Adly Mansour, who was appointed to replace toppled President Mohammed Morsi, met Putin.", None),
+    ((2025, 2, 11), "Daniel Kurtzer, who was appointed by former President Barack Obama, flew to Cairo.", None),
+    ((2025, 2, 11), "Putin said he took over as president shortly before the war.", None),
+    ((2025, 2, 11), "Jordan's ambassador Omar Haddad of Amman, who became foreign minister of Jordan in March, visited Damascus.",
+     Some(("Omar Haddad", "foreign minister of Jordan", "JORGOV", "start", "2024-03-01", "month"))),
+    ((2025, 2, 11), "Pablo Glas, Ecuador's intelligence chief, resigned as head of military intelligence last month.",
+     Some(("Pablo Glas", "head", "ECUMIL", "end", "2025-01-01", "month"))),
     ((2025, 2, 11), "Putin met Erdogan in Ankara on Monday.", None),
     ((2025, 2, 11), "The president assumed power as the war began.", None),
 ];
