@@ -40,6 +40,13 @@ pub(crate) struct StoryMemory {
     inferred: std::collections::HashMap<String, Evidence>,
 }
 
+/// Two-letter words never learnt as short names: particles and common
+/// words that start sentences.
+const SHORT_NOT_NAMES: &[&str] = &[
+    "AL", "EL", "DE", "DA", "DI", "DU", "LA", "LE", "BE", "IN", "ON", "AT", "TO", "OF", "IS", "IT",
+    "AN", "AS", "BY", "IF", "OR", "SO", "NO", "UP", "US", "UN", "EU", "UK", "MR", "MS", "DR", "ST",
+];
+
 /// Words never learnt as short names.
 const NOT_NAMES: &[&str] = &[
     "NORTH",
@@ -120,7 +127,11 @@ impl StoryMemory {
     fn learn_name(&mut self, words: &[&str], codes: &[String]) {
         for w in words {
             let w = w.trim_end_matches("'S").trim_end_matches('\'');
-            if w.len() < 3 || NOT_NAMES.contains(&w) || !w.chars().all(|c| c.is_ascii_alphabetic())
+            // Two-letter surnames ("Xi", "Li") count; name particles do not.
+            if w.len() < 2
+                || NOT_NAMES.contains(&w)
+                || SHORT_NOT_NAMES.contains(&w)
+                || !w.chars().all(|c| c.is_ascii_alphabetic())
             {
                 continue;
             }
@@ -242,7 +253,7 @@ pub(crate) fn code_sentence(
             }
         }
         let words_before: Vec<bool> = lx.iter().map(|l| l.class == Class::Word).collect();
-        story_context(&mut lx, &toks, &texts, dict, index, memory);
+        story_context(&mut lx, input.text, &toks, &texts, dict, index, memory);
         res.inferred = inferred;
         res.roles = infer::role_changes(&lx, &texts, memory.home.as_deref());
         // Later mentions of an inferred name ("Al-Shaibani") are inferred too.
@@ -1597,11 +1608,19 @@ fn intent_code(code: &EventCode) -> EventCode {
     }
 }
 
+/// Whether the token's second character is lower case in the text.
+fn mixed_case(text: &str, tok: &Token) -> bool {
+    text.chars()
+        .nth(tok.start + 1)
+        .is_some_and(|c| c.is_lowercase())
+}
+
 /// Story context for statecraft: nominal events after a possessive
 /// ("South Korea's negotiations with Cuba"), and names met earlier in the
 /// story ("Kim" after "Kim Eun-jeong").
 fn story_context(
     lx: &mut [Lexeme],
+    text: &str,
     toks: &[Token],
     texts: &[&str],
     dict: &Dictionary,
@@ -1616,7 +1635,10 @@ fn story_context(
         }
         let w = texts[lx[k].first];
         // A later mention of a name learnt in this story.
-        if toks[lx[k].first].capitalized {
+        // A two-letter name is recalled only as written in mixed case
+        // ("Xi", not "XI" or "US").
+        let short_ok = w.trim_end_matches("'S").len() > 2 || mixed_case(text, &toks[lx[k].first]);
+        if toks[lx[k].first].capitalized && short_ok {
             if let Some(Some(codes)) = memory.names.get(w.trim_end_matches("'S")) {
                 lx[k].class = Class::Actor(codes.clone());
                 lx[k].possessive = w.ends_with("'S");
