@@ -62,6 +62,11 @@ const CASES: &[Case] = &[
     ("If Putin meets Erdogan, Japan will protest.", "RUS", "TUR", "04", Marked("hypothetical")),
     ("Unless Tehran accepts inspections, Washington will impose new sanctions on Iran.", "USA", "IRN", "", Marked("hypothetical")),
     ("Did Putin meet Erdogan in Sochi?", "RUS", "TUR", "04", Marked("hypothetical")),
+    ("Tehran has not recognized the interim government in Damascus.", "IRN", "SYR", "", NotHappened),
+    ("Erdogan never visited Damascus during the war.", "TUR", "SYR", "04", Marked("negated")),
+    ("Should Syria establish ties with South Korea, North Korea would lose an ally.", "SYR", "KOR", "", NotHappened),
+    ("Putin might visit Turkey next month, a Kremlin aide said.", "RUS", "TUR", "", NotHappened),
+    ("Would Seoul establish diplomatic ties with Damascus?", "", "SYR", "", NotHappened),
     // Intentions keep intent codes.
     ("Putin will visit Turkey next week, the Kremlin said.", "RUS", "TUR", "03", Marked("intended")),
     ("Syria's interim government plans to minimize relations with North Korea.", "SYR", "PRK", "", Marked("intended")),
