@@ -82,6 +82,9 @@ pub(crate) struct Unit {
 pub(crate) struct Flags {
     pub discard: bool,
     pub complex: bool,
+    /// An actor with date-restricted codes was matched: coding the
+    /// sentence at another date may give other codes.
+    pub dated_actor: bool,
 }
 
 const PRIORITY: [EntryKind; 5] = [
@@ -112,6 +115,13 @@ fn builtin(tok: &Token) -> Class {
         "OF" | "IN" => Class::Prep,
         _ => Class::Word,
     }
+}
+
+/// An actor's code on `date`, noting in `flags` when it depends on the date.
+fn actor_code<'d>(dict: &'d Dictionary, item: u32, date: Date, flags: &mut Flags) -> &'d ActorCode {
+    let schedule = &dict.actors[item as usize].schedule;
+    flags.dated_actor |= !schedule.restricted.is_empty();
+    schedule.at(date)
 }
 
 /// Classifies tokens into lexemes by longest dictionary match.
@@ -190,7 +200,7 @@ pub(crate) fn lex(
         }
         let e = index.entry(id);
         let class = match e.kind {
-            EntryKind::Actor => match dict.actors[e.item as usize].schedule.at(date) {
+            EntryKind::Actor => match actor_code(dict, e.item, date, flags) {
                 ActorCode::Codes(c) => Class::Actor(c.iter().map(|s| s.to_string()).collect()),
                 ActorCode::Null => Class::Noun,
                 ActorCode::Discard if opts.petrarch => Class::Actor(vec!["###".into()]),

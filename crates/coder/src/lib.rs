@@ -294,7 +294,7 @@ impl Coder {
             // Nothing coded as of the story date, but the sentence is dated:
             // who the actors were then may make an event ("the militant
             // group Hayat Tahrir al-Sham ... in November", before it ruled).
-            if dating && res.events.is_empty() {
+            if dating && res.events.is_empty() && res.time_varying {
                 let moved = statecraft_text::find_dates(text, story.date)
                     .into_iter()
                     .find(|w| w.start != story.date);
@@ -309,7 +309,7 @@ impl Coder {
                 // Actors are who they were when the event happened: code
                 // again at the event's date when the text moves it.
                 if let Some(d) = dates.iter().find(|d| !d.is_story()) {
-                    if d.start != input.date {
+                    if d.start != input.date && res.time_varying {
                         if let Some(m) = before {
                             memory = m;
                         }

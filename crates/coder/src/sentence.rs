@@ -173,6 +173,8 @@ pub(crate) struct SentenceResult {
     pub inferred: Vec<Inferred>,
     /// Statements of a change of role.
     pub roles: Vec<infer::RawRole>,
+    /// Whether coding at another date could change actor codes.
+    pub time_varying: bool,
 }
 
 pub(crate) struct SentenceInput<'a> {
@@ -217,6 +219,7 @@ pub(crate) fn code_sentence(
     let mut lx = analysis::lex(
         &toks, &texts, dict, index, input.date, all_caps, opts, &mut flags,
     );
+    res.time_varying = flags.dated_actor;
     // Discard phrases (PETRARCH lists).
     if !dict.discards.is_empty() && discarded(&texts, discards) {
         res.discarded = true;
