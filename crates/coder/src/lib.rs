@@ -291,13 +291,21 @@ impl Coder {
             let toks = statecraft_text::tokenize(text);
             let span = |t: (usize, usize)| [toks[t.0].start, toks[t.1].end];
             let mut dates: Vec<dating::EventDate> = Vec::new();
+            // The sentence's date expressions and characters, found once
+            // for the event dates, the re-coding and the role changes.
+            let whens = if dating {
+                statecraft_text::find_dates(text, story.date)
+            } else {
+                Vec::new()
+            };
+            let chars_cell = std::cell::OnceCell::new();
+            let chars =
+                || -> &[char] { chars_cell.get_or_init(|| text.chars().collect::<Vec<char>>()) };
             // Nothing coded as of the story date, but the sentence is dated:
             // who the actors were then may make an event ("the militant
             // group Hayat Tahrir al-Sham ... in November", before it ruled).
             if dating && res.events.is_empty() && res.time_varying {
-                let moved = statecraft_text::find_dates(text, story.date)
-                    .into_iter()
-                    .find(|w| w.start != story.date);
+                let moved = whens.iter().find(|w| w.start != story.date);
                 if let (Some(w), Some(m)) = (moved, before.clone()) {
                     memory = m;
                     input.date = w.start;
@@ -305,7 +313,15 @@ impl Coder {
                 }
             }
             if dating && !res.events.is_empty() {
-                dates = self.event_dates(text, &toks, story.date, si, &res.events, &narrative);
+                dates = event_dates(
+                    chars(),
+                    &whens,
+                    &toks,
+                    story.date,
+                    si,
+                    &res.events,
+                    &narrative,
+                );
                 // Actors are who they were when the event happened: code
                 // again at the event's date when the text moves it.
                 if let Some(d) = dates.iter().find(|d| !d.is_story()) {
@@ -315,8 +331,15 @@ impl Coder {
                         }
                         input.date = d.start;
                         res = code_sentence(&input, lexicon, &self.options, &mut memory);
-                        dates =
-                            self.event_dates(text, &toks, story.date, si, &res.events, &narrative);
+                        dates = event_dates(
+                            chars(),
+                            &whens,
+                            &toks,
+                            story.date,
+                            si,
+                            &res.events,
+                            &narrative,
+                        );
                     }
                 }
                 // The narrative's date moves with events that happened.
@@ -337,15 +360,14 @@ impl Coder {
                 }
             }
             if !res.roles.is_empty() {
-                let whens = statecraft_text::find_dates(text, story.date);
-                let chars: Vec<char> = text.chars().collect();
+                let chars = chars();
                 for r in &res.roles {
                     let piece = |(a, b): (usize, usize)| -> (String, [usize; 2]) {
                         let span = [toks[a].start, toks[b].end];
                         (chars[span[0]..span[1]].iter().collect(), span)
                     };
                     let trigger = piece(r.trigger).1;
-                    let when = dating::governing(&chars, &whens, trigger)
+                    let when = dating::governing(chars, &whens, trigger)
                         .map(dating::EventDate::from_when)
                         .unwrap_or_else(|| dating::EventDate::story(story.date));
                     let (actor, actor_span) = piece(r.actor);
@@ -412,42 +434,37 @@ impl Coder {
     }
 }
 
-impl Coder {
-    /// The date of each event of sentence `si` (see [`dating`]).
-    fn event_dates(
-        &self,
-        text: &str,
-        toks: &[statecraft_text::Token],
-        story_date: Date,
-        si: usize,
-        events: &[sentence::RawEvent],
-        narrative: &Option<(usize, dating::EventDate)>,
-    ) -> Vec<dating::EventDate> {
-        let whens = statecraft_text::find_dates(text, story_date);
-        let chars: Vec<char> = text.chars().collect();
-        let during = dating::during(toks);
-        events
-            .iter()
-            .map(|e| {
-                let verb = [toks[e.verb_tokens.0].start, toks[e.verb_tokens.1].end];
-                if let Some(w) = dating::governing(&chars, &whens, verb) {
-                    return dating::EventDate::from_when(w);
+/// The date of each event of sentence `si` (see [`dating`]), from the
+/// sentence's characters and date expressions.
+fn event_dates(
+    chars: &[char],
+    whens: &[statecraft_text::When],
+    toks: &[statecraft_text::Token],
+    story_date: Date,
+    si: usize,
+    events: &[sentence::RawEvent],
+    narrative: &Option<(usize, dating::EventDate)>,
+) -> Vec<dating::EventDate> {
+    let during = dating::during(toks);
+    events
+        .iter()
+        .map(|e| {
+            let verb = [toks[e.verb_tokens.0].start, toks[e.verb_tokens.1].end];
+            if let Some(w) = dating::governing(chars, whens, verb) {
+                return dating::EventDate::from_when(w);
+            }
+            if let Some((ns, d)) = narrative {
+                let intended_now =
+                    e.modality.is_some() && !dating::past_tense(toks, e.verb_tokens.0);
+                if during
+                    || (si <= ns + 2 && !intended_now && dating::past_tense(toks, e.verb_tokens.0))
+                {
+                    return d.clone();
                 }
-                if let Some((ns, d)) = narrative {
-                    let intended_now =
-                        e.modality.is_some() && !dating::past_tense(toks, e.verb_tokens.0);
-                    if during
-                        || (si <= ns + 2
-                            && !intended_now
-                            && dating::past_tense(toks, e.verb_tokens.0))
-                    {
-                        return d.clone();
-                    }
-                }
-                dating::EventDate::story(story_date)
-            })
-            .collect()
-    }
+            }
+            dating::EventDate::story(story_date)
+        })
+        .collect()
 }
 
 /// The inference behind the actor at `tokens`, if it was inferred.
