@@ -33,21 +33,46 @@ pub const BUNDLED_FILES: &[(&str, &[u8])] = &[
 
 /// Loads the bundled default dictionaries.
 pub fn bundled() -> (Dictionary, Vec<DictError>) {
+    bundled_with(&[])
+}
+
+/// Loads the bundled dictionaries, then `extra` files on top. A file's
+/// kind comes from its name, as for the bundled ones: `*.actors.txt`,
+/// `*agents.txt`, `*discards.txt`, `*.verbs.txt` or `*.overlay.txt`.
+pub fn bundled_with(extra: &[(&str, &[u8])]) -> (Dictionary, Vec<DictError>) {
     let mut loader = Loader::new();
     for (name, bytes) in BUNDLED_FILES {
-        let text = decode(bytes);
-        let label = format!("<bundled>/{name}");
-        if name.ends_with(".actors.txt") {
-            loader.actors(&text, &label, Dialect::Petrarch);
-        } else if name.ends_with("agents.txt") {
-            loader.agents(&text, &label, Dialect::Petrarch);
-        } else if name.ends_with("discards.txt") {
-            loader.discards(&text, &label);
-        } else if name.starts_with("CAMEO.verbpatterns") || name.ends_with(".verbs.txt") {
-            loader.verbs(&text, &label, Dialect::Petrarch);
-        } else if name.ends_with(".overlay.txt") {
-            loader.overlay(&text, &label);
+        load(&mut loader, name, bytes, &format!("<bundled>/{name}"));
+    }
+    for (name, bytes) in extra {
+        let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+        if !load(&mut loader, file, bytes, name) {
+            loader.push_error(DictError {
+                file: name.to_string(),
+                line: 0,
+                message: "unknown dictionary kind: name it *.actors.txt, *agents.txt, \
+                          *discards.txt, *.verbs.txt or *.overlay.txt"
+                    .into(),
+            });
         }
     }
     loader.finish()
+}
+
+fn load(loader: &mut Loader, name: &str, bytes: &[u8], label: &str) -> bool {
+    let text = decode(bytes);
+    if name.ends_with(".actors.txt") {
+        loader.actors(&text, label, Dialect::Petrarch);
+    } else if name.ends_with("agents.txt") {
+        loader.agents(&text, label, Dialect::Petrarch);
+    } else if name.ends_with("discards.txt") {
+        loader.discards(&text, label);
+    } else if name.starts_with("CAMEO.verbpatterns") || name.ends_with(".verbs.txt") {
+        loader.verbs(&text, label, Dialect::Petrarch);
+    } else if name.ends_with(".overlay.txt") {
+        loader.overlay(&text, label);
+    } else {
+        return false;
+    }
+    true
 }

@@ -26,7 +26,7 @@ mod petrarch;
 mod tabari;
 mod word;
 
-pub use bundled::{bundled, BUNDLED_FILES};
+pub use bundled::{bundled, bundled_with, BUNDLED_FILES};
 pub use code::{ActorCode, AgentCode, AgentPlace, CodeSchedule, EventCode, Restriction};
 pub use index::{Entry, EntryKind, FxHashSet, FxHasher, PhraseIndex};
 pub use pattern::{Elem, Item, Seq};
@@ -287,6 +287,12 @@ impl Loader {
     pub fn overlay(&mut self, text: &str, file: &str) -> &mut Self {
         let id = self.file_id(file);
         overlay::read_overlay(text, file, id, &mut self.dict, &mut self.errors);
+        self
+    }
+
+    /// Records an error found outside the readers.
+    pub fn push_error(&mut self, e: DictError) -> &mut Self {
+        self.errors.push(e);
         self
     }
 

@@ -33,7 +33,7 @@ pub struct CodeArgs {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum InputFormat {
+pub enum InputFormat {
     Jsonl,
     Plain,
     Tabari,
@@ -53,7 +53,7 @@ enum OutputFormat {
 }
 
 impl InputFormat {
-    fn format(self) -> Format {
+    pub fn format(self) -> Format {
         match self {
             InputFormat::Jsonl => Format::Jsonl,
             InputFormat::Plain => Format::Plain,

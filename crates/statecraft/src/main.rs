@@ -1,6 +1,7 @@
 //! The `statecraft` command line.
 
 mod code;
+mod world;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -9,7 +10,7 @@ use std::process::ExitCode;
 #[command(
     name = "statecraft",
     version,
-    about = "Turn international-affairs news into coded events"
+    about = "Turn international-affairs news into coded events and a time-aware world model"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -20,12 +21,31 @@ struct Cli {
 enum Command {
     /// Code stories into who-did-what-to-whom events.
     Code(code::CodeArgs),
+    /// Code stories and store them with their events.
+    Ingest(world::IngestArgs),
+    /// Load reference data into the store.
+    Import(world::ImportArgs),
+    /// A state's partners on a date, or with --missing the UN members it
+    /// lacks ties with.
+    Ties(world::TiesArgs),
+    /// Two states' events in order of event date.
+    Timeline(world::TimelineArgs),
+    /// Partners gained and lost, UN share and Goldstein balance over a window.
+    Network(world::NetworkArgs),
+    /// Write stored events as GDELT TSV, PLOVER JSONL, CSV or Parquet.
+    Export(world::ExportArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code(args) => code::run(args),
+        Command::Ingest(args) => world::ingest(args),
+        Command::Import(args) => world::import(args),
+        Command::Ties(args) => world::ties(args),
+        Command::Timeline(args) => world::timeline(args),
+        Command::Network(args) => world::network(args),
+        Command::Export(args) => world::export(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

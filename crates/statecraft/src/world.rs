@@ -1,0 +1,722 @@
+//! The store and world-model commands: `ingest`, `import`, `ties`,
+//! `timeline`, `network` and `export`.
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Subcommand, ValueEnum};
+use statecraft_export::Format as ExportFormat;
+use statecraft_store::{EventFilter, EventRecord, Ingest, Location, Outcome, Store};
+use statecraft_text::read::{self, Format};
+use statecraft_text::{Date, Item, Severity};
+use statecraft_world::model::{Missing, Network, Tie};
+use statecraft_world::{import, Start, States};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Where the store is.
+#[derive(Args, Clone)]
+pub struct StoreArgs {
+    /// Data directory of the embedded store (default: $STATECRAFT_DATA, else
+    /// the platform's data directory, e.g. ~/.local/share/statecraft).
+    #[arg(long, global = true)]
+    data_dir: Option<PathBuf>,
+    /// A PostgreSQL URL (postgres://user@host/db) instead of the embedded store.
+    #[arg(long, global = true)]
+    database: Option<String>,
+}
+
+impl StoreArgs {
+    fn open(&self) -> Result<Store> {
+        let location = Location::choose(self.database.as_deref(), self.data_dir.as_deref());
+        Store::open(&location).with_context(|| match &location {
+            Location::Dir(d) => format!("opening the store in {}", d.display()),
+            Location::Postgres(_) => "opening the PostgreSQL store".to_string(),
+        })
+    }
+}
+
+/// How query results are printed.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Output {
+    /// Aligned columns for reading.
+    Table,
+    /// One JSON document.
+    Json,
+    /// CSV with a header.
+    Csv,
+}
+
+#[derive(Args)]
+pub struct IngestArgs {
+    /// Story files (JSONL, pasted stories, TABARI or PETRARCH records).
+    files: Vec<PathBuf>,
+    /// Input format (detected when omitted).
+    #[arg(long, value_enum)]
+    input_format: Option<crate::code::InputFormat>,
+    /// Extra dictionary files on top of the bundled ones (*.actors.txt,
+    /// *agents.txt, *.verbs.txt, *.overlay.txt). Stories stored with other
+    /// dictionaries are re-coded.
+    #[arg(long = "dictionary")]
+    dictionaries: Vec<PathBuf>,
+    #[command(flatten)]
+    store: StoreArgs,
+}
+
+/// Returns whether every file and story was read cleanly.
+pub fn ingest(args: IngestArgs) -> Result<bool> {
+    let mut store = args.store.open()?;
+    let extra: Vec<(String, Vec<u8>)> = args
+        .dictionaries
+        .iter()
+        .map(|p| {
+            std::fs::read(p)
+                .map(|b| (p.display().to_string(), b))
+                .with_context(|| format!("reading dictionary {}", p.display()))
+        })
+        .collect::<Result<_>>()?;
+    let extra_refs: Vec<(&str, &[u8])> = extra
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let (mut ingest, errors) = Ingest::new(&extra_refs);
+    for e in errors.iter().filter(|e| !e.file.starts_with("<bundled>")) {
+        eprintln!("warning: {e}");
+    }
+    if args.files.is_empty() {
+        bail!("give the story files to ingest");
+    }
+    let started = Instant::now();
+    let mut clean = true;
+    let mut total = Outcome::default();
+    for path in &args.files {
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{}: error: cannot read: {e}", path.display());
+                clean = false;
+                continue;
+            }
+        };
+        let label = path.display().to_string();
+        let format = args
+            .input_format
+            .map(crate::code::InputFormat::format)
+            .unwrap_or_else(|| read::detect(Some(path), &bytes));
+        if format == Format::TabariProject {
+            eprintln!("{label}: error: ingest reads stories, not TABARI project files");
+            clean = false;
+            continue;
+        }
+        let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let batch = read::read(format, &bytes, &label, &base);
+        for d in &batch.diagnostics {
+            eprintln!("{d}");
+            clean &= d.severity != Severity::Error;
+        }
+        let stories = batch
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Story(_)))
+            .count();
+        let bar = indicatif::ProgressBar::new(stories as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{msg} {wide_bar} {pos}/{len} stories, {per_sec}, eta {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar.set_message(label.clone());
+        for item in &batch.items {
+            if let Item::Story(story) = item {
+                total.merge(ingest.add(&mut store, story)?);
+                bar.inc(1);
+            }
+        }
+        total.merge(ingest.flush(&mut store)?);
+        bar.finish_and_clear();
+    }
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "stored {} new and {} re-coded stories ({} unchanged), {} events, in {:.1} s",
+        total.stored, total.replaced, total.unchanged, total.events, secs
+    );
+    Ok(clean)
+}
+
+#[derive(Args)]
+pub struct ImportArgs {
+    #[command(subcommand)]
+    what: ImportWhat,
+}
+
+#[derive(Subcommand)]
+enum ImportWhat {
+    /// Reference ties between states, with their provenance.
+    Relations(RelationsArgs),
+}
+
+#[derive(Args)]
+struct RelationsArgs {
+    /// The file.
+    file: PathBuf,
+    /// Its format.
+    #[arg(long, value_enum)]
+    format: RelationsFormat,
+    /// For `wikidata`: the day the query ran, which dates relations with no
+    /// start (default: today).
+    #[arg(long)]
+    retrieved: Option<String>,
+    #[command(flatten)]
+    store: StoreArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RelationsFormat {
+    /// JSON results of the SPARQL query in docs/wikidata-p530.rq.
+    Wikidata,
+    /// Correlates of War Diplomatic Exchange CSV.
+    CowDipex,
+    /// statecraft's own CSV: a,b,status,from,to,source.
+    Csv,
+}
+
+pub fn import(args: ImportArgs) -> Result<bool> {
+    let ImportWhat::Relations(args) = args.what;
+    let bytes =
+        std::fs::read(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
+    let label = args.file.display().to_string();
+    let states = States::bundled();
+    let (format, imported) = match args.format {
+        RelationsFormat::Csv => ("csv", import::read_csv(&bytes, &label, states)?),
+        RelationsFormat::CowDipex => ("cow-dipex", import::read_cow_dipex(&bytes, &label, states)?),
+        RelationsFormat::Wikidata => {
+            let retrieved = match &args.retrieved {
+                Some(d) => parse_date(d)?,
+                None => today(),
+            };
+            (
+                "wikidata",
+                import::read_wikidata(&bytes, &label, states, retrieved)?,
+            )
+        }
+    };
+    let mut store = args.store.open()?;
+    match store.import(format, &label, &bytes, &imported)? {
+        statecraft_store::ImportOutcome::Stored(n) => {
+            eprintln!("{label}: imported {n} facts");
+        }
+        statecraft_store::ImportOutcome::AlreadyImported => {
+            eprintln!("{label}: already imported; nothing stored");
+        }
+    }
+    Ok(true)
+}
+
+fn parse_date(s: &str) -> Result<Date> {
+    Date::parse(s).with_context(|| format!("`{s}` is not a date (use YYYY-MM-DD)"))
+}
+
+fn today() -> Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    Date::from_ymd(1970, 1, 1)
+        .expect("epoch")
+        .add_days(days as i32)
+}
+
+#[derive(Args)]
+pub struct TiesArgs {
+    /// The state: a code (KOR), COW code or name.
+    state: String,
+    /// The date (default: today).
+    #[arg(long)]
+    as_of: Option<String>,
+    /// List the UN members without ties instead, with special cases apart.
+    #[arg(long)]
+    missing: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Output,
+    #[command(flatten)]
+    store: StoreArgs,
+}
+
+pub fn ties(args: TiesArgs) -> Result<bool> {
+    let date = match &args.as_of {
+        Some(d) => parse_date(d)?,
+        None => today(),
+    };
+    let mut store = args.store.open()?;
+    let out = &mut BufWriter::new(io::stdout().lock());
+    if args.missing {
+        let m = store.missing(&args.state, date)?;
+        print_missing(&m, args.format, out)?;
+    } else {
+        let state = store.state(&args.state)?;
+        let ties = store.ties(&state, date)?;
+        match args.format {
+            Output::Json => {
+                serde_json::to_writer_pretty(
+                    &mut *out,
+                    &serde_json::json!({
+                        "state": state, "as_of": date, "ties": ties,
+                    }),
+                )?;
+                writeln!(out)?;
+            }
+            Output::Csv => {
+                writeln!(out, "partner,name,status,from,start,source,conflicts")?;
+                for t in &ties {
+                    csv_tie(out, t)?;
+                }
+            }
+            Output::Table => {
+                let with = ties.iter().filter(|t| t.status.has_ties()).count();
+                writeln!(
+                    out,
+                    "{} ({}) on {date}: {with} partners with ties, {} pairs on record",
+                    state,
+                    name(&state),
+                    ties.len()
+                )?;
+                table_ties(out, &ties)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(true)
+}
+
+fn name(code: &str) -> String {
+    States::bundled()
+        .by_cameo(code)
+        .map_or_else(|| code.to_string(), |s| s.name.clone())
+}
+
+fn since(t: &Tie) -> String {
+    match t.start {
+        Start::Since => format!("since {}", t.from),
+        Start::AsOf => format!("as of {}", t.from),
+    }
+}
+
+fn table_ties(out: &mut impl Write, ties: &[Tie]) -> Result<()> {
+    let w = ties
+        .iter()
+        .map(|t| t.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    for t in ties {
+        writeln!(
+            out,
+            "  {:<4} {:<w$}  {:<11}  {:<19}  {}",
+            t.partner,
+            t.name,
+            t.status.as_str(),
+            since(t),
+            t.provenance.describe()
+        )?;
+        for c in &t.conflicts {
+            writeln!(
+                out,
+                "       ! disagrees: {} {} {} — {}",
+                c.status,
+                match c.start {
+                    Start::Since => "since",
+                    Start::AsOf => "as of",
+                },
+                c.from,
+                c.provenance.describe()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn csv_tie(out: &mut impl Write, t: &Tie) -> Result<()> {
+    writeln!(
+        out,
+        "{},{},{},{},{},{},{}",
+        t.partner,
+        csv(&t.name),
+        t.status,
+        t.from,
+        t.start.as_str(),
+        csv(&t.provenance.describe()),
+        t.conflicts.len()
+    )?;
+    Ok(())
+}
+
+fn csv(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn print_missing(m: &Missing, format: Output, out: &mut impl Write) -> Result<()> {
+    match format {
+        Output::Json => {
+            serde_json::to_writer_pretty(&mut *out, m)?;
+            writeln!(out)?;
+        }
+        Output::Csv => {
+            writeln!(out, "group,partner,name,status,from,start,source")?;
+            for x in &m.missing {
+                match &x.known {
+                    Some(t) => writeln!(
+                        out,
+                        "missing,{},{},{},{},{},{}",
+                        x.partner,
+                        csv(&x.name),
+                        t.status,
+                        t.from,
+                        t.start.as_str(),
+                        csv(&t.provenance.describe())
+                    )?,
+                    None => writeln!(out, "missing,{},{},unknown,,,", x.partner, csv(&x.name))?,
+                }
+            }
+            for t in &m.special {
+                writeln!(
+                    out,
+                    "special,{},{},{},{},{},{}",
+                    t.partner,
+                    csv(&t.name),
+                    t.status,
+                    t.from,
+                    t.start.as_str(),
+                    csv(&t.provenance.describe())
+                )?;
+            }
+        }
+        Output::Table => {
+            writeln!(
+                out,
+                "UN members without ties with {} ({}) on {}: {} of {}",
+                m.state,
+                name(&m.state),
+                m.as_of,
+                m.missing.len(),
+                m.un_members
+            )?;
+            for x in &m.missing {
+                match &x.known {
+                    Some(t) => writeln!(
+                        out,
+                        "  {:<4} {:<24} {:<11} {:<19} {}",
+                        x.partner,
+                        x.name,
+                        t.status.as_str(),
+                        since(t),
+                        t.provenance.describe()
+                    )?,
+                    None => writeln!(out, "  {:<4} {:<24} no record", x.partner, x.name)?,
+                }
+            }
+            if !m.special.is_empty() {
+                writeln!(out, "Special cases, shown apart:")?;
+                table_ties(out, &m.special)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct TimelineArgs {
+    /// One state.
+    a: String,
+    /// The other.
+    b: String,
+    /// First event date.
+    #[arg(long)]
+    from: Option<String>,
+    /// Last event date.
+    #[arg(long)]
+    to: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Output,
+    #[command(flatten)]
+    store: StoreArgs,
+}
+
+pub fn timeline(args: TimelineArgs) -> Result<bool> {
+    let from = args.from.as_deref().map(parse_date).transpose()?;
+    let to = args.to.as_deref().map(parse_date).transpose()?;
+    let mut store = args.store.open()?;
+    let t = store.timeline(&args.a, &args.b, from, to)?;
+    let out = &mut BufWriter::new(io::stdout().lock());
+    match args.format {
+        Output::Json => {
+            serde_json::to_writer_pretty(&mut *out, &t)?;
+            writeln!(out)?;
+        }
+        Output::Csv => {
+            writeln!(
+                out,
+                "date,date_end,precision,source,target,cameo,name,goldstein,modality,story_id,sentence,text"
+            )?;
+            for e in &t.events {
+                writeln!(
+                    out,
+                    "{},{},{},{},{},{},{},{},{},{},{},{}",
+                    e.date,
+                    e.date_end,
+                    e.date_precision,
+                    e.source,
+                    e.target,
+                    e.cameo,
+                    csv(&code_name(&e.cameo)),
+                    e.goldstein.map(|g| g.to_string()).unwrap_or_default(),
+                    e.modality.as_deref().unwrap_or(""),
+                    csv(&e.story_id),
+                    e.sentence,
+                    csv(&e.text)
+                )?;
+            }
+        }
+        Output::Table => {
+            writeln!(
+                out,
+                "{} ({}) – {} ({}): {} events",
+                t.a,
+                name(&t.a),
+                t.b,
+                name(&t.b),
+                t.events.len()
+            )?;
+            for e in &t.events {
+                timeline_row(out, e)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(true)
+}
+
+fn code_name(code: &str) -> String {
+    statecraft_ontology::lookup(code).map_or_else(String::new, |t| t.name.to_string())
+}
+
+fn timeline_row(out: &mut impl Write, e: &EventRecord) -> Result<()> {
+    let when = if e.date_end != e.date {
+        format!("{}..{}", e.date, e.date_end.ymd().2)
+    } else {
+        e.date.to_string()
+    };
+    writeln!(
+        out,
+        "  {:<13} {:>6} → {:<6} {:<4} {:>5}  {}{}",
+        when,
+        e.source,
+        e.target,
+        e.cameo,
+        e.goldstein.map(|g| format!("{g:+.1}")).unwrap_or_default(),
+        code_name(&e.cameo),
+        e.modality
+            .as_deref()
+            .map(|m| format!(" ({m})"))
+            .unwrap_or_default()
+    )?;
+    writeln!(
+        out,
+        "      {} [story {}, sentence {}]",
+        e.text, e.story_id, e.sentence
+    )?;
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct NetworkArgs {
+    /// The state.
+    state: String,
+    /// Start of the window.
+    #[arg(long)]
+    from: String,
+    /// End of the window.
+    #[arg(long)]
+    to: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Output,
+    #[command(flatten)]
+    store: StoreArgs,
+}
+
+pub fn network(args: NetworkArgs) -> Result<bool> {
+    let (from, to) = (parse_date(&args.from)?, parse_date(&args.to)?);
+    if to < from {
+        bail!("--to {to} is before --from {from}");
+    }
+    let mut store = args.store.open()?;
+    let n = store.network(&args.state, from, to)?;
+    let out = &mut BufWriter::new(io::stdout().lock());
+    print_network(&n, args.format, out)?;
+    out.flush()?;
+    Ok(true)
+}
+
+fn print_network(n: &Network, format: Output, out: &mut impl Write) -> Result<()> {
+    match format {
+        Output::Json => {
+            serde_json::to_writer_pretty(&mut *out, n)?;
+            writeln!(out)?;
+        }
+        Output::Csv => {
+            writeln!(
+                out,
+                "partner,name,events,cooperative,conflictual,net,change"
+            )?;
+            for b in &n.balance {
+                let change = if n.gained.iter().any(|t| t.partner == b.partner) {
+                    "gained"
+                } else if n.lost.iter().any(|t| t.partner == b.partner) {
+                    "lost"
+                } else {
+                    ""
+                };
+                writeln!(
+                    out,
+                    "{},{},{},{},{},{},{}",
+                    b.partner,
+                    csv(&b.name),
+                    b.events,
+                    b.cooperative,
+                    b.conflictual,
+                    b.net,
+                    change
+                )?;
+            }
+            for t in n.gained.iter().chain(&n.lost) {
+                if !n.balance.iter().any(|b| b.partner == t.partner) {
+                    let change = if n.gained.contains(t) {
+                        "gained"
+                    } else {
+                        "lost"
+                    };
+                    writeln!(out, "{},{},0,0,0,0,{change}", t.partner, csv(&t.name))?;
+                }
+            }
+        }
+        Output::Table => {
+            writeln!(
+                out,
+                "{} ({}) from {} to {}",
+                n.state,
+                name(&n.state),
+                n.from,
+                n.to
+            )?;
+            writeln!(
+                out,
+                "UN members with recorded ties: {} of {} ({:.1}%) on {}; {} of {} ({:.1}%) on {}",
+                n.un_share_from.with_ties,
+                n.un_share_from.members,
+                n.un_share_from.share * 100.0,
+                n.from,
+                n.un_share_to.with_ties,
+                n.un_share_to.members,
+                n.un_share_to.share * 100.0,
+                n.to
+            )?;
+            writeln!(out, "Partners gained: {}", n.gained.len())?;
+            table_ties(out, &n.gained)?;
+            writeln!(out, "Partners lost: {}", n.lost.len())?;
+            table_ties(out, &n.lost)?;
+            writeln!(
+                out,
+                "Goldstein balance (sum of scores of events with each partner, both directions; \
+                 below zero is conflictual): net {:+.1}",
+                n.net_balance
+            )?;
+            for b in &n.balance {
+                writeln!(
+                    out,
+                    "  {:<4} {:<24} {:>4} events  {:+7.1} cooperative  {:+7.1} conflictual  {:+7.1} net",
+                    b.partner, b.name, b.events, b.cooperative, b.conflictual, b.net
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_enum)]
+    format: ExportChoice,
+    /// Only events whose source is this state.
+    #[arg(long)]
+    source: Option<String>,
+    /// Only events whose target is this state.
+    #[arg(long)]
+    target: Option<String>,
+    /// Only events with this CAMEO code or code prefix (`04`).
+    #[arg(long)]
+    cameo: Option<String>,
+    /// Only events of this PLOVER category.
+    #[arg(long)]
+    plover: Option<String>,
+    /// First event date.
+    #[arg(long)]
+    from: Option<String>,
+    /// Last event date.
+    #[arg(long)]
+    to: Option<String>,
+    /// Write here instead of standard output (required for parquet).
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    store: StoreArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportChoice {
+    /// GDELT 2.0 Events: 61 tab-separated columns, no header.
+    Gdelt,
+    /// PLOVER JSONL.
+    Plover,
+    /// CSV with a header.
+    Csv,
+    /// Apache Parquet.
+    Parquet,
+}
+
+pub fn export(args: ExportArgs) -> Result<bool> {
+    let format = match args.format {
+        ExportChoice::Gdelt => ExportFormat::Gdelt,
+        ExportChoice::Plover => ExportFormat::Plover,
+        ExportChoice::Csv => ExportFormat::Csv,
+        ExportChoice::Parquet => ExportFormat::Parquet,
+    };
+    let filter = EventFilter {
+        source: args.source.clone(),
+        target: args.target.clone(),
+        cameo: args.cameo.clone(),
+        plover: args.plover.clone(),
+        from: args.from.as_deref().map(parse_date).transpose()?,
+        to: args.to.as_deref().map(parse_date).transpose()?,
+        ..EventFilter::default()
+    };
+    let mut store = args.store.open()?;
+    let out: Box<dyn Write + Send> = match &args.output {
+        Some(p) => Box::new(BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
+        )),
+        None if matches!(args.format, ExportChoice::Parquet) => {
+            bail!("parquet is binary: give a file with --output")
+        }
+        None => Box::new(BufWriter::new(io::stdout())),
+    };
+    let mut sink = statecraft_export::sink(format, out);
+    store.for_each_event(&filter, |e| sink.write(&e).map_err(anyhow::Error::from))?;
+    sink.finish()?;
+    Ok(true)
+}

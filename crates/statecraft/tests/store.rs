@@ -1,0 +1,331 @@
+//! The store through the real binary: the seed end to end on a fresh data
+//! directory (snapshots in `tests/snapshots/`), importers' bad input, and
+//! a crash test that kills an ingest with SIGKILL in the middle of a batch.
+//!
+//! Set `UPDATE_SNAPSHOTS=1` to rewrite the snapshot files after a change
+//! that is meant to alter the output.
+
+use statecraft_store::{Ingest, Store};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_statecraft"));
+    c.env_remove("STATECRAFT_DATA");
+    c
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("statecraft-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    let out = bin()
+        .args(args)
+        .arg("--data-dir")
+        .arg(dir)
+        .output()
+        .expect("run statecraft");
+    assert!(
+        out.status.success(),
+        "statecraft {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+/// Compares with `tests/snapshots/NAME`, or writes it under UPDATE_SNAPSHOTS.
+fn snapshot(name: &str, got: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, got).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} missing: run with UPDATE_SNAPSHOTS=1", path.display()));
+    assert_eq!(got, want, "snapshot {name} differs");
+}
+
+#[test]
+fn seed_end_to_end() {
+    let dir = temp_dir("seed");
+    let seed = root().join("examples/south-korea-syria-2025-02-11.txt");
+    let o = run(&dir, &["ingest", seed.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("stored 1 new"), "{err}");
+    // Twice: nothing new.
+    let o = run(&dir, &["ingest", seed.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&o.stderr)
+        .contains("stored 0 new and 0 re-coded stories (1 unchanged)"));
+
+    let missing = stdout(&run(
+        &dir,
+        &["ties", "KOR", "--missing", "--as-of", "2025-02-11"],
+    ));
+    snapshot("ties-kor-missing.txt", &missing);
+    assert!(missing.contains("1 of 192"), "{missing}");
+    let csv = stdout(&run(
+        &dir,
+        &[
+            "ties",
+            "KOR",
+            "--missing",
+            "--as-of",
+            "2025-02-11",
+            "--format",
+            "csv",
+        ],
+    ));
+    let rows: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| &l[..l.find(',').unwrap() + 4])
+        .collect();
+    assert_eq!(rows, ["missing,SYR", "special,PRK"], "{csv}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&run(
+        &dir,
+        &[
+            "ties",
+            "KOR",
+            "--missing",
+            "--as-of",
+            "2025-02-11",
+            "--format",
+            "json",
+        ],
+    )))
+    .unwrap();
+    assert_eq!(json["missing"][0]["partner"], "SYR");
+    assert_eq!(json["special"][0]["partner"], "PRK");
+
+    let cuba = stdout(&run(
+        &dir,
+        &["ties", "KOR", "--as-of", "2024-03-01", "--format", "csv"],
+    ));
+    assert!(
+        cuba.lines()
+            .any(|l| l.starts_with("CUB,Cuba,established,2024-02-14,since,")),
+        "{cuba}"
+    );
+
+    let timeline = stdout(&run(&dir, &["timeline", "KOR", "SYR"]));
+    snapshot("timeline-kor-syr.txt", &timeline);
+    let network = stdout(&run(
+        &dir,
+        &[
+            "network",
+            "PRK",
+            "--from",
+            "2024-12-01",
+            "--to",
+            "2025-02-11",
+        ],
+    ));
+    snapshot("network-prk.txt", &network);
+
+    // Exports: GDELT has 61 columns; PLOVER is JSON a line; CSV a header.
+    let gdelt = stdout(&run(&dir, &["export", "--format", "gdelt"]));
+    let n = gdelt.lines().count();
+    assert!(n >= 10, "{gdelt}");
+    assert!(gdelt.lines().all(|l| l.split('\t').count() == 61));
+    let plover = stdout(&run(
+        &dir,
+        &["export", "--format", "plover", "--source", "KOR"],
+    ));
+    for l in plover.lines() {
+        serde_json::from_str::<serde_json::Value>(l).unwrap();
+    }
+    assert!(plover.lines().count() < n);
+    let csv = stdout(&run(&dir, &["export", "--format", "csv", "--cameo", "04"]));
+    assert!(csv.lines().count() >= 4, "{csv}");
+    let pq = dir.join("events.parquet");
+    run(
+        &dir,
+        &["export", "--format", "parquet", "-o", pq.to_str().unwrap()],
+    );
+    assert!(std::fs::read(&pq).unwrap().starts_with(b"PAR1"));
+}
+
+#[test]
+fn importers_reject_bad_files_and_store_nothing() {
+    let dir = temp_dir("import");
+    let data = root().join("crates/world/tests/data");
+    let good = |fmt: &str, file: &str| {
+        let o = run(
+            &dir,
+            &[
+                "import",
+                "relations",
+                "--format",
+                fmt,
+                data.join(file).to_str().unwrap(),
+            ],
+        );
+        String::from_utf8_lossy(&o.stderr).to_string()
+    };
+    assert!(good("csv", "relations.csv").contains("imported 5 facts"));
+    assert!(good("csv", "relations.csv").contains("already imported"));
+    good("cow-dipex", "cow-dipex.csv");
+    good("wikidata", "wikidata-p530.json");
+    let count = || Store::open_sqlite(&dir).unwrap().counts().unwrap();
+    let before = count();
+    let cases: &[(&str, &[u8], &str)] = &[
+        ("csv", b"a;b\n", "wrong header"),
+        (
+            "csv",
+            b"a,b,status,from,to,source\nKOR,CUB,none,2024,,s\nKOR,Atlantis,none,2024,,s\n",
+            "unknown state code `Atlantis`",
+        ),
+        (
+            "csv",
+            b"a,b,status,from,to,source\nKOR,CUB,none,2024-05,2024-04-30,s\n",
+            "inverted dates",
+        ),
+        (
+            "csv",
+            b"a,b,status,from,to,source\nKOR,CUB,none,2024,,\xc3\x28\n",
+            "invalid UTF-8",
+        ),
+        ("cow-dipex", b"ccode1,ccode2,year\n", "wrong header"),
+        ("wikidata", b"[]", "wrong header"),
+    ];
+    for (i, (fmt, bytes, want)) in cases.iter().enumerate() {
+        let f = dir.join(format!("bad{i}"));
+        std::fs::write(&f, bytes).unwrap();
+        let o = bin()
+            .args(["import", "relations", "--format", fmt])
+            .arg(&f)
+            .arg("--data-dir")
+            .arg(&dir)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "case {i}: {err}");
+        assert!(
+            err.contains(want) && err.contains(&format!("bad{i}")),
+            "case {i}: {err}"
+        );
+        assert_eq!(count(), before, "case {i}: nothing stored");
+    }
+}
+
+/// Stories that code to events: `n` of them, three sentences each.
+fn corpus(n: usize) -> String {
+    let states = [
+        "France", "Germany", "Japan", "Brazil", "India", "Kenya", "Egypt", "Mexico", "Canada",
+        "Turkey", "Iran", "Israel", "Jordan", "Chile", "Peru", "Nigeria",
+    ];
+    let verbs = [
+        "signed an agreement with",
+        "accused",
+        "met with",
+        "praised",
+        "criticized",
+        "threatened",
+    ];
+    let mut out = String::new();
+    for i in 0..n {
+        let a = states[i % states.len()];
+        let b = states[(i / states.len() + 1 + i) % states.len()];
+        let text = format!(
+            "{a} {} {b} on Monday. Officials in {b} {} {a} later. Story {i} ends here.",
+            verbs[i % verbs.len()],
+            verbs[(i + 3) % verbs.len()]
+        );
+        out.push_str(&format!(
+            "{{\"id\":\"s{i}\",\"date\":\"2024-{:02}-{:02}\",\"text\":\"{text}\"}}\n",
+            1 + i % 12,
+            1 + i % 28
+        ));
+    }
+    out
+}
+
+#[test]
+fn sigkill_during_ingest_leaves_whole_stories() {
+    let dir = temp_dir("crash");
+    let input = dir.join("stories.jsonl");
+    let n = 6_000;
+    std::fs::write(&input, corpus(n)).unwrap();
+    let mut child = bin()
+        .arg("ingest")
+        .arg(&input)
+        .arg("--data-dir")
+        .arg(dir.join("store"))
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Read while it writes: every snapshot a reader sees is consistent.
+    let started = Instant::now();
+    let mut seen = 0;
+    while started.elapsed() < Duration::from_secs(300) {
+        std::thread::sleep(Duration::from_millis(50));
+        if !dir.join("store/statecraft.db").exists() {
+            continue;
+        }
+        let Ok(mut store) = Store::open_sqlite(&dir.join("store")) else {
+            continue;
+        };
+        assert!(store.incomplete_stories().unwrap().is_empty());
+        seen = store.counts().unwrap().0;
+        if seen > 0 {
+            break;
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+    }
+    assert!(seen > 0, "the ingest stored nothing in time");
+    child.kill().unwrap(); // SIGKILL on Unix
+    child.wait().unwrap();
+
+    let mut store = Store::open_sqlite(&dir.join("store")).unwrap();
+    let (stories, events, _) = store.counts().unwrap();
+    assert!(
+        stories > 0 && (stories as usize) < n,
+        "killed mid-batch: {stories} of {n} stored"
+    );
+    assert!(store.incomplete_stories().unwrap().is_empty());
+    // Each stored story has exactly the events coding it gives.
+    let (mut ingest, _) = Ingest::new(&[]);
+    let all: Vec<statecraft_text::Story> = {
+        let bytes = std::fs::read(&input).unwrap();
+        statecraft_text::read::read_jsonl(&bytes, "stories.jsonl")
+            .stories()
+            .cloned()
+            .collect()
+    };
+    let mut checked = 0;
+    for s in all.iter().take(200) {
+        let (rec, evs) = ingest.code(s, &store);
+        if let Some((stored, stored_events)) = store.story(&rec.hash).unwrap() {
+            assert_eq!(stored.events as usize, evs.len(), "{}", s.id);
+            assert_eq!(stored_events.len(), evs.len(), "{}", s.id);
+            checked += 1;
+        }
+    }
+    assert!(checked > 0);
+    drop(store);
+    // Resuming finishes the job without storing anything twice.
+    run(&dir.join("store"), &["ingest", input.to_str().unwrap()]);
+    let mut store = Store::open_sqlite(&dir.join("store")).unwrap();
+    let (stories2, events2, _) = store.counts().unwrap();
+    assert_eq!(stories2 as usize, n);
+    assert!(events2 > events);
+    assert!(store.incomplete_stories().unwrap().is_empty());
+}

@@ -1,0 +1,242 @@
+//! One thin layer over both databases, so every query is written once.
+//!
+//! SQL uses `$1`, `$2`, … placeholders, numbered in order of first use:
+//! PostgreSQL reads them as positions, SQLite as names it numbers in order
+//! of appearance, which is the same thing.
+
+use crate::StoreError;
+use std::collections::HashMap;
+
+/// A parameter. Nulls carry their type, which PostgreSQL checks.
+#[derive(Clone, Debug)]
+pub(crate) enum Value {
+    Int(Option<i64>),
+    Real(Option<f64>),
+    Text(Option<String>),
+}
+
+impl From<i64> for Value {
+    fn from(v: i64) -> Value {
+        Value::Int(Some(v))
+    }
+}
+impl From<Option<i64>> for Value {
+    fn from(v: Option<i64>) -> Value {
+        Value::Int(v)
+    }
+}
+impl From<Option<f64>> for Value {
+    fn from(v: Option<f64>) -> Value {
+        Value::Real(v)
+    }
+}
+impl From<&str> for Value {
+    fn from(v: &str) -> Value {
+        Value::Text(Some(v.to_string()))
+    }
+}
+impl From<String> for Value {
+    fn from(v: String) -> Value {
+        Value::Text(Some(v))
+    }
+}
+impl From<&String> for Value {
+    fn from(v: &String) -> Value {
+        Value::Text(Some(v.clone()))
+    }
+}
+impl From<Option<&str>> for Value {
+    fn from(v: Option<&str>) -> Value {
+        Value::Text(v.map(str::to_string))
+    }
+}
+impl From<Option<String>> for Value {
+    fn from(v: Option<String>) -> Value {
+        Value::Text(v)
+    }
+}
+
+/// Builds a parameter list.
+macro_rules! params {
+    ($($v:expr),* $(,)?) => { &[$($crate::sql::Value::from($v)),*][..] };
+}
+pub(crate) use params;
+
+/// A result row from either database.
+pub(crate) enum Row<'a> {
+    Lite(&'a rusqlite::Row<'a>),
+    Pg(&'a postgres::Row),
+}
+
+impl Row<'_> {
+    pub fn int(&self, i: usize) -> Result<i64, StoreError> {
+        self.opt_int(i)?
+            .ok_or_else(|| StoreError::Corrupt(format!("column {i} is null")))
+    }
+
+    pub fn opt_int(&self, i: usize) -> Result<Option<i64>, StoreError> {
+        Ok(match self {
+            Row::Lite(r) => r.get(i)?,
+            Row::Pg(r) => r.try_get(i)?,
+        })
+    }
+
+    pub fn opt_real(&self, i: usize) -> Result<Option<f64>, StoreError> {
+        Ok(match self {
+            Row::Lite(r) => r.get(i)?,
+            Row::Pg(r) => r.try_get(i)?,
+        })
+    }
+
+    pub fn text(&self, i: usize) -> Result<String, StoreError> {
+        self.opt_text(i)?
+            .ok_or_else(|| StoreError::Corrupt(format!("column {i} is null")))
+    }
+
+    pub fn opt_text(&self, i: usize) -> Result<Option<String>, StoreError> {
+        Ok(match self {
+            Row::Lite(r) => r.get(i)?,
+            Row::Pg(r) => r.try_get(i)?,
+        })
+    }
+}
+
+/// A connection to either database.
+pub(crate) enum Conn {
+    Lite(rusqlite::Connection),
+    Pg {
+        client: Box<postgres::Client>,
+        cache: HashMap<String, postgres::Statement>,
+    },
+}
+
+impl Conn {
+    pub fn is_pg(&self) -> bool {
+        matches!(self, Conn::Pg { .. })
+    }
+
+    /// Runs statements without parameters.
+    pub fn batch(&mut self, sql: &str) -> Result<(), StoreError> {
+        match self {
+            Conn::Lite(c) => c.execute_batch(sql)?,
+            Conn::Pg { client, .. } => client.batch_execute(sql)?,
+        }
+        Ok(())
+    }
+
+    /// Runs one statement; returns the rows it changed.
+    pub fn exec(&mut self, sql: &str, params: &[Value]) -> Result<u64, StoreError> {
+        match self {
+            Conn::Lite(c) => {
+                let mut st = c.prepare_cached(sql)?;
+                Ok(st.execute(rusqlite::params_from_iter(params.iter().map(lite)))? as u64)
+            }
+            Conn::Pg { client, cache } => {
+                let st = pg_statement(client, cache, sql)?;
+                let p = pg_params(params);
+                Ok(client.execute(&st, &p)?)
+            }
+        }
+    }
+
+    /// Runs a query, calling `each` on every row.
+    pub fn query(
+        &mut self,
+        sql: &str,
+        params: &[Value],
+        mut each: impl FnMut(&Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        match self {
+            Conn::Lite(c) => {
+                let mut st = c.prepare_cached(sql)?;
+                let mut rows = st.query(rusqlite::params_from_iter(params.iter().map(lite)))?;
+                while let Some(r) = rows.next()? {
+                    each(&Row::Lite(r))?;
+                }
+            }
+            Conn::Pg { client, cache } => {
+                let st = pg_statement(client, cache, sql)?;
+                let p = pg_params(params);
+                // Stream rather than collect: exports read millions of rows.
+                let mut it =
+                    client.query_raw(&st, p.iter().map(|v| *v as &dyn postgres::types::ToSql))?;
+                use postgres::fallible_iterator::FallibleIterator;
+                while let Some(r) = it.next()? {
+                    each(&Row::Pg(&r))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The first column of the first row, if any.
+    pub fn one_int(&mut self, sql: &str, params: &[Value]) -> Result<Option<i64>, StoreError> {
+        let mut out = None;
+        self.query(sql, params, |r| {
+            if out.is_none() {
+                out = r.opt_int(0)?;
+            }
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Runs `f` in a transaction: committed when it returns `Ok`, rolled
+    /// back otherwise.
+    pub fn transaction<T>(
+        &mut self,
+        f: impl FnOnce(&mut Conn) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        // SQLite: take the write lock up front, so two writers queue on the
+        // busy timeout instead of failing mid-transaction.
+        self.batch(if self.is_pg() {
+            "BEGIN"
+        } else {
+            "BEGIN IMMEDIATE"
+        })?;
+        match f(self) {
+            Ok(v) => {
+                self.batch("COMMIT")?;
+                Ok(v)
+            }
+            Err(e) => {
+                let _ = self.batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+}
+
+fn lite(v: &Value) -> rusqlite::types::Value {
+    use rusqlite::types::Value as V;
+    match v {
+        Value::Int(Some(i)) => V::Integer(*i),
+        Value::Real(Some(f)) => V::Real(*f),
+        Value::Text(Some(s)) => V::Text(s.clone()),
+        _ => V::Null,
+    }
+}
+
+fn pg_params(params: &[Value]) -> Vec<&(dyn postgres::types::ToSql + Sync)> {
+    params
+        .iter()
+        .map(|v| match v {
+            Value::Int(i) => i as &(dyn postgres::types::ToSql + Sync),
+            Value::Real(f) => f as _,
+            Value::Text(s) => s as _,
+        })
+        .collect()
+}
+
+fn pg_statement(
+    client: &mut postgres::Client,
+    cache: &mut HashMap<String, postgres::Statement>,
+    sql: &str,
+) -> Result<postgres::Statement, StoreError> {
+    if let Some(st) = cache.get(sql) {
+        return Ok(st.clone());
+    }
+    let st = client.prepare(sql)?;
+    cache.insert(sql.to_string(), st.clone());
+    Ok(st)
+}

@@ -1,0 +1,380 @@
+//! Writes: stories with their events and derived facts, and imports.
+
+use crate::record::{date_int, sha256};
+use crate::sql::{params, Conn};
+use crate::{EventRecord, Store, StoreError, StoryRecord};
+use statecraft_world::rules::{self, Effect};
+use statecraft_world::{Imported, Provenance, Start, When};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// What storing a story did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Put {
+    /// New story: stored with this many events.
+    Stored(usize),
+    /// Known story, coded by other dictionaries: its events were replaced.
+    Replaced(usize),
+    /// Known story, same coder: nothing to do.
+    Unchanged,
+}
+
+/// What an import did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportOutcome {
+    /// Stored this many facts.
+    Stored(usize),
+    /// The same file was imported before: nothing stored.
+    AlreadyImported,
+}
+
+fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+impl Store {
+    /// The coder fingerprint a story was stored with, if it is stored.
+    pub fn coder_of(&mut self, hash: &str) -> Result<Option<String>, StoreError> {
+        let mut out = None;
+        self.conn.query(
+            "SELECT coder FROM stories WHERE hash = $1",
+            params![hash],
+            |r| {
+                out = Some(r.text(0)?);
+                Ok(())
+            },
+        )?;
+        Ok(out)
+    }
+
+    /// Stores a story and its events in one transaction. A story already
+    /// stored with the same coder is left alone; with another coder, its
+    /// old events and facts are replaced.
+    pub fn put_story(
+        &mut self,
+        story: &StoryRecord,
+        events: &[EventRecord],
+    ) -> Result<Put, StoreError> {
+        Ok(self.put_stories(&[(story.clone(), events.to_vec())])?[0])
+    }
+
+    /// Stores stories in one transaction; each story is whole or absent.
+    pub fn put_stories(
+        &mut self,
+        batch: &[(StoryRecord, Vec<EventRecord>)],
+    ) -> Result<Vec<Put>, StoreError> {
+        self.conn.transaction(|c| {
+            batch
+                .iter()
+                .map(|(story, events)| put_one(c, story, events))
+                .collect()
+        })
+    }
+
+    /// Stores an import's facts in one transaction, unless a file with the
+    /// same content (`bytes`) was imported before.
+    pub fn import(
+        &mut self,
+        format: &str,
+        label: &str,
+        bytes: &[u8],
+        imported: &Imported,
+    ) -> Result<ImportOutcome, StoreError> {
+        let hash = sha256(bytes);
+        self.conn
+            .transaction(|c| import_facts(c, format, label, &hash, imported))
+    }
+
+    /// Records every state code of the bundled table in `states`.
+    pub(crate) fn ensure_states(&mut self) -> Result<(), StoreError> {
+        let codes: Vec<&str> = self.states.all().iter().map(|s| s.cameo.as_str()).collect();
+        let stored = self
+            .conn
+            .one_int("SELECT COUNT(*) FROM states", params![])?;
+        if stored == Some(codes.len() as i64) {
+            return Ok(());
+        }
+        self.conn.transaction(|c| {
+            for code in &codes {
+                c.exec(
+                    "INSERT INTO states (code) VALUES ($1) ON CONFLICT (code) DO NOTHING",
+                    params![*code],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Loads the bundled baseline unless this version of it is stored;
+    /// an older version is replaced.
+    pub(crate) fn ensure_baseline(&mut self) -> Result<(), StoreError> {
+        let hash = sha256(statecraft_world::BASELINE_CSV.as_bytes());
+        let present = self.conn.one_int(
+            "SELECT COUNT(*) FROM imports WHERE format = 'baseline' AND hash = $1",
+            params![&hash],
+        )?;
+        if present.unwrap_or(0) > 0 {
+            return Ok(());
+        }
+        let baseline = statecraft_world::baseline();
+        self.conn.transaction(|c| {
+            c.exec("DELETE FROM imports WHERE format = 'baseline'", params![])?;
+            import_facts(
+                c,
+                "baseline",
+                statecraft_world::BASELINE_LABEL,
+                &hash,
+                &baseline,
+            )
+        })?;
+        Ok(())
+    }
+}
+
+fn import_facts(
+    c: &mut Conn,
+    format: &str,
+    label: &str,
+    hash: &str,
+    imported: &Imported,
+) -> Result<ImportOutcome, StoreError> {
+    let n = imported.ties.len() + imported.embassies.len();
+    let mut id = None;
+    c.query(
+        "INSERT INTO imports (format, label, hash, facts, imported_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (hash) DO NOTHING RETURNING id",
+        params![format, label, hash, n as i64, now()],
+        |r| {
+            id = Some(r.int(0)?);
+            Ok(())
+        },
+    )?;
+    let Some(id) = id else {
+        return Ok(ImportOutcome::AlreadyImported);
+    };
+    for f in &imported.ties {
+        let (source, record) = match &f.provenance {
+            Provenance::Reference { source, record } => (source.as_str(), record.as_str()),
+            Provenance::Event { .. } => {
+                return Err(StoreError::Corrupt("an import holds an event fact".into()))
+            }
+        };
+        insert_fact(
+            c,
+            FactRow {
+                kind: "tie",
+                a: &f.a,
+                b: &f.b,
+                status: f.status.as_str(),
+                from: f.from,
+                start: f.start,
+                to: f.to,
+                source,
+                record,
+                import: Some(id),
+                story: None,
+                sentence: None,
+                cameo: None,
+                evidence: None,
+            },
+        )?;
+    }
+    for f in &imported.embassies {
+        let (source, record) = match &f.provenance {
+            Provenance::Reference { source, record } => (source.as_str(), record.as_str()),
+            Provenance::Event { .. } => {
+                return Err(StoreError::Corrupt("an import holds an event fact".into()))
+            }
+        };
+        insert_fact(
+            c,
+            FactRow {
+                kind: "embassy",
+                a: &f.sender,
+                b: &f.host,
+                status: if f.open { "open" } else { "closed" },
+                from: f.from,
+                start: Start::AsOf,
+                to: None,
+                source,
+                record,
+                import: Some(id),
+                story: None,
+                sentence: None,
+                cameo: None,
+                evidence: None,
+            },
+        )?;
+    }
+    Ok(ImportOutcome::Stored(n))
+}
+
+fn put_one(c: &mut Conn, story: &StoryRecord, events: &[EventRecord]) -> Result<Put, StoreError> {
+    let mut existing = None;
+    c.query(
+        "SELECT id, coder FROM stories WHERE hash = $1",
+        params![&story.hash],
+        |r| {
+            existing = Some((r.int(0)?, r.text(1)?));
+            Ok(())
+        },
+    )?;
+    let replaced = match existing {
+        Some((_, coder)) if coder == story.coder => return Ok(Put::Unchanged),
+        Some((id, _)) => {
+            // Cascades to the story's events and facts.
+            c.exec("DELETE FROM stories WHERE id = $1", params![id])?;
+            true
+        }
+        None => false,
+    };
+    let mut id = 0;
+    c.query(
+        "INSERT INTO stories (hash, story_id, date, title, text, origin, coder, events, ingested_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        params![
+            &story.hash,
+            &story.story_id,
+            date_int(story.date),
+            story.title.as_deref(),
+            &story.text,
+            &story.origin,
+            &story.coder,
+            events.len() as i64,
+            now(),
+        ],
+        |r| {
+            id = r.int(0)?;
+            Ok(())
+        },
+    )?;
+    for e in events {
+        let spans = serde_json::to_string(&e.spans).unwrap_or_else(|_| "{}".into());
+        c.exec(
+            "INSERT INTO events (story, sentence, source, target, source_state, target_state,
+                 cameo, root, plover, goldstein, quad_class, date, date_end, precision,
+                 date_text, modality, text, spans)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+            params![
+                id,
+                e.sentence,
+                &e.source,
+                &e.target,
+                e.source_state.as_deref(),
+                e.target_state.as_deref(),
+                &e.cameo,
+                e.root.as_deref(),
+                e.plover.as_deref(),
+                e.goldstein,
+                e.quad_class,
+                date_int(e.date),
+                date_int(e.date_end),
+                &e.date_precision,
+                e.date_text.as_deref(),
+                e.modality.as_deref(),
+                &e.text,
+                spans,
+            ],
+        )?;
+        derive_fact(c, id, e)?;
+    }
+    Ok(if replaced {
+        Put::Replaced(events.len())
+    } else {
+        Put::Stored(events.len())
+    })
+}
+
+/// Applies the world model's event rules; see `statecraft_world::rules`.
+fn derive_fact(c: &mut Conn, story: i64, e: &EventRecord) -> Result<(), StoreError> {
+    let (Some(src), Some(tgt)) = (&e.source_state, &e.target_state) else {
+        return Ok(());
+    };
+    if src == tgt {
+        return Ok(());
+    }
+    let Some(effect) = rules::effect(&e.cameo, e.modality.as_deref(), &e.text) else {
+        return Ok(());
+    };
+    let from = When {
+        date: e.date,
+        precision: statecraft_world::Precision::parse(&e.date_precision),
+    };
+    let (kind, a, b, status) = match effect {
+        Effect::Tie(status) => {
+            // Ties are stored with the lesser code first.
+            let (a, b) = if src <= tgt { (src, tgt) } else { (tgt, src) };
+            ("tie", a.clone(), b.clone(), status.as_str())
+        }
+        Effect::Embassy(open) => (
+            "embassy",
+            src.clone(),
+            tgt.clone(),
+            if open { "open" } else { "closed" },
+        ),
+    };
+    insert_fact(
+        c,
+        FactRow {
+            kind,
+            a: &a,
+            b: &b,
+            status,
+            from,
+            start: Start::Since,
+            to: None,
+            source: &e.story_id,
+            record: &e.story_hash,
+            import: None,
+            story: Some(story),
+            sentence: Some(e.sentence),
+            cameo: Some(&e.cameo),
+            evidence: Some(&e.text),
+        },
+    )
+}
+
+struct FactRow<'a> {
+    kind: &'a str,
+    a: &'a str,
+    b: &'a str,
+    status: &'a str,
+    from: When,
+    start: Start,
+    to: Option<When>,
+    source: &'a str,
+    record: &'a str,
+    import: Option<i64>,
+    story: Option<i64>,
+    sentence: Option<i64>,
+    cameo: Option<&'a str>,
+    evidence: Option<&'a str>,
+}
+
+fn insert_fact(c: &mut Conn, f: FactRow) -> Result<(), StoreError> {
+    c.exec(
+        "INSERT INTO facts (kind, a, b, status, from_date, from_precision, start, to_date,
+             to_precision, source, record, import, story, sentence, cameo, evidence)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+        params![
+            f.kind,
+            f.a,
+            f.b,
+            f.status,
+            date_int(f.from.date),
+            f.from.precision.as_str(),
+            f.start.as_str(),
+            f.to.map(|t| date_int(t.date)),
+            f.to.map(|t| t.precision.as_str()),
+            f.source,
+            f.record,
+            f.import,
+            f.story,
+            f.sentence,
+            f.cameo,
+            f.evidence,
+        ],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,316 @@
+//! The world model over a real store, on every backend: the seed's
+//! answers, idempotence, re-coding, imports and their bad input.
+
+mod common;
+
+use common::*;
+use statecraft_store::{ImportOutcome, Ingest, Put, Store};
+use statecraft_text::Date;
+use statecraft_world::{import, Start, States, Status};
+
+fn d(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+fn seeded(name: &str) -> Vec<(&'static str, Store)> {
+    let mut stores = fresh_stores(name);
+    let (mut ing, _) = Ingest::new(&[]);
+    for (_, store) in &mut stores {
+        let out = ingest(store, &mut ing, &seed());
+        assert_eq!(out.stored, 1);
+        assert!(out.events >= 10, "{out:?}");
+    }
+    stores
+}
+
+#[test]
+fn seed_missing_ties_of_seoul() {
+    for (backend, mut store) in seeded("seed_missing") {
+        let m = store.missing("KOR", d("2025-02-11")).unwrap();
+        let missing: Vec<&str> = m.missing.iter().map(|x| x.partner.as_str()).collect();
+        assert_eq!(missing, ["SYR"], "{backend}");
+        let syr = m.missing[0].known.as_ref().expect("a recorded status");
+        assert_eq!(syr.status, Status::None, "{backend}");
+        let special: Vec<&str> = m.special.iter().map(|t| t.partner.as_str()).collect();
+        assert_eq!(special, ["PRK"], "{backend}");
+        assert_eq!(m.un_members, 192, "{backend}");
+        // After the April 2025 establishment, nothing is missing.
+        let later = store.missing("Republic of Korea", d("2025-05-01")).unwrap();
+        assert!(later.missing.is_empty(), "{backend}: {:?}", later.missing);
+    }
+}
+
+#[test]
+fn seed_korea_cuba_ties_from_february_2024() {
+    for (backend, mut store) in seeded("seed_cuba") {
+        let ties = store.ties("KOR", d("2024-03-01")).unwrap();
+        let cuba = ties.iter().find(|t| t.partner == "CUB").expect("Cuba");
+        assert!(cuba.status.has_ties(), "{backend}");
+        assert_eq!(cuba.start, Start::Since, "{backend}");
+        assert!(cuba.conflicts.is_empty(), "{backend}: {:?}", cuba.conflicts);
+        // The coded event ("establishment of diplomatic ties in February
+        // 2024") is a fact of its own, with the story as provenance.
+        let facts = store.tie_facts("CUB").unwrap();
+        assert!(
+            facts.iter().any(|f| matches!(
+                &f.provenance,
+                statecraft_world::Provenance::Event { sentence: 15, .. }
+            ) && f.status == Status::Established
+                && f.from.to_string() == "2024-02"),
+            "{backend}: {facts:?}"
+        );
+        // Before the establishment there were none.
+        let before = store.missing("KOR", d("2024-01-15")).unwrap();
+        assert!(
+            before.missing.iter().any(|m| m.partner == "CUB"),
+            "{backend}"
+        );
+        // The embassy opened in Havana in January 2025.
+        let emb = store.embassy_facts("KOR").unwrap();
+        assert!(
+            emb.iter().any(|e| e.sender == "KOR"
+                && e.host == "CUB"
+                && e.open
+                && e.from.to_string() == "2025-01"),
+            "{backend}: {emb:?}"
+        );
+    }
+}
+
+#[test]
+fn seed_timeline_seoul_damascus_in_order() {
+    for (backend, mut store) in seeded("seed_timeline") {
+        let t = store.timeline("Seoul", "Damascus", None, None);
+        // Capitals are not states: the query wants state codes or names.
+        assert!(t.is_err(), "{backend}");
+        let t = store.timeline("KOR", "SYR", None, None).unwrap();
+        let got: Vec<(String, i64, &str)> = t
+            .events
+            .iter()
+            .map(|e| (e.date.to_string(), e.sentence, &e.cameo[..2]))
+            .collect();
+        let dates: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        let mut sorted = dates.clone();
+        sorted.sort();
+        assert_eq!(dates, sorted, "{backend}: in order of event date");
+        // Events 2-6 of EXPECTED.md (the visit, 5-7 February), then event 1
+        // (the review announced on the 11th).
+        let sentences: Vec<i64> = got.iter().map(|g| g.1).collect();
+        for s in [6, 7, 8, 10, 11] {
+            assert!(sentences.contains(&s), "{backend}: sentence {s} in {got:?}");
+        }
+        assert_eq!(got.last().unwrap().1, 0, "{backend}: {got:?}");
+        assert_eq!(got.last().unwrap().0, "2025-02-11", "{backend}");
+        assert!(t
+            .events
+            .iter()
+            .all(|e| !e.text.is_empty() && e.story_id == t.events[0].story_id));
+        // A window keeps only the visit.
+        let visit = store
+            .timeline("KOR", "SYR", Some(d("2025-02-05")), Some(d("2025-02-07")))
+            .unwrap();
+        assert!(visit.events.iter().all(|e| e.sentence != 0), "{backend}");
+        assert_eq!(visit.events.len(), t.events.len() - 1, "{backend}");
+    }
+}
+
+#[test]
+fn seed_north_korea_network() {
+    for (backend, mut store) in seeded("seed_network") {
+        let n = store
+            .network("PRK", d("2024-12-01"), d("2025-02-11"))
+            .unwrap();
+        assert!(n.gained.is_empty() && n.lost.is_empty(), "{backend}: {n:?}");
+        // Syria's interim government plans to minimise relations: the
+        // balance with Syria is negative.
+        let syr = n.balance.iter().find(|b| b.partner == "SYR").expect("SYR");
+        assert!(syr.net < 0.0, "{backend}: {syr:?}");
+        assert!(n.net_balance < 0.0, "{backend}");
+        assert_eq!(
+            n.un_share_to.with_ties, 1,
+            "{backend}: ties with Syria on record"
+        );
+        // Seoul's network over the same window gains nothing yet.
+        let k = store
+            .network("KOR", d("2024-01-01"), d("2025-02-11"))
+            .unwrap();
+        let gained: Vec<&str> = k.gained.iter().map(|t| t.partner.as_str()).collect();
+        assert!(gained.contains(&"CUB"), "{backend}: {gained:?}");
+        assert!(k.un_share_to.share > 0.98, "{backend}");
+    }
+}
+
+#[test]
+fn ingest_twice_stores_once_and_recodes_on_dictionary_change() {
+    for (backend, mut store) in fresh_stores("idempotent") {
+        let corpus = seed();
+        let (mut ing, _) = Ingest::new(&[]);
+        let first = ingest(&mut store, &mut ing, &corpus);
+        let counts = store.counts().unwrap();
+        let again = ingest(&mut store, &mut ing, &corpus);
+        assert_eq!(again.stored + again.replaced, 0, "{backend}");
+        assert_eq!(again.unchanged, 1, "{backend}");
+        assert_eq!(
+            store.counts().unwrap(),
+            counts,
+            "{backend}: nothing stored twice"
+        );
+        // Another dictionary: the story is re-coded and its events replaced.
+        let overlay = b"# test overlay\n";
+        let (mut other, errors) = Ingest::new(&[("extra.overlay.txt", overlay)]);
+        assert!(
+            errors.iter().all(|e| e.file.starts_with("<bundled>")),
+            "{errors:?}"
+        );
+        assert_ne!(other.fingerprint(), ing.fingerprint());
+        let recoded = ingest(&mut store, &mut other, &corpus);
+        assert_eq!(recoded.replaced, 1, "{backend}");
+        assert_eq!(recoded.events, first.events, "{backend}");
+        assert_eq!(
+            store.counts().unwrap(),
+            counts,
+            "{backend}: old events replaced"
+        );
+        assert!(store.incomplete_stories().unwrap().is_empty());
+        // The same story under another id is the same story.
+        let mut renamed = corpus[0].clone();
+        renamed.id = "another-id".into();
+        let (rec, events) = other.code(&renamed, &store);
+        assert_eq!(
+            store.put_story(&rec, &events).unwrap(),
+            Put::Unchanged,
+            "{backend}"
+        );
+    }
+}
+
+fn sample(name: &str) -> Vec<u8> {
+    std::fs::read(root().join("crates/world/tests/data").join(name)).unwrap()
+}
+
+#[test]
+fn imports_each_format_once() {
+    let states = States::bundled();
+    for (backend, mut store) in fresh_stores("imports") {
+        let before = store.counts().unwrap().2;
+        let csv = sample("relations.csv");
+        let got = import::read_csv(&csv, "relations.csv", states).unwrap();
+        assert_eq!(
+            store.import("csv", "relations.csv", &csv, &got).unwrap(),
+            ImportOutcome::Stored(5)
+        );
+        assert_eq!(
+            store.import("csv", "relations.csv", &csv, &got).unwrap(),
+            ImportOutcome::AlreadyImported,
+            "{backend}"
+        );
+        let cow = sample("cow-dipex.csv");
+        let got = import::read_cow_dipex(&cow, "cow-dipex.csv", states).unwrap();
+        assert!(matches!(
+            store.import("cow-dipex", "cow", &cow, &got).unwrap(),
+            ImportOutcome::Stored(_)
+        ));
+        let wd = sample("wikidata-p530.json");
+        let got = import::read_wikidata(&wd, "wd.json", states, d("2026-11-01")).unwrap();
+        assert_eq!(got.ties.len(), 4, "both directions of KOR-CUB are one fact");
+        store.import("wikidata", "wd.json", &wd, &got).unwrap();
+        assert!(store.counts().unwrap().2 > before);
+
+        // Saudi Arabia and Iran: severed in 2016, restored in 2023.
+        let on = |store: &mut Store, date: &str| {
+            store
+                .ties("SAU", d(date))
+                .unwrap()
+                .into_iter()
+                .find(|t| t.partner == "IRN")
+                .map(|t| t.status)
+        };
+        assert_eq!(on(&mut store, "2015-06-01"), None, "{backend}");
+        assert_eq!(
+            on(&mut store, "2020-06-01"),
+            Some(Status::Severed),
+            "{backend}"
+        );
+        assert_eq!(
+            on(&mut store, "2024-06-01"),
+            Some(Status::Restored),
+            "{backend}"
+        );
+        // Qatar and Bahrain: severed with an end; nothing claimed after it.
+        let qb = store.ties("QAT", d("2024-01-01")).unwrap();
+        assert!(qb.iter().all(|t| t.partner != "BHR"), "{backend}: {qb:?}");
+        // Wikidata's relation without a start is known as of retrieval.
+        let kj = store.ties("KOR", d("2026-11-02")).unwrap();
+        let jpn = kj.iter().find(|t| t.partner == "JPN").unwrap();
+        assert!(jpn.status.has_ties());
+        // COW 732,40,2005,0,3: DR_at_2 = 3 is side 1 (Korea) at side 2
+        // (Cuba) with an ambassador; DR_at_1 = 0, Cuba has no one in Seoul.
+        let emb = store.embassy_facts("CUB").unwrap();
+        assert!(emb.iter().any(|e| e.sender == "KOR"
+            && e.host == "CUB"
+            && e.open
+            && e.from.to_string() == "2005"));
+        assert!(emb.iter().any(|e| e.sender == "CUB"
+            && e.host == "KOR"
+            && !e.open
+            && e.from.to_string() == "2005"));
+    }
+}
+
+#[test]
+fn disagreeing_sources_are_kept_and_reported() {
+    let states = States::bundled();
+    for (backend, mut store) in fresh_stores("conflicts") {
+        let csv = b"a,b,status,from,to,source\nKOR,SYR,established,2020-01-01,,A mistaken source\n";
+        let got = import::read_csv(csv, "wrong.csv", states).unwrap();
+        store.import("csv", "wrong.csv", csv, &got).unwrap();
+        let ties = store.ties("KOR", d("2025-02-11")).unwrap();
+        let syr = ties.iter().find(|t| t.partner == "SYR").unwrap();
+        // The ROK statement of 2024 is newer and wins; the 2020 claim that
+        // ties continue is reported, not dropped.
+        assert_eq!(syr.status, Status::None, "{backend}");
+        assert_eq!(syr.conflicts.len(), 1, "{backend}: {syr:?}");
+        assert_eq!(syr.conflicts[0].status, Status::Established);
+        // Both facts are still stored.
+        let facts = store.tie_facts("SYR").unwrap();
+        assert!(facts.iter().filter(|f| f.partner("SYR") == "KOR").count() >= 3);
+    }
+}
+
+#[test]
+fn bad_reference_files_store_nothing() {
+    let states = States::bundled();
+    let cases: &[(&str, &[u8], &str)] = &[
+        ("csv", b"x,y,status,from,to,source\nKOR,CUB,established,2024,,s\n", "wrong header"),
+        ("csv", b"a,b,status,from,to,source\nKOR,XXQ,established,2024,,s\n", "unknown state code `XXQ`"),
+        ("csv", b"a,b,status,from,to,source\nKOR,CUB,established,2024-02-14,2020-01-01,s\n", "inverted dates"),
+        ("csv", b"a,b,status,from,to,source\nKOR,CUB,established,2024,,caf\xe9\n", "invalid UTF-8"),
+        ("csv", b"a,b,status,from,to,source\nKOR,CUB,friendly,2024,,s\n", "unknown status"),
+        ("csv", b"a,b,status,from,to,source\nKOR,CUB,established,2024,,\n", "needs a source"),
+        ("cow-dipex", b"ccode1,ccode2,year,DR\n732,40,2005,0\n", "wrong header"),
+        ("cow-dipex", b"ccode1,ccode2,year,DR_at_1,DR_at_2,DE,version\n732,999,2005,0,0,0,2006.1\n", "unknown state code `999`"),
+        ("cow-dipex", b"ccode1,ccode2,year,DR_at_1,DR_at_2,DE,version\n732,40,2005,7,0,0,2006.1\n", "bad representation level"),
+        ("cow-dipex", b"ccode1,ccode2,year,DR_at_1,DR_at_2,DE,version\n732,40,2005,0,0,0,2006\xff\n", "invalid UTF-8"),
+        ("wikidata", br#"{"head":{"vars":["a","b"]},"results":{"bindings":[]}}"#, "wrong header"),
+        ("wikidata", br#"{"head":{"vars":["countryISO","partnerISO"]},"results":{"bindings":[{"countryISO":{"value":"KOR"},"partnerISO":{"value":"ZZZ"}}]}}"#, "unknown state code `ZZZ`"),
+        ("wikidata", br#"{"head":{"vars":["countryISO","partnerISO","start","end"]},"results":{"bindings":[{"countryISO":{"value":"KOR"},"partnerISO":{"value":"CUB"},"start":{"value":"2024-02-14T00:00:00Z"},"end":{"value":"2020-01-01T00:00:00Z"}}]}}"#, "inverted dates"),
+        ("wikidata", b"{\"head\": \xff}", "invalid UTF-8"),
+        ("wikidata", b"{\"head\": ", "not JSON"),
+    ];
+    let mut good = b"a,b,status,from,to,source\n".to_vec();
+    good.extend_from_slice(b"KOR,CUB,established,2024,,s\n");
+    for (i, (format, bytes, want)) in cases.iter().enumerate() {
+        // Good records before the bad one must not be stored either.
+        let label = format!("case{i}");
+        let got = match *format {
+            "csv" => import::read_csv(bytes, &label, states),
+            "cow-dipex" => import::read_cow_dipex(bytes, &label, states),
+            _ => import::read_wikidata(bytes, &label, states, d("2026-01-01")),
+        };
+        let err = got.expect_err(want).to_string();
+        assert!(err.contains(want), "case {i}: `{err}` lacks `{want}`");
+        assert!(err.starts_with(&label), "case {i}: `{err}` names the file");
+    }
+    let mixed = [&good[..], b"KOR,XXQ,established,2024,,s\n"].concat();
+    assert!(import::read_csv(&mixed, "mixed", states).is_err());
+}

@@ -1,0 +1,335 @@
+//! Facts about ties: what a source says about a pair of states, from when,
+//! and on whose authority.
+
+use serde::Serialize;
+use statecraft_text::Date;
+use std::fmt;
+
+/// The diplomatic status of a pair of states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// No formal diplomatic relations.
+    None,
+    /// Relations established.
+    Established,
+    /// Relations in place but suspended.
+    Suspended,
+    /// Relations broken off.
+    Severed,
+    /// Relations restored after a break or suspension.
+    Restored,
+    /// A relationship the parties do not count as foreign relations,
+    /// such as the two Koreas' (shown apart, never as a missing tie).
+    Special,
+}
+
+impl Status {
+    /// Every status, in declaration order.
+    pub const ALL: [Status; 6] = [
+        Status::None,
+        Status::Established,
+        Status::Suspended,
+        Status::Severed,
+        Status::Restored,
+        Status::Special,
+    ];
+
+    /// The lowercase name used in files and the store.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::None => "none",
+            Status::Established => "established",
+            Status::Suspended => "suspended",
+            Status::Severed => "severed",
+            Status::Restored => "restored",
+            Status::Special => "special",
+        }
+    }
+
+    /// Parses [`Status::as_str`]'s names.
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL
+            .into_iter()
+            .find(|st| st.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+
+    /// Whether the pair has working formal ties.
+    pub fn has_ties(self) -> bool {
+        matches!(self, Status::Established | Status::Restored)
+    }
+
+    /// Statuses that say the same thing about having ties: established
+    /// and restored agree; none and severed agree.
+    fn class(self) -> u8 {
+        match self {
+            Status::Established | Status::Restored => 0,
+            Status::None | Status::Severed => 1,
+            Status::Suspended => 2,
+            Status::Special => 3,
+        }
+    }
+
+    /// Whether two statuses disagree about the pair's ties.
+    pub fn disagrees(self, other: Status) -> bool {
+        self.class() != other.class()
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How precisely a date is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// The day.
+    Day,
+    /// The month: the date is its first day.
+    Month,
+    /// The year: the date is 1 January.
+    Year,
+}
+
+impl Precision {
+    /// The lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+        }
+    }
+
+    /// Parses [`Precision::as_str`]'s names; the coder's `story` and
+    /// `range` precisions are days.
+    pub fn parse(s: &str) -> Precision {
+        match s {
+            "month" => Precision::Month,
+            "year" | "season" => Precision::Year,
+            _ => Precision::Day,
+        }
+    }
+}
+
+/// A date with its precision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct When {
+    /// The first day of the period.
+    pub date: Date,
+    /// How precise it is.
+    pub precision: Precision,
+}
+
+impl When {
+    /// A day.
+    pub fn day(date: Date) -> When {
+        When {
+            date,
+            precision: Precision::Day,
+        }
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    ///
+    /// ```
+    /// use statecraft_world::{When, Precision};
+    /// assert_eq!(When::parse("1966").unwrap().precision, Precision::Year);
+    /// assert_eq!(When::parse("2024-02").unwrap().to_string(), "2024-02");
+    /// assert_eq!(When::parse("2024-02-14").unwrap().date.to_string(), "2024-02-14");
+    /// assert!(When::parse("2024-13").is_none());
+    /// ```
+    pub fn parse(s: &str) -> Option<When> {
+        let s = s.trim();
+        let parts: Vec<&str> = s.split('-').collect();
+        let num = |p: &str, len: usize| {
+            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse::<u32>().ok())
+                .flatten()
+        };
+        let year = num(parts.first()?, 4)? as i32;
+        let (date, precision) = match parts.len() {
+            1 => (Date::from_ymd(year, 1, 1)?, Precision::Year),
+            2 => (
+                Date::from_ymd(year, num(parts[1], 2)?, 1)?,
+                Precision::Month,
+            ),
+            3 => (
+                Date::from_ymd(year, num(parts[1], 2)?, num(parts[2], 2)?)?,
+                Precision::Day,
+            ),
+            _ => return None,
+        };
+        Some(When { date, precision })
+    }
+
+    /// The last day of the period.
+    pub fn last_day(self) -> Date {
+        match self.precision {
+            Precision::Day => self.date,
+            Precision::Month => self.date.last_day_of_month(),
+            Precision::Year => Date::from_ymd(self.date.year(), 12, 31).unwrap_or(self.date),
+        }
+    }
+}
+
+impl fmt::Display for When {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = self.date.ymd();
+        match self.precision {
+            Precision::Day => write!(f, "{y:04}-{m:02}-{d:02}"),
+            Precision::Month => write!(f, "{y:04}-{m:02}"),
+            Precision::Year => write!(f, "{y:04}"),
+        }
+    }
+}
+
+/// What a fact's date means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Start {
+    /// The status began on the date ("ties since 1966").
+    Since,
+    /// The status was observed on the date; when it began is unknown
+    /// ("as of 2024-02-14 Seoul had ties with ...").
+    AsOf,
+}
+
+impl Start {
+    /// The name used in files and the store.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Start::Since => "since",
+            Start::AsOf => "as_of",
+        }
+    }
+
+    /// Parses [`Start::as_str`]'s names.
+    pub fn parse(s: &str) -> Option<Start> {
+        match s {
+            "since" => Some(Start::Since),
+            "as_of" => Some(Start::AsOf),
+            _ => None,
+        }
+    }
+}
+
+/// Where a fact comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Provenance {
+    /// A record of imported reference data.
+    Reference {
+        /// The source as the record names it (dataset, document).
+        source: String,
+        /// The record within the imported file (`file:line` or an id).
+        record: String,
+    },
+    /// A coded event.
+    Event {
+        /// The story's identifier.
+        story_id: String,
+        /// The story's content hash.
+        story_hash: String,
+        /// 0-based sentence index.
+        sentence: u32,
+        /// The event's CAMEO code.
+        cameo: String,
+        /// The evidence sentence.
+        text: String,
+    },
+}
+
+impl Provenance {
+    /// The source a fact is grouped under when sources are compared: the
+    /// reference's name, or `coded events` for all events.
+    pub fn source_key(&self) -> &str {
+        match self {
+            Provenance::Reference { source, .. } => source,
+            Provenance::Event { .. } => "coded events",
+        }
+    }
+
+    /// A one-line description.
+    pub fn describe(&self) -> String {
+        match self {
+            Provenance::Reference { source, record } => format!("{source} ({record})"),
+            Provenance::Event {
+                story_id,
+                sentence,
+                cameo,
+                ..
+            } => format!("event {cameo} in story {story_id}, sentence {sentence}"),
+        }
+    }
+}
+
+/// A statement about a pair of states' ties.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TieFact {
+    /// One state's CAMEO code; always the lesser of the pair.
+    pub a: String,
+    /// The other state.
+    pub b: String,
+    /// The status stated.
+    pub status: Status,
+    /// From when.
+    pub from: When,
+    /// Whether the status began then or was observed then.
+    pub start: Start,
+    /// When it ended, if the source says so (the last day it held).
+    pub to: Option<When>,
+    /// Who says so.
+    pub provenance: Provenance,
+}
+
+impl TieFact {
+    /// A fact about `x` and `y` in either order; stored with `a < b`.
+    pub fn new(
+        x: &str,
+        y: &str,
+        status: Status,
+        from: When,
+        start: Start,
+        to: Option<When>,
+        provenance: Provenance,
+    ) -> TieFact {
+        let (a, b) = if x <= y { (x, y) } else { (y, x) };
+        TieFact {
+            a: a.to_string(),
+            b: b.to_string(),
+            status,
+            from,
+            start,
+            to,
+            provenance,
+        }
+    }
+
+    /// The other state of the pair.
+    pub fn partner(&self, state: &str) -> &str {
+        if self.a == state {
+            &self.b
+        } else {
+            &self.a
+        }
+    }
+}
+
+/// A statement that a state opened or closed its embassy in another.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EmbassyFact {
+    /// The sending state.
+    pub sender: String,
+    /// The host state.
+    pub host: String,
+    /// Opened (true) or closed (false).
+    pub open: bool,
+    /// When.
+    pub from: When,
+    /// Who says so.
+    pub provenance: Provenance,
+}
