@@ -257,13 +257,10 @@ pub fn ties(args: TiesArgs) -> Result<bool> {
         let ties = store.ties(&state, date)?;
         match args.format {
             Output::Json => {
-                serde_json::to_writer_pretty(
-                    &mut *out,
-                    &serde_json::json!({
-                        "state": state, "as_of": date, "ties": ties,
-                    }),
+                json(
+                    out,
+                    &serde_json::json!({"state": state, "as_of": date, "ties": ties}),
                 )?;
-                writeln!(out)?;
             }
             Output::Csv => {
                 writeln!(out, "partner,name,status,from,start,source,conflicts")?;
@@ -350,6 +347,12 @@ fn csv_tie(out: &mut impl Write, t: &Tie) -> Result<()> {
     Ok(())
 }
 
+fn json(out: &mut impl Write, value: &impl serde::Serialize) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
 fn csv(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
@@ -361,8 +364,7 @@ fn csv(s: &str) -> String {
 fn print_missing(m: &Missing, format: Output, out: &mut impl Write) -> Result<()> {
     match format {
         Output::Json => {
-            serde_json::to_writer_pretty(&mut *out, m)?;
-            writeln!(out)?;
+            json(out, m)?;
         }
         Output::Csv => {
             writeln!(out, "group,partner,name,status,from,start,source")?;
@@ -454,8 +456,7 @@ pub fn timeline(args: TimelineArgs) -> Result<bool> {
     let out = &mut BufWriter::new(io::stdout().lock());
     match args.format {
         Output::Json => {
-            serde_json::to_writer_pretty(&mut *out, &t)?;
-            writeln!(out)?;
+            json(out, &t)?;
         }
         Output::Csv => {
             writeln!(
@@ -565,8 +566,7 @@ pub fn network(args: NetworkArgs) -> Result<bool> {
 fn print_network(n: &Network, format: Output, out: &mut impl Write) -> Result<()> {
     match format {
         Output::Json => {
-            serde_json::to_writer_pretty(&mut *out, n)?;
-            writeln!(out)?;
+            json(out, n)?;
         }
         Output::Csv => {
             writeln!(

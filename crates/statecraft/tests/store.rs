@@ -161,6 +161,124 @@ fn seed_end_to_end() {
     assert!(std::fs::read(&pq).unwrap().starts_with(b"PAR1"));
 }
 
+/// A fresh schema in the test PostgreSQL server, as a URL; `None` when no
+/// server is configured (a failure under `STATECRAFT_REQUIRE_SERVICES`).
+fn postgres_schema(name: &str) -> Option<String> {
+    let url = match std::env::var("STATECRAFT_TEST_POSTGRES") {
+        Ok(u) if !u.is_empty() => u,
+        _ => {
+            assert!(
+                std::env::var_os("STATECRAFT_REQUIRE_SERVICES").is_none(),
+                "STATECRAFT_REQUIRE_SERVICES is set but STATECRAFT_TEST_POSTGRES is not"
+            );
+            eprintln!("note: STATECRAFT_TEST_POSTGRES unset; PostgreSQL case skipped");
+            return None;
+        }
+    };
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    client
+        .batch_execute(&format!(
+            "DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name};"
+        ))
+        .unwrap();
+    Some(format!("{url}?options=-c%20search_path%3D{name}"))
+}
+
+/// The same commands against PostgreSQL print exactly what they print
+/// against SQLite.
+#[test]
+fn postgres_answers_as_sqlite_does() {
+    let Some(url) = postgres_schema("cli_parity") else {
+        return;
+    };
+    let dir = temp_dir("parity");
+    let seed = root().join("examples/south-korea-syria-2025-02-11.txt");
+    let data = root().join("crates/world/tests/data/relations.csv");
+    let commands: &[&[&str]] = &[
+        &["ingest", seed.to_str().unwrap()],
+        &[
+            "import",
+            "relations",
+            "--format",
+            "csv",
+            data.to_str().unwrap(),
+        ],
+        &["ties", "KOR", "--missing", "--as-of", "2025-02-11"],
+        &[
+            "ties",
+            "KOR",
+            "--missing",
+            "--as-of",
+            "2025-02-11",
+            "--format",
+            "json",
+        ],
+        &["ties", "SAU", "--as-of", "2024-01-01", "--format", "csv"],
+        &["ties", "KOR", "--as-of", "2024-03-01"],
+        &["timeline", "KOR", "SYR"],
+        &[
+            "timeline",
+            "KOR",
+            "SYR",
+            "--from",
+            "2025-02-06",
+            "--format",
+            "csv",
+        ],
+        &[
+            "network",
+            "PRK",
+            "--from",
+            "2024-12-01",
+            "--to",
+            "2025-02-11",
+        ],
+        &[
+            "network",
+            "KOR",
+            "--from",
+            "2024-01-01",
+            "--to",
+            "2025-02-11",
+            "--format",
+            "json",
+        ],
+        &["export", "--format", "csv"],
+        &["export", "--format", "plover", "--target", "SYR"],
+    ];
+    for args in commands {
+        let lite = run(&dir, args);
+        let pg = bin()
+            .args(*args)
+            .arg("--database")
+            .arg(&url)
+            .output()
+            .unwrap();
+        assert!(
+            pg.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&pg.stderr)
+        );
+        let (mut a, mut b) = (stdout(&lite), stdout(&pg));
+        if args[0] == "export" {
+            // Row ids number the same events alike but need not be equal.
+            a = strip_ids(&a);
+            b = strip_ids(&b);
+        }
+        assert_eq!(a, b, "{args:?}");
+    }
+}
+
+fn strip_ids(s: &str) -> String {
+    s.lines()
+        .map(|l| match l.strip_prefix("{\"id\":") {
+            Some(rest) => rest[rest.find(',').unwrap_or(0)..].to_string(),
+            None => l[l.find(',').unwrap_or(0)..].to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[test]
 fn importers_reject_bad_files_and_store_nothing() {
     let dir = temp_dir("import");

@@ -154,58 +154,22 @@ fn import_facts(
         return Ok(ImportOutcome::AlreadyImported);
     };
     for f in &imported.ties {
-        let (source, record) = match &f.provenance {
-            Provenance::Reference { source, record } => (source.as_str(), record.as_str()),
-            Provenance::Event { .. } => {
-                return Err(StoreError::Corrupt("an import holds an event fact".into()))
-            }
-        };
+        let (source, record) = reference(&f.provenance)?;
+        let row = FactRow::reference("tie", &f.a, &f.b, f.status.as_str(), f.from, id);
         insert_fact(
             c,
             FactRow {
-                kind: "tie",
-                a: &f.a,
-                b: &f.b,
-                status: f.status.as_str(),
-                from: f.from,
                 start: f.start,
                 to: f.to,
-                source,
-                record,
-                import: Some(id),
-                story: None,
-                sentence: None,
-                cameo: None,
-                evidence: None,
+                ..row.with_source(source, record)
             },
         )?;
     }
     for f in &imported.embassies {
-        let (source, record) = match &f.provenance {
-            Provenance::Reference { source, record } => (source.as_str(), record.as_str()),
-            Provenance::Event { .. } => {
-                return Err(StoreError::Corrupt("an import holds an event fact".into()))
-            }
-        };
-        insert_fact(
-            c,
-            FactRow {
-                kind: "embassy",
-                a: &f.sender,
-                b: &f.host,
-                status: if f.open { "open" } else { "closed" },
-                from: f.from,
-                start: Start::AsOf,
-                to: None,
-                source,
-                record,
-                import: Some(id),
-                story: None,
-                sentence: None,
-                cameo: None,
-                evidence: None,
-            },
-        )?;
+        let (source, record) = reference(&f.provenance)?;
+        let status = if f.open { "open" } else { "closed" };
+        let row = FactRow::reference("embassy", &f.sender, &f.host, status, f.from, id);
+        insert_fact(c, row.with_source(source, record))?;
     }
     Ok(ImportOutcome::Stored(n))
 }
@@ -333,6 +297,52 @@ fn derive_fact(c: &mut Conn, story: i64, e: &EventRecord) -> Result<(), StoreErr
             evidence: Some(&e.text),
         },
     )
+}
+
+fn reference(p: &Provenance) -> Result<(&str, &str), StoreError> {
+    match p {
+        Provenance::Reference { source, record } => Ok((source, record)),
+        Provenance::Event { .. } => {
+            Err(StoreError::Corrupt("an import holds an event fact".into()))
+        }
+    }
+}
+
+impl<'a> FactRow<'a> {
+    /// A row of import `import`, observed on `from`, with no source yet.
+    fn reference(
+        kind: &'a str,
+        a: &'a str,
+        b: &'a str,
+        status: &'a str,
+        from: When,
+        import: i64,
+    ) -> FactRow<'a> {
+        FactRow {
+            kind,
+            a,
+            b,
+            status,
+            from,
+            start: Start::AsOf,
+            to: None,
+            source: "",
+            record: "",
+            import: Some(import),
+            story: None,
+            sentence: None,
+            cameo: None,
+            evidence: None,
+        }
+    }
+
+    fn with_source(self, source: &'a str, record: &'a str) -> FactRow<'a> {
+        FactRow {
+            source,
+            record,
+            ..self
+        }
+    }
 }
 
 struct FactRow<'a> {

@@ -314,3 +314,23 @@ fn bad_reference_files_store_nothing() {
     let mixed = [&good[..], b"KOR,XXQ,established,2024,,s\n"].concat();
     assert!(import::read_csv(&mixed, "mixed", states).is_err());
 }
+
+#[test]
+fn a_store_from_a_newer_statecraft_is_refused() {
+    let dir = temp_dir("too_new");
+    let mut store = Store::open_sqlite(&dir).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        statecraft_store::SCHEMA_VERSION
+    );
+    drop(store);
+    let conn = rusqlite::Connection::open(dir.join("statecraft.db")).unwrap();
+    conn.execute(
+        "UPDATE meta SET value = '99' WHERE key = 'schema_version'",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let err = Store::open_sqlite(&dir).err().expect("refused").to_string();
+    assert!(err.contains("schema version 99"), "{err}");
+}

@@ -42,18 +42,7 @@ pub const CSV_HEADER: &str = "a,b,status,from,to,source";
 /// assert_eq!(got.ties[1].start, Start::AsOf);
 /// ```
 pub fn read_csv(bytes: &[u8], label: &str, states: &States) -> Result<Imported, WorldError> {
-    let text = utf8(bytes, label)?;
-    let mut lines = text.lines().enumerate();
-    match lines.next() {
-        Some((_, h)) if h.trim_start_matches('\u{feff}').trim_end() == CSV_HEADER => {}
-        _ => {
-            return Err(WorldError::at(
-                label,
-                1,
-                format!("wrong header: expected `{CSV_HEADER}`"),
-            ))
-        }
-    }
+    let lines = with_header(utf8(bytes, label)?, label, CSV_HEADER)?;
     let mut out = Imported::default();
     for (i, line) in lines {
         let n = i + 1;
@@ -114,18 +103,7 @@ pub const COW_HEADER: &str = "ccode1,ccode2,year,DR_at_1,DR_at_2,DE,version";
 /// 3 ambassador, 9 other): level 3 records side 2's embassy in side 1 as
 /// open, level 0 as not open; `DR_at_2` likewise the other way.
 pub fn read_cow_dipex(bytes: &[u8], label: &str, states: &States) -> Result<Imported, WorldError> {
-    let text = utf8(bytes, label)?;
-    let mut lines = text.lines().enumerate();
-    match lines.next() {
-        Some((_, h)) if h.trim_start_matches('\u{feff}').trim_end() == COW_HEADER => {}
-        _ => {
-            return Err(WorldError::at(
-                label,
-                1,
-                format!("wrong header: expected `{COW_HEADER}`"),
-            ))
-        }
-    }
+    let lines = with_header(utf8(bytes, label)?, label, COW_HEADER)?;
     let mut out = Imported::default();
     for (i, line) in lines {
         let n = i + 1;
@@ -317,6 +295,23 @@ fn utf8<'a>(bytes: &'a [u8], label: &str) -> Result<&'a str, WorldError> {
             + 1;
         WorldError::at(label, line, "invalid UTF-8")
     })
+}
+
+/// The numbered lines after the header, which must be `header`.
+fn with_header<'a>(
+    text: &'a str,
+    label: &str,
+    header: &str,
+) -> Result<impl Iterator<Item = (usize, &'a str)>, WorldError> {
+    let mut lines = text.lines().enumerate();
+    match lines.next() {
+        Some((_, h)) if h.trim_start_matches('\u{feff}').trim_end() == header => Ok(lines),
+        _ => Err(WorldError::at(
+            label,
+            1,
+            format!("wrong header: expected `{header}`"),
+        )),
+    }
 }
 
 fn state(states: &States, key: &str) -> Result<String, String> {
