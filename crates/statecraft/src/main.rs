@@ -1,6 +1,7 @@
 //! The `statecraft` command line.
 
 mod code;
+mod serve;
 mod world;
 
 use clap::{Parser, Subcommand};
@@ -34,6 +35,8 @@ enum Command {
     Network(world::NetworkArgs),
     /// Write stored events as GDELT TSV, PLOVER JSONL, CSV or Parquet.
     Export(world::ExportArgs),
+    /// Serve the HTTP API and the web page.
+    Serve(serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => world::timeline(args),
         Command::Network(args) => world::network(args),
         Command::Export(args) => world::export(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

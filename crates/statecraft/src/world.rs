@@ -26,8 +26,13 @@ pub struct StoreArgs {
 }
 
 impl StoreArgs {
+    /// Where the store is.
+    pub fn location(&self) -> Location {
+        Location::choose(self.database.as_deref(), self.data_dir.as_deref())
+    }
+
     fn open(&self) -> Result<Store> {
-        let location = Location::choose(self.database.as_deref(), self.data_dir.as_deref());
+        let location = self.location();
         Store::open(&location).with_context(|| match &location {
             Location::Dir(d) => format!("opening the store in {}", d.display()),
             Location::Postgres(_) => "opening the PostgreSQL store".to_string(),
@@ -255,11 +260,14 @@ pub fn ties(args: TiesArgs) -> Result<bool> {
     } else {
         let state = store.state(&args.state)?;
         let ties = store.ties(&state, date)?;
+        let embassies = store.embassies(&state, date)?;
         match args.format {
             Output::Json => {
                 json(
                     out,
-                    &serde_json::json!({"state": state, "as_of": date, "ties": ties}),
+                    &serde_json::json!({
+                        "state": state, "as_of": date, "ties": ties, "embassies": embassies,
+                    }),
                 )?;
             }
             Output::Csv => {
@@ -278,6 +286,19 @@ pub fn ties(args: TiesArgs) -> Result<bool> {
                     ties.len()
                 )?;
                 table_ties(out, &ties)?;
+                if !embassies.is_empty() {
+                    writeln!(out, "Embassies open on {date} (sender in host):")?;
+                }
+                for e in &embassies {
+                    writeln!(
+                        out,
+                        "  {} in {:<4} since {:<10}  {}",
+                        e.sender,
+                        e.host,
+                        e.from,
+                        e.provenance.describe()
+                    )?;
+                }
             }
         }
     }

@@ -316,19 +316,10 @@ fn empty_file_and_empty_stdin() {
         check(
             &format!("empty file as {format}"),
             &out,
-            &if format == "jsonl" {
-                // An empty JSONL file is zero stories, not an error.
-                Expect {
-                    status: 0,
-                    stderr: vec![],
-                    coded: &[],
-                }
-            } else {
-                Expect {
-                    status: 1,
-                    stderr: vec![format!("{}:", label(&empty))],
-                    coded: &[],
-                }
+            &Expect {
+                status: 1,
+                stderr: vec![format!("{}:", label(&empty))],
+                coded: &[],
             },
         );
     }
@@ -397,14 +388,14 @@ fn malformed_petrarch_xml_keeps_the_sentences_before_the_error() {
             true,
         ),
         ("attribute not closed", "<Sentence date=\"2025\n", true),
-        // An element still open at the end of the input is not reported:
-        // the reader does not check end names (so that real-world files
-        // with mismatched tags are read), and quick-xml then sees a clean
-        // end of input. The good sentence is still coded.
+        // A <Sentence> still open at the end of the input is reported by
+        // the reader itself (quick-xml, which does not check end names so
+        // that real-world files with mismatched tags are read, sees a clean
+        // end). The good sentence is still coded.
         (
             "element never closed",
             "<Sentence date=\"20250211\" id=\"XML-BAD\"><Text>Oops\n",
-            false,
+            true,
         ),
     ];
     for (case, rest, diagnostic) in cases {

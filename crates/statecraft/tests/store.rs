@@ -123,6 +123,8 @@ fn seed_end_to_end() {
         "{cuba}"
     );
 
+    let kor = stdout(&run(&dir, &["ties", "KOR", "--as-of", "2025-02-11"]));
+    assert!(kor.contains("KOR in CUB  since 2025-01"), "{kor}");
     let timeline = stdout(&run(&dir, &["timeline", "KOR", "SYR"]));
     snapshot("timeline-kor-syr.txt", &timeline);
     let network = stdout(&run(

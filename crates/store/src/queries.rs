@@ -32,6 +32,7 @@ pub struct EventFilter {
 
 /// A dyad's events in order.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Timeline {
     /// One state.
     pub a: String,
@@ -150,6 +151,17 @@ impl Store {
         let state = self.state(state)?;
         let facts = self.tie_facts(&state)?;
         Ok(model::ties(self.states, &state, date, &facts))
+    }
+
+    /// Embassies open on `date` that `state` sends or hosts, with the fact
+    /// each rests on.
+    pub fn embassies(&mut self, state: &str, date: Date) -> Result<Vec<EmbassyFact>, StoreError> {
+        let state = self.state(state)?;
+        let facts = self.embassy_facts(&state)?;
+        Ok(model::embassies(&state, date, &facts)
+            .into_iter()
+            .cloned()
+            .collect())
     }
 
     /// The UN members `state` lacks ties with on `date`.

@@ -8,6 +8,7 @@ use statecraft_world::States;
 
 /// A story as stored.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StoryRecord {
     /// Content hash: SHA-256 of the date and text (see [`content_hash`]).
     pub hash: String,
@@ -68,17 +69,22 @@ fn hex(bytes: &[u8]) -> String {
 
 /// Character spans in the evidence sentence.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Spans {
     /// The source actor.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Vec<u64>>))]
     pub source: Option<[usize; 2]>,
     /// The target actor.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Vec<u64>>))]
     pub target: Option<[usize; 2]>,
     /// The verb.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Vec<u64>>))]
     pub verb: Option<[usize; 2]>,
 }
 
 /// An event as stored and queried.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EventRecord {
     /// Row id (0 before it is stored).
     pub id: i64,
@@ -140,7 +146,8 @@ impl EventRecord {
             cameo: e.cameo.clone(),
             root: e.root.clone(),
             plover: e.plover.clone(),
-            goldstein: e.goldstein.map(f64::from),
+            // The table's scores have one decimal; f32 → f64 must not add noise.
+            goldstein: e.goldstein.map(|g| (f64::from(g) * 100.0).round() / 100.0),
             quad_class: e.quad_class.map(i64::from),
             date: e.date,
             date_end: e.date_end,

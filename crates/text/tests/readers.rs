@@ -71,7 +71,9 @@ fn jsonl_cases() {
     let cases: &[(&[u8], &[&str], usize)] = &[
         (b"{\"id\":\"a\",\"date\":\"2025-02-11\",\"text\":\"x\"}\n", &["a"], 0),
         (b"{\"id\":7,\"date\":\"20250211\",\"title\":\"t\",\"text\":\"x\"}", &["7"], 0),
-        (b"\n\n  \n", &[], 0),
+        // Nothing to read is an error, as in every other reader.
+        (b"\n\n  \n", &[], 1),
+        (b"", &[], 1),
         (b"{\"id\":\"a\",\"text\":\"x\"}\n", &[], 1),
         (b"{\"id\":\"a\",\"date\":\"soon\",\"text\":\"x\"}\n", &[], 1),
         (b"{\"date\":\"2025-02-11\",\"text\":\"x\"}\n", &[], 1),
@@ -237,7 +239,13 @@ ties.</Text><Parse>(ROOT (S))</Parse></Sentence>
         (env.verbs.len(), env.actors.len(), env.petrarch),
         (1, 1, true)
     );
-    assert_eq!(errors(&b).len(), 2, "{:?}", b.diagnostics);
+    // Bad date, no id, and D cut off by the end of the file.
+    assert_eq!(errors(&b).len(), 3, "{:?}", b.diagnostics);
+    assert!(
+        errors(&b)[2].contains("[story D]: <Sentence> is not closed"),
+        "{:?}",
+        errors(&b)
+    );
     let b = read::read_petrarch_xml(
         b"<Sentences><Sentence id=\"A\" date=\"19950101\"><Text>x</Text></Sentence><Oops",
         "t.xml",

@@ -7,6 +7,7 @@ use std::fmt;
 
 /// The diplomatic status of a pair of states.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// No formal diplomatic relations.
@@ -84,6 +85,7 @@ impl fmt::Display for Status {
 
 /// How precisely a date is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     /// The day.
@@ -117,6 +119,7 @@ impl Precision {
 
 /// A date with its precision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct When {
     /// The first day of the period.
     pub date: Date,
@@ -189,6 +192,7 @@ impl fmt::Display for When {
 
 /// What a fact's date means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Start {
     /// The status began on the date ("ties since 1966").
@@ -219,6 +223,7 @@ impl Start {
 
 /// Where a fact comes from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Provenance {
     /// A record of imported reference data.
@@ -269,6 +274,7 @@ impl Provenance {
 
 /// A statement about a pair of states' ties.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TieFact {
     /// One state's CAMEO code; always the lesser of the pair.
     pub a: String,
@@ -321,6 +327,7 @@ impl TieFact {
 
 /// A statement that a state opened or closed its embassy in another.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EmbassyFact {
     /// The sending state.
     pub sender: String,

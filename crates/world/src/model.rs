@@ -20,6 +20,7 @@ use std::collections::BTreeMap;
 
 /// A dyad's status on a date.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Tie {
     /// The partner's CAMEO code.
     pub partner: String,
@@ -111,6 +112,7 @@ fn name_of(states: &States, code: &str) -> String {
 
 /// The UN members a state lacks ties with.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Missing {
     /// The state.
     pub state: String,
@@ -127,6 +129,7 @@ pub struct Missing {
 
 /// One missing tie.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MissingTie {
     /// The member's CAMEO code.
     pub partner: String,
@@ -166,6 +169,7 @@ pub fn missing(states: &States, state: &str, date: Date, facts: &[TieFact]) -> M
 
 /// A state's events with one partner, summed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EventSums {
     /// The partner's CAMEO code.
     pub partner: String,
@@ -179,6 +183,7 @@ pub struct EventSums {
 
 /// How a state's network changed between two dates.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Network {
     /// The state.
     pub state: String,
@@ -203,6 +208,7 @@ pub struct Network {
 
 /// A share of UN members.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Share {
     /// Members with recorded working ties.
     pub with_ties: usize,
@@ -217,6 +223,7 @@ pub struct Share {
 /// states, in either direction, that happened or were announced as
 /// intentions. Below zero the relationship ran conflictual.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Balance {
     /// The partner's CAMEO code.
     pub partner: String,

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 /// One state.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct State {
     /// ISO 3166-1 alpha-3.
     pub iso3: String,

@@ -68,6 +68,17 @@ pub fn read_jsonl(bytes: &[u8], label: &str) -> Batch {
             }
         }
     }
+    if batch.items.is_empty() && batch.diagnostics.is_empty() {
+        let origin = Origin {
+            file: label.to_string(),
+            line: 1,
+        };
+        batch.diagnostics.push(Diagnostic::error(
+            &origin,
+            None,
+            "empty input: no story to read",
+        ));
+    }
     batch
 }
 

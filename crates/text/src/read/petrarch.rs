@@ -141,6 +141,17 @@ pub fn read_petrarch_xml(bytes: &[u8], label: &str, base: &Path) -> Batch {
         }
         buf.clear();
     }
+    if let Some((_, id, line)) = sentence {
+        // A record cut off by the end of the file is reported, not dropped.
+        batch.diagnostics.push(Diagnostic::error(
+            &Origin {
+                file: label.to_string(),
+                line,
+            },
+            id.as_deref(),
+            "<Sentence> is not closed before the end of the file",
+        ));
+    }
     if batch.items.is_empty() && batch.diagnostics.is_empty() {
         batch.diagnostics.push(Diagnostic::error(
             &Origin {

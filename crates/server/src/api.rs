@@ -1,0 +1,477 @@
+//! The `/v1` API and its OpenAPI document, generated from these handlers
+//! and the types they return.
+
+use crate::{AppState, Problem};
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use statecraft_store::{EventFilter, EventRecord, Put, StoryRecord, Timeline};
+use statecraft_text::{Date, Layout, Story};
+use statecraft_world::model::{Missing, Network, Tie};
+use statecraft_world::{EmbassyFact, State as StateRow, States};
+use std::collections::HashMap;
+use std::sync::Arc;
+use utoipa::OpenApi;
+
+type Shared = State<Arc<AppState>>;
+type Params = Query<HashMap<String, String>>;
+
+/// The OpenAPI document.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "statecraft",
+        description = "Coded international-affairs events and a time-aware model of diplomatic ties."
+    ),
+    paths(healthz, states, ties, timeline, network, events, story, store_story, code),
+    components(schemas(Problem, TiesAnswer, StoryInput, Coded, Stored, EventPage, StoryAnswer)),
+    modifiers(&BearerAuth)
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+pub(crate) fn routes() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/openapi.json", get(openapi))
+        .route("/v1/states", get(states))
+        .route("/v1/ties/{state}", get(ties))
+        .route("/v1/timeline/{a}/{b}", get(timeline))
+        .route("/v1/network/{state}", get(network))
+        .route("/v1/events", get(events))
+        .route("/v1/stories/{id}", get(story))
+        .route("/v1/stories", post(store_story))
+        .route("/v1/code", post(code))
+}
+
+async fn openapi() -> impl IntoResponse {
+    Json(ApiDoc::openapi())
+}
+
+/// Liveness: the server answers and its store opens.
+#[utoipa::path(get, path = "/healthz", responses((status = 200, description = "OK")))]
+async fn healthz(State(st): Shared) -> Result<Json<serde_json::Value>, Problem> {
+    let version = st
+        .read(|s| s.schema_version().map_err(Problem::from))
+        .await?;
+    Ok(Json(
+        serde_json::json!({"status": "ok", "schema_version": version}),
+    ))
+}
+
+/// Every state the model knows, with codes, names and UN admission.
+#[utoipa::path(get, path = "/v1/states", responses((status = 200, body = [StateRow])))]
+async fn states() -> Json<&'static [StateRow]> {
+    Json(States::bundled().all())
+}
+
+fn date_param(p: &HashMap<String, String>, name: &str) -> Result<Option<Date>, Problem> {
+    match p.get(name).map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(v) => Date::parse(v)
+            .map(Some)
+            .ok_or_else(|| Problem::bad_date(name, v)),
+    }
+}
+
+fn bool_param(p: &HashMap<String, String>, name: &str) -> Result<bool, Problem> {
+    match p.get(name).map(|s| s.trim()) {
+        None | Some("") | Some("false") | Some("0") => Ok(false),
+        Some("true") | Some("1") => Ok(true),
+        Some(v) => Err(Problem::bad_request(format!(
+            "`{name}` must be true or false, not `{v}`"
+        ))),
+    }
+}
+
+fn today() -> Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    Date::from_ymd(1970, 1, 1)
+        .expect("epoch")
+        .add_days(days as i32)
+}
+
+/// A state's ties on a date.
+#[derive(Serialize, utoipa::ToSchema)]
+struct TiesAnswer {
+    /// The state's CAMEO code.
+    state: String,
+    /// The date.
+    #[schema(value_type = String, format = Date)]
+    as_of: Date,
+    /// One entry per partner with any fact.
+    ties: Vec<Tie>,
+    /// Embassies open on the date that the state sends or hosts.
+    embassies: Vec<EmbassyFact>,
+}
+
+/// A state's partners on a date (`missing=false`), or the UN members it
+/// lacks ties with, special cases apart (`missing=true`).
+#[utoipa::path(
+    get,
+    path = "/v1/ties/{state}",
+    params(
+        ("state" = String, Path, description = "A code (KOR), COW code or name"),
+        ("as_of" = Option<String>, Query, description = "YYYY-MM-DD; default today"),
+        ("missing" = Option<bool>, Query, description = "List the UN members without ties"),
+    ),
+    responses(
+        (status = 200, description = "Ties (`missing=false`)", body = TiesAnswer),
+        (status = 200, description = "Missing ties (`missing=true`)", body = Missing),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn ties(
+    State(st): Shared,
+    Path(state): Path<String>,
+    Query(p): Params,
+) -> Result<axum::response::Response, Problem> {
+    let date = date_param(&p, "as_of")?.unwrap_or_else(today);
+    if bool_param(&p, "missing")? {
+        let m = st
+            .read(move |s| s.missing(&state, date).map_err(Problem::from))
+            .await?;
+        return Ok(Json(m).into_response());
+    }
+    let answer = st
+        .read(move |s| {
+            let code = s.state(&state)?;
+            Ok(TiesAnswer {
+                ties: s.ties(&code, date)?,
+                embassies: s.embassies(&code, date)?,
+                state: code,
+                as_of: date,
+            })
+        })
+        .await?;
+    Ok(Json(answer).into_response())
+}
+
+/// Two states' events, in either direction, in order of event date.
+#[utoipa::path(
+    get,
+    path = "/v1/timeline/{a}/{b}",
+    params(
+        ("a" = String, Path, description = "One state"),
+        ("b" = String, Path, description = "The other"),
+        ("from" = Option<String>, Query, description = "First event date"),
+        ("to" = Option<String>, Query, description = "Last event date"),
+    ),
+    responses(
+        (status = 200, body = Timeline),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn timeline(
+    State(st): Shared,
+    Path((a, b)): Path<(String, String)>,
+    Query(p): Params,
+) -> Result<Json<Timeline>, Problem> {
+    let (from, to) = (date_param(&p, "from")?, date_param(&p, "to")?);
+    let t = st
+        .read(move |s| s.timeline(&a, &b, from, to).map_err(Problem::from))
+        .await?;
+    Ok(Json(t))
+}
+
+/// Partners gained and lost, the UN share with ties, and the Goldstein
+/// balance with each partner over a window (default: the year to today).
+#[utoipa::path(
+    get,
+    path = "/v1/network/{state}",
+    params(
+        ("state" = String, Path, description = "The state"),
+        ("from" = Option<String>, Query, description = "Start; default a year before `to`"),
+        ("to" = Option<String>, Query, description = "End; default today"),
+    ),
+    responses(
+        (status = 200, body = Network),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn network(
+    State(st): Shared,
+    Path(state): Path<String>,
+    Query(p): Params,
+) -> Result<Json<Network>, Problem> {
+    let to = date_param(&p, "to")?.unwrap_or_else(today);
+    let from = date_param(&p, "from")?.unwrap_or_else(|| to.add_months(-12));
+    if to < from {
+        return Err(Problem::bad_request(format!(
+            "`to` {to} is before `from` {from}"
+        )));
+    }
+    let n = st
+        .read(move |s| s.network(&state, from, to).map_err(Problem::from))
+        .await?;
+    Ok(Json(n))
+}
+
+/// A page of events.
+#[derive(Serialize, utoipa::ToSchema)]
+struct EventPage {
+    /// The events, in storage order.
+    events: Vec<EventRecord>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    next_cursor: Option<String>,
+}
+
+const MAX_PAGE: i64 = 1000;
+
+/// Stored events, filtered and paged.
+#[utoipa::path(
+    get,
+    path = "/v1/events",
+    params(
+        ("source" = Option<String>, Query, description = "Source state"),
+        ("target" = Option<String>, Query, description = "Target state"),
+        ("cameo" = Option<String>, Query, description = "CAMEO code or prefix"),
+        ("plover" = Option<String>, Query, description = "PLOVER category"),
+        ("from" = Option<String>, Query, description = "First event date"),
+        ("to" = Option<String>, Query, description = "Last event date"),
+        ("limit" = Option<i64>, Query, description = "1 to 1000; default 100"),
+        ("cursor" = Option<String>, Query, description = "From the previous page"),
+    ),
+    responses(
+        (status = 200, body = EventPage),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn events(State(st): Shared, Query(p): Params) -> Result<Json<EventPage>, Problem> {
+    let limit = match p.get("limit").map(|s| s.trim()) {
+        None | Some("") => 100,
+        Some(v) => v
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (1..=MAX_PAGE).contains(n))
+            .ok_or_else(|| {
+                Problem::bad_request(format!("`limit` must be 1 to {MAX_PAGE}, not `{v}`"))
+            })?,
+    };
+    let after_id = match p.get("cursor").map(|s| s.trim()) {
+        None | Some("") => None,
+        Some(v) => Some(v.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
+            Problem::bad_request(format!("`cursor` `{v}` is not one this API gave"))
+        })?),
+    };
+    let text = |k: &str| {
+        p.get(k)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    let filter = EventFilter {
+        source: text("source"),
+        target: text("target"),
+        cameo: text("cameo"),
+        plover: text("plover"),
+        from: date_param(&p, "from")?,
+        to: date_param(&p, "to")?,
+        after_id,
+        limit: Some(limit + 1),
+    };
+    if let Some(c) = &filter.cameo {
+        if !c.chars().all(|ch| ch.is_ascii_alphanumeric()) || c.len() > 4 {
+            return Err(Problem::bad_request(format!(
+                "`cameo` `{c}` is not a CAMEO code"
+            )));
+        }
+    }
+    let mut events = st
+        .read(move |s| {
+            let mut out = Vec::new();
+            s.for_each_event(&filter, |e| {
+                out.push(e);
+                Ok::<(), statecraft_store::StoreError>(())
+            })?;
+            Ok(out)
+        })
+        .await?;
+    let next_cursor = if events.len() as i64 > limit {
+        events.truncate(limit as usize);
+        events.last().map(|e| e.id.to_string())
+    } else {
+        None
+    };
+    Ok(Json(EventPage {
+        events,
+        next_cursor,
+    }))
+}
+
+/// A stored story with its events.
+#[derive(Serialize, utoipa::ToSchema)]
+struct StoryAnswer {
+    story: StoryRecord,
+    events: Vec<EventRecord>,
+}
+
+/// A stored story, by its identifier or content hash, with its events and
+/// their spans.
+#[utoipa::path(
+    get,
+    path = "/v1/stories/{id}",
+    params(("id" = String, Path, description = "Story identifier or content hash")),
+    responses(
+        (status = 200, body = StoryAnswer),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn story(State(st): Shared, Path(id): Path<String>) -> Result<Json<StoryAnswer>, Problem> {
+    let key = id.clone();
+    let found = st
+        .read(move |s| s.story(&key).map_err(Problem::from))
+        .await?;
+    match found {
+        Some((story, events)) => Ok(Json(StoryAnswer { story, events })),
+        None => Err(Problem::not_found(format!("no story `{id}` is stored"))),
+    }
+}
+
+/// A story, as in JSONL input.
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StoryInput {
+    /// Identifier.
+    id: String,
+    /// Publication date, YYYY-MM-DD.
+    date: String,
+    /// Headline.
+    #[serde(default)]
+    title: Option<String>,
+    /// Body text.
+    text: String,
+}
+
+/// Stories over this many bytes of text are refused.
+const MAX_TEXT: usize = 1 << 20;
+
+impl StoryInput {
+    fn story(self) -> Result<Story, Problem> {
+        let id = self.id.trim();
+        if id.is_empty() || id.len() > 200 {
+            return Err(Problem::bad_request("`id` must be 1 to 200 characters"));
+        }
+        if self.text.trim().is_empty() {
+            return Err(Problem::bad_request("`text` is empty"));
+        }
+        if self.text.len() > MAX_TEXT {
+            return Err(Problem::bad_request(format!(
+                "`text` is over {MAX_TEXT} bytes"
+            )));
+        }
+        let date = Date::parse(&self.date).ok_or_else(|| Problem::bad_date("date", &self.date))?;
+        let mut story = Story::new(id, date, self.text, Layout::Prose);
+        story.title = self.title.filter(|t| !t.trim().is_empty());
+        story.origin.file = "api".into();
+        Ok(story)
+    }
+}
+
+fn body(input: Result<Json<StoryInput>, JsonRejection>) -> Result<Story, Problem> {
+    match input {
+        Ok(Json(i)) => i.story(),
+        Err(e) => Err(Problem::new(
+            if matches!(e, JsonRejection::MissingJsonContentType(_)) {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE
+            } else {
+                StatusCode::BAD_REQUEST
+            },
+            "bad-json",
+            "Malformed JSON",
+            e.body_text(),
+        )),
+    }
+}
+
+/// A story's events.
+#[derive(Serialize, utoipa::ToSchema)]
+struct Coded {
+    events: Vec<EventRecord>,
+}
+
+/// Codes a story without storing it.
+#[utoipa::path(
+    post,
+    path = "/v1/code",
+    request_body = StoryInput,
+    responses(
+        (status = 200, body = Coded),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn code(
+    State(st): Shared,
+    input: Result<Json<StoryInput>, JsonRejection>,
+) -> Result<Json<Coded>, Problem> {
+    let story = body(input)?;
+    let events = st
+        .write(move |store, ingest| Ok(ingest.code(&story, store).1))
+        .await?;
+    Ok(Json(Coded { events }))
+}
+
+/// What storing a story did.
+#[derive(Serialize, utoipa::ToSchema)]
+struct Stored {
+    /// `stored`, `replaced` (re-coded with other dictionaries) or
+    /// `unchanged` (already stored).
+    put: String,
+    story: StoryRecord,
+    events: Vec<EventRecord>,
+}
+
+/// Codes a story and stores it with its events (needs the bearer token).
+#[utoipa::path(
+    post,
+    path = "/v1/stories",
+    request_body = StoryInput,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Stored or replaced", body = Stored),
+        (status = 200, description = "Already stored", body = Stored),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn store_story(
+    State(st): Shared,
+    headers: HeaderMap,
+    input: Result<Json<StoryInput>, JsonRejection>,
+) -> Result<(StatusCode, Json<Stored>), Problem> {
+    st.authorized(&headers)?;
+    let story = body(input)?;
+    let (put, story, events) = st
+        .write(move |store, ingest| ingest.store_one(store, &story).map_err(Problem::from))
+        .await?;
+    let (status, put) = match put {
+        Put::Stored(_) => (StatusCode::CREATED, "stored"),
+        Put::Replaced(_) => (StatusCode::CREATED, "replaced"),
+        Put::Unchanged => (StatusCode::OK, "unchanged"),
+    };
+    Ok((
+        status,
+        Json(Stored {
+            put: put.into(),
+            story,
+            events,
+        }),
+    ))
+}

@@ -1,0 +1,503 @@
+//! Every endpoint over real HTTP, on SQLite and (when the test command
+//! provides one) PostgreSQL: success, bad input, auth, and injection
+//! attempts through every parameter.
+
+use serde_json::{json, Value};
+use statecraft_server::{router, AppState, Config};
+use statecraft_store::{Location, Store};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+const TOKEN: &str = "test-token-3f9a";
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A server on a free loopback port, over `location`; returns its base URL.
+fn start(location: Location, token: Option<&str>) -> String {
+    let mut config = Config::new(location);
+    config.token = token.map(str::to_string);
+    config.body_limit = 256 * 1024;
+    let state = Arc::new(AppState::open(&config).expect("open"));
+    let app = router(state, &config);
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(async move {
+                let l = tokio::net::TcpListener::from_std(listener).unwrap();
+                axum::serve(l, app).await.unwrap();
+            })
+    });
+    format!("http://{addr}")
+}
+
+fn locations(name: &str) -> Vec<(&'static str, Location)> {
+    let dir = std::env::temp_dir().join(format!("statecraft-api-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut out = vec![("sqlite", Location::Dir(dir))];
+    match std::env::var("STATECRAFT_TEST_POSTGRES") {
+        Ok(url) if !url.is_empty() => {
+            let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+            c.batch_execute(&format!(
+                "DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name};"
+            ))
+            .unwrap();
+            out.push((
+                "postgres",
+                Location::Postgres(format!("{url}?options=-c%20search_path%3D{name}")),
+            ));
+        }
+        _ => assert!(
+            std::env::var_os("STATECRAFT_REQUIRE_SERVICES").is_none(),
+            "STATECRAFT_REQUIRE_SERVICES is set but STATECRAFT_TEST_POSTGRES is not"
+        ),
+    }
+    out
+}
+
+struct Reply {
+    status: u16,
+    content_type: String,
+    body: Value,
+}
+
+fn call(method: &str, url: &str, token: Option<&str>, body: Option<&str>) -> Reply {
+    let agent = ureq::AgentBuilder::new().build();
+    let mut req = agent.request(method, url);
+    if let Some(t) = token {
+        req = req.set("Authorization", &format!("Bearer {t}"));
+    }
+    let res = match body {
+        Some(b) => req.set("Content-Type", "application/json").send_string(b),
+        None => req.call(),
+    };
+    let resp = match res {
+        Ok(r) => r,
+        Err(ureq::Error::Status(_, r)) => r,
+        Err(e) => panic!("{method} {url}: {e}"),
+    };
+    let status = resp.status();
+    let content_type = resp.header("content-type").unwrap_or("").to_string();
+    let text = resp.into_string().unwrap_or_default();
+    Reply {
+        status,
+        content_type,
+        body: serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    }
+}
+
+fn get(url: &str) -> Reply {
+    call("GET", url, None, None)
+}
+
+fn seed_body() -> String {
+    let text =
+        std::fs::read_to_string(root().join("examples/south-korea-syria-2025-02-11.txt")).unwrap();
+    // The paragraphs after the headline, Published line and `-`.
+    let body: Vec<&str> = text.lines().skip(3).collect();
+    json!({"id": "seed", "date": "2025-02-11", "title": "South Korea mulls diplomatic ties with Syria", "text": body.join("\n")})
+        .to_string()
+}
+
+fn assert_problem(r: &Reply, status: u16, what: &str) {
+    assert_eq!(r.status, status, "{what}: {:?}", r.body);
+    assert!(
+        r.content_type.starts_with("application/problem+json"),
+        "{what}: {}",
+        r.content_type
+    );
+    assert_eq!(r.body["status"], status, "{what}");
+    assert!(
+        r.body["title"].is_string() && r.body["detail"].is_string(),
+        "{what}"
+    );
+}
+
+#[test]
+fn endpoints_answer_on_every_backend() {
+    for (backend, location) in locations("api_endpoints") {
+        let base = start(location, Some(TOKEN));
+        let health = get(&format!("{base}/healthz"));
+        assert_eq!(health.status, 200, "{backend}");
+
+        // Writes: 401 without or with a wrong token; reads still work.
+        let seed = seed_body();
+        assert_problem(
+            &call("POST", &format!("{base}/v1/stories"), None, Some(&seed)),
+            401,
+            "no token",
+        );
+        assert_problem(
+            &call(
+                "POST",
+                &format!("{base}/v1/stories"),
+                Some("wrong"),
+                Some(&seed),
+            ),
+            401,
+            "bad token",
+        );
+        let coded = call("POST", &format!("{base}/v1/code"), None, Some(&seed));
+        assert_eq!(coded.status, 200, "{backend}: {:?}", coded.body);
+        let n = coded.body["events"].as_array().unwrap().len();
+        assert!(n >= 10, "{backend}: {n}");
+        let stored = call(
+            "POST",
+            &format!("{base}/v1/stories"),
+            Some(TOKEN),
+            Some(&seed),
+        );
+        assert_eq!(stored.status, 201, "{backend}: {:?}", stored.body);
+        assert_eq!(stored.body["put"], "stored");
+        assert_eq!(stored.body["events"].as_array().unwrap().len(), n);
+        let again = call(
+            "POST",
+            &format!("{base}/v1/stories"),
+            Some(TOKEN),
+            Some(&seed),
+        );
+        assert_eq!(
+            (again.status, again.body["put"].as_str()),
+            (200, Some("unchanged"))
+        );
+
+        // The seed's questions.
+        let m = get(&format!("{base}/v1/ties/KOR?as_of=2025-02-11&missing=true"));
+        assert_eq!(m.status, 200, "{backend}");
+        let missing: Vec<&str> = m.body["missing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["partner"].as_str().unwrap())
+            .collect();
+        assert_eq!(missing, ["SYR"], "{backend}");
+        assert_eq!(m.body["special"][0]["partner"], "PRK");
+        let t = get(&format!("{base}/v1/ties/South%20Korea?as_of=2024-03-01"));
+        let cuba = t.body["ties"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["partner"] == "CUB")
+            .unwrap()
+            .clone();
+        assert_eq!(cuba["status"], "established", "{backend}");
+        let emb = get(&format!("{base}/v1/ties/KOR?as_of=2025-02-11")).body["embassies"].clone();
+        assert!(
+            emb.as_array().unwrap().iter().any(|e| e["host"] == "CUB"),
+            "{backend}: {emb}"
+        );
+        let tl = get(&format!("{base}/v1/timeline/KOR/SYR"));
+        let dates: Vec<&str> = tl.body["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["date"].as_str().unwrap())
+            .collect();
+        assert!(
+            dates.len() >= 6 && dates.windows(2).all(|w| w[0] <= w[1]),
+            "{backend}: {dates:?}"
+        );
+        let tl2 = get(&format!(
+            "{base}/v1/timeline/KOR/SYR?from=2025-02-10&to=2025-02-11"
+        ));
+        assert_eq!(tl2.body["events"].as_array().unwrap().len(), 1, "{backend}");
+        let net = get(&format!(
+            "{base}/v1/network/PRK?from=2024-12-01&to=2025-02-11"
+        ));
+        assert!(
+            net.body["net_balance"].as_f64().unwrap() < 0.0,
+            "{backend}: {:?}",
+            net.body
+        );
+        let states = get(&format!("{base}/v1/states"));
+        assert_eq!(states.body.as_array().unwrap().len(), 197);
+
+        // Paging visits every event once.
+        let mut seen = Vec::new();
+        let mut url = format!("{base}/v1/events?limit=3");
+        loop {
+            let page = get(&url);
+            assert_eq!(page.status, 200, "{backend}: {:?}", page.body);
+            for e in page.body["events"].as_array().unwrap() {
+                seen.push(e["id"].as_i64().unwrap());
+            }
+            match page.body["next_cursor"].as_str() {
+                Some(c) => url = format!("{base}/v1/events?limit=3&cursor={c}"),
+                None => break,
+            }
+        }
+        assert_eq!(seen.len(), n, "{backend}");
+        seen.dedup();
+        assert_eq!(seen.len(), n, "{backend}: no event twice");
+        let kor = get(&format!(
+            "{base}/v1/events?source=KOR&cameo=04&from=2025-02-01&to=2025-02-28"
+        ));
+        assert!(kor.body["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["source_state"] == "KOR" && e["cameo"].as_str().unwrap().starts_with("04")));
+
+        // A story with its events and spans, by id or hash.
+        let s = get(&format!("{base}/v1/stories/seed"));
+        assert_eq!(s.status, 200, "{backend}");
+        assert_eq!(s.body["events"].as_array().unwrap().len(), n);
+        assert!(s.body["events"][0]["spans"]["verb"].is_array());
+        let hash = s.body["story"]["hash"].as_str().unwrap();
+        assert_eq!(get(&format!("{base}/v1/stories/{hash}")).status, 200);
+        assert_problem(
+            &get(&format!("{base}/v1/stories/nope")),
+            404,
+            "unknown story",
+        );
+    }
+}
+
+#[test]
+fn bad_input_gets_problems_never_a_crash() {
+    let dir = std::env::temp_dir().join(format!("statecraft-api-{}-bad", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let base = start(Location::Dir(dir), Some(TOKEN));
+    let cases: &[(&str, &str, Option<&str>, u16)] = &[
+        ("GET", "/v1/ties/KOR?as_of=2025-13-45", None, 400),
+        ("GET", "/v1/ties/KOR?as_of=yesterday", None, 400),
+        ("GET", "/v1/ties/KOR?missing=maybe", None, 400),
+        ("GET", "/v1/ties/ATLANTIS", None, 400),
+        ("GET", "/v1/timeline/KOR/XXX", None, 400),
+        ("GET", "/v1/timeline/KOR/SYR?from=2025-02-30", None, 400),
+        (
+            "GET",
+            "/v1/network/PRK?from=2025-01-01&to=2024-01-01",
+            None,
+            400,
+        ),
+        ("GET", "/v1/events?limit=0", None, 400),
+        ("GET", "/v1/events?limit=100000", None, 400),
+        ("GET", "/v1/events?cursor=abc", None, 400),
+        ("GET", "/v1/events?source=Narnia", None, 400),
+        ("GET", "/v1/events?cameo=04%25", None, 400),
+        ("GET", "/v1/nothing-here", None, 404),
+        ("DELETE", "/v1/stories", None, 405),
+        ("POST", "/v1/code", Some("{not json"), 400),
+        (
+            "POST",
+            "/v1/code",
+            Some(r#"{"id":"x","date":"2025-02-11"}"#),
+            400,
+        ),
+        (
+            "POST",
+            "/v1/code",
+            Some(r#"{"id":"x","date":"someday","text":"Seoul met Damascus."}"#),
+            400,
+        ),
+        (
+            "POST",
+            "/v1/code",
+            Some(r#"{"id":"","date":"2025-02-11","text":"Seoul met Damascus."}"#),
+            400,
+        ),
+        (
+            "POST",
+            "/v1/code",
+            Some(r#"{"id":"x","date":"2025-02-11","text":"   "}"#),
+            400,
+        ),
+        (
+            "POST",
+            "/v1/code",
+            Some(r#"{"id":"x","date":"2025-02-11","text":"a","extra":1}"#),
+            400,
+        ),
+        ("POST", "/v1/code", Some("[1,2,3]"), 400),
+    ];
+    for (method, path, body, status) in cases {
+        let r = call(method, &format!("{base}{path}"), None, *body);
+        assert_problem(&r, *status, &format!("{method} {path}"));
+    }
+    // Over the body limit: the server answers from the declared length,
+    // before the body, so this client sends the headers only.
+    let raw = too_large(&base, 400 * 1024);
+    assert!(raw.starts_with("HTTP/1.1 413"), "{raw}");
+    assert!(
+        raw.to_lowercase()
+            .contains("content-type: application/problem+json"),
+        "{raw}"
+    );
+    // No content type.
+    let r = ureq::post(&format!("{base}/v1/code")).send_string("{}");
+    let r = match r {
+        Err(ureq::Error::Status(_, r)) => r,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(r.status(), 415);
+    // The server still answers.
+    assert_eq!(get(&format!("{base}/healthz")).status, 200);
+}
+
+#[test]
+fn writes_are_refused_without_a_configured_token() {
+    let dir = std::env::temp_dir().join(format!("statecraft-api-{}-notoken", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let base = start(Location::Dir(dir), None);
+    let r = call(
+        "POST",
+        &format!("{base}/v1/stories"),
+        Some(""),
+        Some(&seed_body()),
+    );
+    assert_problem(&r, 401, "no token configured");
+    assert_eq!(
+        get(&format!("{base}/v1/ties/KOR?missing=true&as_of=2025-02-11")).status,
+        200
+    );
+}
+
+#[test]
+fn injection_attempts_change_nothing() {
+    for (backend, location) in locations("api_injection") {
+        let base = start(location.clone(), Some(TOKEN));
+        let stored = call(
+            "POST",
+            &format!("{base}/v1/stories"),
+            Some(TOKEN),
+            Some(&seed_body()),
+        );
+        assert_eq!(stored.status, 201, "{backend}");
+        let counts = || Store::open(&location).unwrap().counts().unwrap();
+        let before = counts();
+        let attacks = [
+            "'; DROP TABLE events; --",
+            "KOR' OR '1'='1",
+            "1; DELETE FROM stories",
+            "\" OR 1=1 --",
+            "KOR') UNION SELECT * FROM stories --",
+            "%' OR 1=1 --",
+            "$1",
+            "?",
+        ];
+        for a in attacks {
+            let e = urlencode(a);
+            for path in [
+                format!("/v1/ties/{e}"),
+                format!("/v1/ties/KOR?as_of={e}"),
+                format!("/v1/ties/KOR?missing={e}"),
+                format!("/v1/timeline/{e}/SYR"),
+                format!("/v1/timeline/KOR/{e}"),
+                format!("/v1/timeline/KOR/SYR?from={e}&to={e}"),
+                format!("/v1/network/{e}"),
+                format!("/v1/network/PRK?from={e}"),
+                format!("/v1/events?source={e}"),
+                format!("/v1/events?target={e}"),
+                format!("/v1/events?cameo={e}"),
+                format!("/v1/events?plover={e}"),
+                format!("/v1/events?from={e}"),
+                format!("/v1/events?limit={e}"),
+                format!("/v1/events?cursor={e}"),
+                format!("/v1/stories/{e}"),
+            ] {
+                let r = get(&format!("{base}{path}"));
+                assert!(
+                    matches!(r.status, 200 | 400 | 404),
+                    "{backend} {path}: {} {:?}",
+                    r.status,
+                    r.body
+                );
+                // A filter that matched nothing returns no events.
+                if path.starts_with("/v1/events?plover") {
+                    assert_eq!(
+                        r.body["events"].as_array().map(Vec::len),
+                        Some(0),
+                        "{backend} {path}"
+                    );
+                }
+            }
+            let body =
+                json!({"id": a, "date": "2025-02-11", "text": format!("{a} Seoul met Damascus.")})
+                    .to_string();
+            let r = call("POST", &format!("{base}/v1/code"), None, Some(&body));
+            assert_eq!(r.status, 200, "{backend}");
+        }
+        assert_eq!(counts(), before, "{backend}: nothing changed");
+        let m = get(&format!("{base}/v1/ties/KOR?as_of=2025-02-11&missing=true"));
+        assert_eq!(m.body["missing"][0]["partner"], "SYR", "{backend}");
+    }
+}
+
+/// POSTs headers announcing a `len`-byte body, and returns the answer.
+fn too_large(base: &str, len: usize) -> String {
+    use std::io::{Read, Write};
+    let addr = base.trim_start_matches("http://");
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "POST /v1/code HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {len}\r\nConnection: close\r\n\r\n{{"
+    )
+    .unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    let mut out = String::new();
+    let _ = s.read_to_string(&mut out);
+    out
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[test]
+fn openapi_document_lists_every_endpoint() {
+    let dir = std::env::temp_dir().join(format!("statecraft-api-{}-openapi", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let base = start(Location::Dir(dir), None);
+    let doc = get(&format!("{base}/openapi.json"));
+    assert_eq!(doc.status, 200);
+    let paths = doc.body["paths"].as_object().unwrap();
+    for p in [
+        "/healthz",
+        "/v1/states",
+        "/v1/ties/{state}",
+        "/v1/timeline/{a}/{b}",
+        "/v1/network/{state}",
+        "/v1/events",
+        "/v1/stories/{id}",
+        "/v1/stories",
+        "/v1/code",
+    ] {
+        assert!(paths.contains_key(p), "{p} missing from {:?}", paths.keys());
+    }
+    for schema in [
+        "Tie",
+        "Missing",
+        "Network",
+        "EventRecord",
+        "Timeline",
+        "Problem",
+    ] {
+        assert!(
+            doc.body["components"]["schemas"][schema].is_object(),
+            "{schema}"
+        );
+    }
+    // The page and its assets are served, with no outside origins allowed.
+    let page = ureq::get(&format!("{base}/")).call().unwrap();
+    assert!(page
+        .header("content-security-policy")
+        .unwrap()
+        .contains("default-src 'self'"));
+    assert!(page.into_string().unwrap().contains("/assets/app.js"));
+}
