@@ -434,15 +434,23 @@ function actorCell(code, stateCode, origin) {
       ` — inferred from “${origin.evidence.text}” (sentence ${origin.evidence.sentence})`) : null);
 }
 
-function evidencePanel(id) {
+function evidencePanel(id, level = 'h2') {
   const panel = h('section', { class: 'evidence card', id, 'data-testid': 'evidence', 'aria-labelledby': `${id}-h` },
-    h('h2', { id: `${id}-h`, class: 'card__title' }, 'Evidence'),
+    h(level, { id: `${id}-h`, class: 'card__title' }, 'Evidence'),
     h('p', { class: 'muted evidence__empty' }, 'Choose an event to see the sentence it was coded from.'));
-  panel.show = (e) => showEvidence(panel, id, e);
+  panel.show = (e) => {
+    showEvidence(panel, id, e, level);
+    // In the one-column layout the panel may be far below the list.
+    const r = panel.getBoundingClientRect();
+    if (r.top > window.innerHeight - 80 || r.bottom < 80) {
+      const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      panel.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
+    }
+  };
   return panel;
 }
 
-function showEvidence(panel, id, e) {
+function showEvidence(panel, id, e, level) {
   const rows = [
     ['Source → target', h('span', {}, actorCell(e.source, e.source_state, e.source_actor), h('span', { class: 'arrow', 'aria-label': 'to' }, ' → '),
       actorCell(e.target, e.target_state, e.target_actor))],
@@ -459,8 +467,8 @@ function showEvidence(panel, id, e) {
     ['Sentence', h('span', {}, String(e.sentence ?? '—'), h('span', { class: 'muted' }, ' (counting from 0)'))],
     e.pattern ? ['Pattern', h('code', {}, e.pattern)] : null,
   ].filter(Boolean);
-  replace(panel, 
-    h('h2', { id: `${id}-h`, class: 'card__title' }, 'Evidence'),
+  replace(panel,
+    h(level, { id: `${id}-h`, class: 'card__title' }, 'Evidence'),
     h('blockquote', { class: 'evidence__sentence', 'data-testid': 'evidence-sentence' }, highlightSentence(e.text, e.spans)),
     highlightLegend(),
     h('dl', { class: 'facts' }, rows.map(([k, v]) => h('div', { class: 'facts__row' }, h('dt', {}, k), h('dd', {}, v)))));
@@ -560,9 +568,10 @@ function stateFormCard({ code, asOf, compact }) {
 async function viewState(ctx, rawCode) {
   const { view, params } = ctx;
   const asOf = isIsoDate(params.get('as_of')) ? params.get('as_of') : isoToday();
-  const code = rawCode ? rawCode.toUpperCase() : '';
   await statesReady;
   if (!ctx.live()) return;
+  // A name or alias in the address works too: #/state/South%20Korea.
+  const code = rawCode ? (stateByCode(rawCode) || resolveState(rawCode) || { cameo: rawCode.toUpperCase() }).cameo : '';
   const st = stateByCode(code);
   const name = st?.name || code;
   setTitle(code ? `${name} as of ${fmtDate(asOf)}` : 'States');
@@ -695,9 +704,9 @@ function stateBody(m) {
   const recent = h('section', { class: 'card recent', 'aria-labelledby': 'recent-h', 'data-testid': 'recent' },
     h('h2', { id: 'recent-h', class: 'card__title' }, 'Coded events, last 12 months'),
     h('p', { class: 'muted' }, 'Loading…'));
-  side.append(recent);
+  side.append(table, recent);
   if (m.embassies?.length) side.append(embassiesCard(m));
-  wrap.append(stats, h('div', { class: 'state-grid' }, figure, side), table);
+  wrap.append(stats, h('div', { class: 'state-grid' }, figure, side));
 
   // Hovering or focusing a partner anywhere names it in the picture.
   const hot = (ev) => {
@@ -749,14 +758,14 @@ function partnersTable(m) {
     if (!pv || pv.kind !== 'reference') return provenanceNode(pv);
     if (!sources.has(pv.source)) sources.set(pv.source, sources.size + 1);
     const n = sources.get(pv.source);
-    return h('span', { title: pv.source }, h('span', { class: 'note-ref' }, `[${n}]`), ' ', pv.record ? h('code', { class: 'muted' }, pv.record) : null);
+    return h('span', { title: `${pv.source}${pv.record ? ` (${pv.record})` : ''}` }, h('span', { class: 'note-ref' }, `[${n}]`), ' ',
+      pv.record ? h('code', { class: 'muted' }, pv.record.split('/').pop()) : null);
   };
   const rows = m.list.map((p) => {
     const row = h('tr', { 'data-partner': p.partner, 'data-group': p.group, 'data-testid': 'partner-row' },
       h('th', { scope: 'row' }, h('a', { href: dyadHref(m.code, p.partner, m.asOf), title: `Timeline: ${m.name} – ${p.name}` }, p.name || p.partner),
         ' ', h('code', { class: 'muted' }, p.partner)),
-      h('td', {}, statusBadge(p), conflictsNode(p)),
-      h('td', { class: 'nowrap' }, p.from ? timeEl(p.from.date, whenText(p)) : '—'),
+      h('td', {}, statusBadge(p), h('span', { class: 'cell-when' }, p.from ? timeEl(p.from.date, whenText(p)) : '—'), conflictsNode(p)),
       h('td', { class: 'source' }, sourceCell(p.provenance)));
     row._key = `${p.name} ${p.partner}`.toLowerCase();
     return row;
@@ -786,8 +795,8 @@ function partnersTable(m) {
     h('div', { class: 'table-wrap table-wrap--scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'partners-h' },
       h('table', { class: 'table', 'data-testid': 'partners-table' },
         h('caption', { class: 'sr-only' }, `Partners of ${m.name} as of ${fmtDate(m.asOf)}, with status, date and source; each name links to the pair’s timeline`),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Status'),
-          h('th', { scope: 'col' }, 'Since / as of'), h('th', { scope: 'col' }, 'Source'))),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Status, since / as of'),
+          h('th', { scope: 'col' }, 'Source'))),
         tbody)),
     sources.size ? h('div', { class: 'notes' }, h('h3', { class: 'subhead' }, 'Sources'),
       h('ol', { class: 'notes__list' }, [...sources.keys()].map((src) => h('li', {}, src)))) : null);
@@ -829,21 +838,29 @@ async function loadRecent(ctx, m) {
   }
   if (!ctx.live()) return;
   const balance = (n.balance || []).slice().sort((a, b) => b.events - a.events || Math.abs(b.net) - Math.abs(a.net)).slice(0, 8);
-  const changes = [...(n.gained || []).map((t) => ['gained', t]), ...(n.lost || []).map((t) => ['lost', t])];
+  // A change whose fact says when it began ("since") is a real change; an
+  // "as of" fact first observed in the window only says ties were seen then.
+  const all = [...(n.gained || []).map((t) => ['gained', t]), ...(n.lost || []).map((t) => ['lost', t])];
+  const changes = all.filter(([, t]) => t.start !== 'as_of');
+  const observed = all.length - changes.length;
+  const changeItem = ([k, t]) => h('li', { 'data-partner': t.partner }, h('span', { class: `pill pill--${k}` }, k), ' ',
+    h('a', { href: dyadHref(m.code, t.partner, m.asOf) }, t.name || t.partner), ` ${STATUS_TEXT[t.status] || t.status} ${whenText(t)}`);
   replace(card, card.firstChild,
     h('p', { class: 'muted small' }, `${fmtDate(n.from || from)} – ${fmtDate(n.to || m.asOf)}`,
-      n.un_share_to ? ` · ties with ${(n.un_share_to.share * 100).toFixed(1)}% of UN members at the end` : '',
-      typeof n.net_balance === 'number' ? ' · net Goldstein ' : '', typeof n.net_balance === 'number' ? goldsteinChip(n.net_balance) : null),
-    changes.length ? h('ul', { class: 'simple-list' }, changes.map(([k, t]) => h('li', {}, h('span', { class: `pill pill--${k}` }, k), ' ',
-      h('a', { href: dyadHref(m.code, t.partner, m.asOf) }, t.name || t.partner), ` ${STATUS_TEXT[t.status] || t.status} ${whenText(t)}`))) : null,
+      typeof n.net_balance === 'number' ? [' · net Goldstein ', goldsteinChip(n.net_balance)] : null),
+    changes.length ? h('h3', { class: 'subhead' }, `Ties gained or lost (${changes.length})`) : null,
+    changes.length ? h('ul', { class: 'simple-list' }, changes.slice(0, 6).map(changeItem)) : null,
+    changes.length > 6 ? h('details', { class: 'emb-group' }, h('summary', {}, `${changes.length - 6} more`),
+      h('ul', { class: 'simple-list' }, changes.slice(6).map(changeItem))) : null,
+    observed ? h('p', { class: 'muted small' }, `${observed} tie${observed > 1 ? 's were' : ' was'} first recorded in this period by a source that observed ${observed > 1 ? 'them' : 'it'}, without saying when ${observed > 1 ? 'they' : 'it'} began.`) : null,
     balance.length
       ? h('table', { class: 'table table--compact' },
         h('caption', { class: 'sr-only' }, 'Coded events by partner'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col', class: 'num' }, 'Events'), h('th', { scope: 'col', class: 'num' }, 'Net'))),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col', class: 'num' }, 'Events'), h('th', { scope: 'col', class: 'num' }, 'Net Goldstein'))),
         h('tbody', {}, balance.map((b) => h('tr', { 'data-partner': b.partner },
           h('th', { scope: 'row' }, h('a', { href: dyadHref(m.code, b.partner, m.asOf) }, b.name || b.partner)),
           h('td', { class: 'num' }, String(b.events)), h('td', { class: 'num' }, goldsteinChip(b.net))))))
-      : h('p', { class: 'muted' }, 'No coded events with a state in this period.'));
+      : h('p', { class: 'muted' }, 'No coded events with another state in this period.'));
 }
 
 /* --------------------------------------------------------- network SVG */
@@ -963,7 +980,8 @@ async function viewDyad(ctx, rawA, rawB) {
   const { view, params } = ctx;
   await statesReady;
   if (!ctx.live()) return;
-  const a = (rawA || '').toUpperCase(), b = (rawB || '').toUpperCase();
+  const norm = (raw) => (raw ? (stateByCode(raw) || resolveState(raw) || { cameo: raw.toUpperCase() }).cameo : '');
+  const a = norm(rawA), b = norm(rawB);
   const from = isIsoDate(params.get('from')) ? params.get('from') : '';
   const to = isIsoDate(params.get('to')) ? params.get('to') : '';
   const nameA = stateName(a), nameB = stateName(b);
@@ -1038,9 +1056,7 @@ function dyadBody(a, b, events) {
   const stories = new Set(events.map((e) => e.story_id)).size;
   const panel = evidencePanel('evidence');
   const listButtons = [];
-  let selected = -1;
   const select = (i, { focusMark = false } = {}) => {
-    selected = i;
     panel.show(events[i]);
     listButtons.forEach((btn, j) => btn.setAttribute('aria-current', j === i ? 'true' : 'false'));
     chart.select(i, focusMark);
@@ -1054,7 +1070,6 @@ function dyadBody(a, b, events) {
       listButtons.push(btn);
       return h('li', {}, btn);
     }));
-  void selected;
   return h('div', { class: 'dyad-body' },
     h('ul', { class: 'stats', 'aria-label': 'Summary' },
       stat(String(events.length), `event${events.length > 1 ? 's' : ''} in ${stories} stor${stories > 1 ? 'ies' : 'y'}`, 'all'),
@@ -1400,7 +1415,7 @@ function showCoded(results, body, events) {
   }
   addText(text.slice(pos));
 
-  const panel = evidencePanel('evidence');
+  const panel = evidencePanel('evidence', 'h3');
   const buttons = [];
   const select = (i) => {
     const e = sorted[i];

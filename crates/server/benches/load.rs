@@ -6,7 +6,7 @@
 //! SCALE_DIR=/tmp/scale-10m cargo bench -p statecraft-server --bench load
 //! ```
 //!
-//! 1. `GET /v1/ties/{state}?as_of=` from `LOAD_CLIENTS` (default 32)
+//! 1. `GET /v1/ties/{state}?as_of=` from `LOAD_CLIENTS` (default 16)
 //!    keep-alive connections for `LOAD_SECONDS` (default 20): requests per
 //!    second, latency percentiles, errors.
 //! 2. `POST /v1/stories` from 8 clients at once, 50 stories each, every
@@ -110,7 +110,7 @@ fn main() {
     std::thread::sleep(Duration::from_millis(200));
 
     // 1. Reads.
-    let clients = env("LOAD_CLIENTS", 32) as usize;
+    let clients = env("LOAD_CLIENTS", 16) as usize;
     let seconds = env("LOAD_SECONDS", 20);
     let codes = [
         "KOR", "PRK", "SYR", "CUB", "USA", "CHN", "RUS", "FRA", "BRA", "NGA",

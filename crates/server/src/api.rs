@@ -145,24 +145,30 @@ async fn ties(
     Query(p): Params,
 ) -> Result<axum::response::Response, Problem> {
     let date = date_param(&p, "as_of")?.unwrap_or_else(today);
+    let code = state_code(&state)?;
     if bool_param(&p, "missing")? {
-        let m = st
-            .read(move |s| s.missing(&state, date).map_err(Problem::from))
-            .await?;
-        return Ok(Json(m).into_response());
+        let key = format!("missing/{code}/{date}");
+        return st
+            .cached(key, move |s| s.missing(&code, date).map_err(Problem::from))
+            .await;
     }
-    let answer = st
-        .read(move |s| {
-            let code = s.state(&state)?;
-            Ok(TiesAnswer {
-                ties: s.ties(&code, date)?,
-                embassies: s.embassies(&code, date)?,
-                state: code,
-                as_of: date,
-            })
+    st.cached(format!("ties/{code}/{date}"), move |s| {
+        Ok(TiesAnswer {
+            ties: s.ties(&code, date)?,
+            embassies: s.embassies(&code, date)?,
+            state: code,
+            as_of: date,
         })
-        .await?;
-    Ok(Json(answer).into_response())
+    })
+    .await
+}
+
+/// A state's CAMEO code from any code or name.
+fn state_code(key: &str) -> Result<String, Problem> {
+    States::bundled()
+        .get(key)
+        .map(|s| s.cameo.clone())
+        .ok_or_else(|| Problem::from(statecraft_store::StoreError::UnknownState(key.to_string())))
 }
 
 /// Two states' events, in either direction, in order of event date.
@@ -184,12 +190,14 @@ async fn timeline(
     State(st): Shared,
     Path((a, b)): Path<(String, String)>,
     Query(p): Params,
-) -> Result<Json<Timeline>, Problem> {
+) -> Result<axum::response::Response, Problem> {
     let (from, to) = (date_param(&p, "from")?, date_param(&p, "to")?);
-    let t = st
-        .read(move |s| s.timeline(&a, &b, from, to).map_err(Problem::from))
-        .await?;
-    Ok(Json(t))
+    let (a, b) = (state_code(&a)?, state_code(&b)?);
+    let key = format!("timeline/{a}/{b}/{from:?}/{to:?}");
+    st.cached(key, move |s| {
+        s.timeline(&a, &b, from, to).map_err(Problem::from)
+    })
+    .await
 }
 
 /// Partners gained and lost, the UN share with ties, and the Goldstein
@@ -211,7 +219,7 @@ async fn network(
     State(st): Shared,
     Path(state): Path<String>,
     Query(p): Params,
-) -> Result<Json<Network>, Problem> {
+) -> Result<axum::response::Response, Problem> {
     let to = date_param(&p, "to")?.unwrap_or_else(today);
     let from = date_param(&p, "from")?.unwrap_or_else(|| to.add_months(-12));
     if to < from {
@@ -219,10 +227,11 @@ async fn network(
             "`to` {to} is before `from` {from}"
         )));
     }
-    let n = st
-        .read(move |s| s.network(&state, from, to).map_err(Problem::from))
-        .await?;
-    Ok(Json(n))
+    let code = state_code(&state)?;
+    st.cached(format!("network/{code}/{from}/{to}"), move |s| {
+        s.network(&code, from, to).map_err(Problem::from)
+    })
+    .await
 }
 
 /// A page of events.

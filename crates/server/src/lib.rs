@@ -22,6 +22,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use statecraft_store::{Ingest, Location, Store, StoreError};
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -71,7 +72,19 @@ pub struct AppState {
     readers: Mutex<Vec<Store>>,
     writer: Mutex<Writer>,
     token: Option<String>,
+    cache: Mutex<Cache>,
 }
+
+/// Serialised answers of the model queries, good while the store's
+/// generation (bumped by every write, from any process) is unchanged.
+#[derive(Default)]
+struct Cache {
+    generation: i64,
+    answers: HashMap<String, axum::body::Bytes>,
+}
+
+/// Answers kept at most; the cache is emptied when it is full.
+const CACHE_ENTRIES: usize = 4096;
 
 struct Writer {
     store: Store,
@@ -88,7 +101,42 @@ impl AppState {
             readers: Mutex::new(Vec::new()),
             writer: Mutex::new(Writer { store, ingest }),
             token: config.token.clone().filter(|t| !t.is_empty()),
+            cache: Mutex::new(Cache::default()),
         })
+    }
+
+    /// The JSON answer for `key`, from the cache if the store has not
+    /// changed since it was computed, else from `f` (on a read connection).
+    async fn cached<T: serde::Serialize>(
+        self: &Arc<Self>,
+        key: String,
+        f: impl FnOnce(&mut Store) -> Result<T, Problem> + Send + 'static,
+    ) -> Result<Response, Problem> {
+        let state = self.clone();
+        let body = self
+            .read(move |store| {
+                let generation = store.generation()?;
+                if let Ok(c) = state.cache.lock() {
+                    if c.generation == generation {
+                        if let Some(b) = c.answers.get(&key) {
+                            return Ok(b.clone());
+                        }
+                    }
+                }
+                let body = axum::body::Bytes::from(
+                    serde_json::to_vec(&f(store)?).map_err(|e| Problem::internal(&e))?,
+                );
+                if let Ok(mut c) = state.cache.lock() {
+                    if c.generation != generation || c.answers.len() >= CACHE_ENTRIES {
+                        c.answers.clear();
+                        c.generation = generation;
+                    }
+                    c.answers.insert(key, body.clone());
+                }
+                Ok(body)
+            })
+            .await?;
+        Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
     }
 
     /// Runs `f` on a pooled read connection, on a blocking thread.

@@ -648,6 +648,13 @@ fn print_network(n: &Network, format: Output, out: &mut impl Write) -> Result<()
             )?;
             writeln!(out, "Partners gained: {}", n.gained.len())?;
             table_ties(out, &n.gained)?;
+            if !n.first_recorded.is_empty() {
+                writeln!(
+                    out,
+                    "Partners first recorded in the window (ties observed, start unknown): {}",
+                    n.first_recorded.len()
+                )?;
+            }
             writeln!(out, "Partners lost: {}", n.lost.len())?;
             table_ties(out, &n.lost)?;
             writeln!(

@@ -65,11 +65,31 @@ impl Store {
         batch: &[(StoryRecord, Vec<EventRecord>)],
     ) -> Result<Vec<Put>, StoreError> {
         self.conn.transaction(|c| {
-            batch
+            let puts: Vec<Put> = batch
                 .iter()
                 .map(|(story, events)| put_one(c, story, events))
-                .collect()
+                .collect::<Result<_, _>>()?;
+            if puts.iter().any(|p| *p != Put::Unchanged) {
+                bump_generation(c)?;
+            }
+            Ok(puts)
         })
+    }
+
+    /// A number that grows with every write that changes what queries
+    /// answer (stories, events, facts), from any process: answers cached
+    /// at one generation are good while it lasts.
+    pub fn generation(&mut self) -> Result<i64, StoreError> {
+        let mut g = 0;
+        self.conn.query(
+            "SELECT value FROM meta WHERE key = 'generation'",
+            params![],
+            |r| {
+                g = r.text(0)?.parse().unwrap_or(0);
+                Ok(())
+            },
+        )?;
+        Ok(g)
     }
 
     /// Stores an import's facts in one transaction, unless a file with the
@@ -102,7 +122,7 @@ impl Store {
                     params![*code],
                 )?;
             }
-            Ok(())
+            bump_generation(c)
         })
     }
 
@@ -132,6 +152,20 @@ impl Store {
     }
 }
 
+fn bump_generation(c: &mut Conn) -> Result<(), StoreError> {
+    let changed = c.exec(
+        "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT) WHERE key = 'generation'",
+        params![],
+    )?;
+    if changed == 0 {
+        c.exec(
+            "INSERT INTO meta (key, value) VALUES ('generation', '1')",
+            params![],
+        )?;
+    }
+    Ok(())
+}
+
 fn import_facts(
     c: &mut Conn,
     format: &str,
@@ -153,6 +187,7 @@ fn import_facts(
     let Some(id) = id else {
         return Ok(ImportOutcome::AlreadyImported);
     };
+    bump_generation(c)?;
     for f in &imported.ties {
         let (source, record) = reference(&f.provenance)?;
         let row = FactRow::reference("tie", &f.a, &f.b, f.status.as_str(), f.from, id);

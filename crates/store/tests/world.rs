@@ -135,7 +135,14 @@ fn seed_north_korea_network() {
             .network("KOR", d("2024-01-01"), d("2025-02-11"))
             .unwrap();
         let gained: Vec<&str> = k.gained.iter().map(|t| t.partner.as_str()).collect();
-        assert!(gained.contains(&"CUB"), "{backend}: {gained:?}");
+        assert_eq!(
+            gained,
+            ["CUB"],
+            "{backend}: only Cuba's ties began in the window"
+        );
+        // The ROK statement observed the others on 2024-02-14: first
+        // records, not gains.
+        assert_eq!(k.first_recorded.len(), 189, "{backend}");
         assert!(k.un_share_to.share > 0.98, "{backend}");
     }
 }

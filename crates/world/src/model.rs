@@ -191,8 +191,14 @@ pub struct Network {
     pub from: Date,
     /// End of the window.
     pub to: Date,
-    /// Partners with working ties on `to` but not on `from`.
+    /// Partners with working ties on `to` but not on `from`, where the
+    /// change is on record: the ties began in the window, or the status on
+    /// `from` was known to be otherwise.
     pub gained: Vec<Tie>,
+    /// Partners with working ties on `to` and no record at all on `from`
+    /// whose ties were only observed in the window ("as of"), start
+    /// unknown: not a gain, a first record.
+    pub first_recorded: Vec<Tie>,
     /// Partners with working ties on `from` but not on `to`.
     pub lost: Vec<Tie>,
     /// Share of UN members with recorded working ties, at each end.
@@ -253,11 +259,12 @@ pub fn network(
     let at_from = ties(states, state, from, facts);
     let at_to = ties(states, state, to, facts);
     let working = |ts: &[Tie], p: &str| ts.iter().any(|t| t.partner == p && t.status.has_ties());
-    let gained = at_to
+    let recorded = |p: &str| at_from.iter().any(|t| t.partner == p);
+    let (gained, first_recorded): (Vec<Tie>, Vec<Tie>) = at_to
         .iter()
         .filter(|t| t.status.has_ties() && !working(&at_from, &t.partner))
         .cloned()
-        .collect();
+        .partition(|t| recorded(&t.partner) || (t.start == Start::Since && t.from.date > from));
     // A lost tie is shown with its status at the end of the window.
     let lost = at_from
         .iter()
@@ -304,6 +311,7 @@ pub fn network(
         from,
         to,
         gained,
+        first_recorded,
         lost,
         un_share_from: share(&at_from, from),
         un_share_to: share(&at_to, to),
