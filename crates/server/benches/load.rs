@@ -8,7 +8,9 @@
 //!
 //! 1. `GET /v1/ties/{state}?as_of=` from `LOAD_CLIENTS` (default 16)
 //!    keep-alive connections for `LOAD_SECONDS` (default 20): requests per
-//!    second, latency percentiles, errors.
+//!    second, latency percentiles, errors. Ten states and one date, so the
+//!    server's answer cache serves most requests; with `LOAD_COLD=1`, a
+//!    new date nearly every request, so each is computed from the store.
 //! 2. `POST /v1/stories` from 8 clients at once, 50 stories each, every
 //!    fifth one sent twice: afterwards each story is stored exactly once.
 //!
@@ -111,6 +113,7 @@ fn main() {
 
     // 1. Reads.
     let clients = env("LOAD_CLIENTS", 16) as usize;
+    let cold = std::env::var_os("LOAD_COLD").is_some();
     let seconds = env("LOAD_SECONDS", 20);
     let codes = [
         "KOR", "PRK", "SYR", "CUB", "USA", "CHN", "RUS", "FRA", "BRA", "NGA",
@@ -122,9 +125,20 @@ fn main() {
                 let mut conn = connect(addr);
                 let mut lat = Vec::new();
                 let mut errors = 0u64;
-                let mut i = c;
+                // Clients start far apart, so that cold requests do not share dates.
+                let mut i = c * 100_000;
                 while Instant::now() < deadline {
-                    let path = format!("/v1/ties/{}?as_of=2024-06-30", codes[i % codes.len()]);
+                    // Cold: a new date almost every time, so the answer
+                    // cache (4,096 entries) cannot help.
+                    let day = if cold {
+                        1 + (i / codes.len()) % 3650
+                    } else {
+                        0
+                    };
+                    let as_of = statecraft_text::Date::from_ymd(2015, 1, 1)
+                        .unwrap()
+                        .add_days(day as i32);
+                    let path = format!("/v1/ties/{}?as_of={as_of}", codes[i % codes.len()]);
                     i += 1;
                     let t = Instant::now();
                     match request(&mut conn, "GET", &path, None) {
@@ -149,7 +163,8 @@ fn main() {
     lat.sort_unstable();
     let pct = |p: f64| lat[((lat.len() as f64 * p) as usize).min(lat.len() - 1)] as f64 / 1000.0;
     println!(
-        "GET /v1/ties: {clients} clients, {seconds} s: {} requests, {:.0} req/s, p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms, {errors} errors",
+        "GET /v1/ties ({}): {clients} clients, {seconds} s: {} requests, {:.0} req/s, p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms, {errors} errors",
+        if cold { "cold: a new date each request" } else { "10 states, one date" },
         lat.len(),
         lat.len() as f64 / seconds as f64,
         pct(0.50),

@@ -11,7 +11,7 @@ use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use statecraft_store::{EventFilter, EventRecord, Put, StoryRecord, Timeline};
 use statecraft_text::{Date, Layout, Story};
-use statecraft_world::model::{Missing, Network, Tie};
+use statecraft_world::model::{self, Missing, Network, Tie};
 use statecraft_world::{EmbassyFact, State as StateRow, States};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -149,13 +149,20 @@ async fn ties(
     if bool_param(&p, "missing")? {
         let key = format!("missing/{code}/{date}");
         return st
-            .cached(key, move |s| s.missing(&code, date).map_err(Problem::from))
+            .cached(key, move |s, facts| {
+                let f = facts.of(s, &code)?;
+                Ok(model::missing(States::bundled(), &code, date, &f.ties))
+            })
             .await;
     }
-    st.cached(format!("ties/{code}/{date}"), move |s| {
+    st.cached(format!("ties/{code}/{date}"), move |s, facts| {
+        let f = facts.of(s, &code)?;
         Ok(TiesAnswer {
-            ties: s.ties(&code, date)?,
-            embassies: s.embassies(&code, date)?,
+            ties: model::ties(States::bundled(), &code, date, &f.ties),
+            embassies: model::embassies(&code, date, &f.embassies)
+                .into_iter()
+                .cloned()
+                .collect(),
             state: code,
             as_of: date,
         })
@@ -194,7 +201,7 @@ async fn timeline(
     let (from, to) = (date_param(&p, "from")?, date_param(&p, "to")?);
     let (a, b) = (state_code(&a)?, state_code(&b)?);
     let key = format!("timeline/{a}/{b}/{from:?}/{to:?}");
-    st.cached(key, move |s| {
+    st.cached(key, move |s, _| {
         s.timeline(&a, &b, from, to).map_err(Problem::from)
     })
     .await
@@ -228,8 +235,17 @@ async fn network(
         )));
     }
     let code = state_code(&state)?;
-    st.cached(format!("network/{code}/{from}/{to}"), move |s| {
-        s.network(&code, from, to).map_err(Problem::from)
+    st.cached(format!("network/{code}/{from}/{to}"), move |s, facts| {
+        let f = facts.of(s, &code)?;
+        let sums = s.event_sums(&code, from, to)?;
+        Ok(model::network(
+            States::bundled(),
+            &code,
+            from,
+            to,
+            &f.ties,
+            &sums,
+        ))
     })
     .await
 }

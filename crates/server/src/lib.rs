@@ -73,6 +73,45 @@ pub struct AppState {
     writer: Mutex<Writer>,
     token: Option<String>,
     cache: Mutex<Cache>,
+    facts: Mutex<(i64, HashMap<String, Arc<StateFacts>>)>,
+}
+
+/// A state's facts, as the store holds them at one generation.
+pub(crate) struct StateFacts {
+    pub ties: Vec<statecraft_world::TieFact>,
+    pub embassies: Vec<statecraft_world::EmbassyFact>,
+}
+
+/// Reads a state's facts through the server's cache: facts change only
+/// when the store's generation does, and reading them is most of the cost
+/// of a `ties` query.
+pub(crate) struct Facts<'a> {
+    app: &'a AppState,
+    generation: i64,
+}
+
+impl Facts<'_> {
+    pub fn of(&self, store: &mut Store, code: &str) -> Result<Arc<StateFacts>, Problem> {
+        if let Ok(c) = self.app.facts.lock() {
+            if c.0 == self.generation {
+                if let Some(f) = c.1.get(code) {
+                    return Ok(f.clone());
+                }
+            }
+        }
+        let f = Arc::new(StateFacts {
+            ties: store.tie_facts(code)?,
+            embassies: store.embassy_facts(code)?,
+        });
+        if let Ok(mut c) = self.app.facts.lock() {
+            if c.0 != self.generation {
+                c.1.clear();
+                c.0 = self.generation;
+            }
+            c.1.insert(code.to_string(), f.clone());
+        }
+        Ok(f)
+    }
 }
 
 /// Serialised answers of the model queries, good while the store's
@@ -102,6 +141,7 @@ impl AppState {
             writer: Mutex::new(Writer { store, ingest }),
             token: config.token.clone().filter(|t| !t.is_empty()),
             cache: Mutex::new(Cache::default()),
+            facts: Mutex::new((0, HashMap::new())),
         })
     }
 
@@ -110,7 +150,7 @@ impl AppState {
     async fn cached<T: serde::Serialize>(
         self: &Arc<Self>,
         key: String,
-        f: impl FnOnce(&mut Store) -> Result<T, Problem> + Send + 'static,
+        f: impl FnOnce(&mut Store, Facts) -> Result<T, Problem> + Send + 'static,
     ) -> Result<Response, Problem> {
         let state = self.clone();
         let body = self
@@ -123,8 +163,12 @@ impl AppState {
                         }
                     }
                 }
+                let facts = Facts {
+                    app: &state,
+                    generation,
+                };
                 let body = axum::body::Bytes::from(
-                    serde_json::to_vec(&f(store)?).map_err(|e| Problem::internal(&e))?,
+                    serde_json::to_vec(&f(store, facts)?).map_err(|e| Problem::internal(&e))?,
                 );
                 if let Ok(mut c) = state.cache.lock() {
                     if c.generation != generation || c.answers.len() >= CACHE_ENTRIES {

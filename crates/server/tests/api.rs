@@ -501,3 +501,38 @@ fn openapi_document_lists_every_endpoint() {
         .contains("default-src 'self'"));
     assert!(page.into_string().unwrap().contains("/assets/app.js"));
 }
+
+#[test]
+fn cached_answers_follow_writes_from_other_processes() {
+    for (backend, location) in locations("api_cache") {
+        let base = start(location.clone(), Some(TOKEN));
+        let url = format!("{base}/v1/ties/SAU?as_of=2024-06-01");
+        let iran = |r: &Reply| {
+            r.body["ties"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|t| t["partner"] == "IRN")
+                .map(|t| t["status"].as_str().unwrap().to_string())
+        };
+        assert_eq!(iran(&get(&url)), None, "{backend}");
+        assert_eq!(iran(&get(&url)), None, "{backend}: now cached");
+        // Another writer (as `statecraft import` would be) changes the store.
+        let csv = std::fs::read(root().join("crates/world/tests/data/relations.csv")).unwrap();
+        let facts = statecraft_world::import::read_csv(
+            &csv,
+            "relations.csv",
+            statecraft_world::States::bundled(),
+        )
+        .unwrap();
+        Store::open(&location)
+            .unwrap()
+            .import("csv", "relations.csv", &csv, &facts)
+            .unwrap();
+        assert_eq!(iran(&get(&url)).as_deref(), Some("restored"), "{backend}");
+        let net = get(&format!(
+            "{base}/v1/network/SAU?from=2015-01-01&to=2024-06-01"
+        ));
+        assert_eq!(net.body["gained"][0]["partner"], "IRN", "{backend}");
+    }
+}
