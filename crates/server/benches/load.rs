@@ -17,11 +17,10 @@
 //! The load generator is a plain HTTP/1.1 client on raw sockets, so it
 //! spends little of the machine's two cores.
 
-use statecraft_server::{router, AppState, Config};
+use statecraft_server::Config;
 use statecraft_store::{Location, Store};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 const TOKEN: &str = "load-test-token";
@@ -93,22 +92,9 @@ fn main() {
     let (stories0, events0, _) = Store::open_sqlite(&dir).unwrap().counts().unwrap();
     println!("store: {stories0} stories, {events0} events");
     let mut config = Config::new(Location::Dir(dir.clone()));
+    config.listen = "127.0.0.1:0".parse().unwrap();
     config.token = Some(TOKEN.into());
-    let state = Arc::new(AppState::open(&config).unwrap());
-    let app = router(state, &config);
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.set_nonblocking(true).unwrap();
-    let addr = listener.local_addr().unwrap();
-    std::thread::spawn(move || {
-        tokio::runtime::Builder::new_multi_thread()
-            .enable_all()
-            .build()
-            .unwrap()
-            .block_on(async move {
-                let l = tokio::net::TcpListener::from_std(listener).unwrap();
-                axum::serve(l, app).await.unwrap();
-            })
-    });
+    let addr = statecraft_server::spawn(&config).expect("start");
     std::thread::sleep(Duration::from_millis(200));
 
     // 1. Reads.

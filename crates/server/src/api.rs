@@ -100,15 +100,6 @@ fn bool_param(p: &HashMap<String, String>, name: &str) -> Result<bool, Problem> 
     }
 }
 
-fn today() -> Date {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
-    Date::from_ymd(1970, 1, 1)
-        .expect("epoch")
-        .add_days(days as i32)
-}
-
 /// A state's ties on a date.
 #[derive(Serialize, utoipa::ToSchema)]
 struct TiesAnswer {
@@ -144,7 +135,7 @@ async fn ties(
     Path(state): Path<String>,
     Query(p): Params,
 ) -> Result<axum::response::Response, Problem> {
-    let date = date_param(&p, "as_of")?.unwrap_or_else(today);
+    let date = date_param(&p, "as_of")?.unwrap_or_else(Date::today);
     let code = state_code(&state)?;
     if bool_param(&p, "missing")? {
         let key = format!("missing/{code}/{date}");
@@ -227,7 +218,7 @@ async fn network(
     Path(state): Path<String>,
     Query(p): Params,
 ) -> Result<axum::response::Response, Problem> {
-    let to = date_param(&p, "to")?.unwrap_or_else(today);
+    let to = date_param(&p, "to")?.unwrap_or_else(Date::today);
     let from = date_param(&p, "from")?.unwrap_or_else(|| to.add_months(-12));
     if to < from {
         return Err(Problem::bad_request(format!(

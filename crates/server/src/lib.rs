@@ -297,6 +297,33 @@ async fn problems(req: Request, next: Next) -> Response {
     resp
 }
 
+/// Opens the store, binds `config.listen` and serves on a thread of its
+/// own until the process ends; returns the bound address (give port 0 to
+/// get a free one). For tests, benchmarks and embedding.
+pub fn spawn(config: &Config) -> Result<SocketAddr, ServerError> {
+    let state = Arc::new(AppState::open(config)?);
+    let app = router(state, config);
+    let listener = std::net::TcpListener::bind(config.listen)?;
+    listener.set_nonblocking(true)?;
+    let addr = listener.local_addr()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    std::thread::spawn(move || {
+        runtime.block_on(async move {
+            match tokio::net::TcpListener::from_std(listener) {
+                Ok(l) => {
+                    if let Err(e) = axum::serve(l, app).await {
+                        tracing::error!(error = %e, "server stopped");
+                    }
+                }
+                Err(e) => tracing::error!(error = %e, "cannot listen"),
+            }
+        })
+    });
+    Ok(addr)
+}
+
 /// Binds and serves until interrupted (Ctrl-C or SIGTERM).
 pub async fn serve(config: Config) -> Result<(), ServerError> {
     let state = Arc::new(AppState::open(&config)?);

@@ -3,10 +3,9 @@
 //! attempts through every parameter.
 
 use serde_json::{json, Value};
-use statecraft_server::{router, AppState, Config};
+use statecraft_server::Config;
 use statecraft_store::{Location, Store};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 const TOKEN: &str = "test-token-3f9a";
 
@@ -17,24 +16,10 @@ fn root() -> PathBuf {
 /// A server on a free loopback port, over `location`; returns its base URL.
 fn start(location: Location, token: Option<&str>) -> String {
     let mut config = Config::new(location);
+    config.listen = "127.0.0.1:0".parse().unwrap();
     config.token = token.map(str::to_string);
     config.body_limit = 256 * 1024;
-    let state = Arc::new(AppState::open(&config).expect("open"));
-    let app = router(state, &config);
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.set_nonblocking(true).unwrap();
-    let addr = listener.local_addr().unwrap();
-    std::thread::spawn(move || {
-        tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap()
-            .block_on(async move {
-                let l = tokio::net::TcpListener::from_std(listener).unwrap();
-                axum::serve(l, app).await.unwrap();
-            })
-    });
+    let addr = statecraft_server::spawn(&config).expect("start");
     format!("http://{addr}")
 }
 

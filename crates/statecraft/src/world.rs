@@ -197,7 +197,7 @@ pub fn import(args: ImportArgs) -> Result<bool> {
         RelationsFormat::Wikidata => {
             let retrieved = match &args.retrieved {
                 Some(d) => parse_date(d)?,
-                None => today(),
+                None => Date::today(),
             };
             (
                 "wikidata",
@@ -221,15 +221,6 @@ fn parse_date(s: &str) -> Result<Date> {
     Date::parse(s).with_context(|| format!("`{s}` is not a date (use YYYY-MM-DD)"))
 }
 
-fn today() -> Date {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
-    Date::from_ymd(1970, 1, 1)
-        .expect("epoch")
-        .add_days(days as i32)
-}
-
 #[derive(Args)]
 pub struct TiesArgs {
     /// The state: a code (KOR), COW code or name.
@@ -250,7 +241,7 @@ pub struct TiesArgs {
 pub fn ties(args: TiesArgs) -> Result<bool> {
     let date = match &args.as_of {
         Some(d) => parse_date(d)?,
-        None => today(),
+        None => Date::today(),
     };
     let mut store = args.store.open()?;
     let out = &mut BufWriter::new(io::stdout().lock());

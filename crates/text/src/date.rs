@@ -88,6 +88,14 @@ impl Date {
         self.add_days(days_in_month(y, m) as i32 - d as i32)
     }
 
+    /// Today's date in UTC, from the system clock.
+    pub fn today() -> Date {
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() / 86_400);
+        Date(days as i32)
+    }
+
     /// Days since 1970-01-01.
     pub fn day_number(self) -> i32 {
         self.0
