@@ -521,3 +521,19 @@ fn cached_answers_follow_writes_from_other_processes() {
         assert_eq!(net.body["gained"][0]["partner"], "IRN", "{backend}");
     }
 }
+
+#[test]
+fn slow_requests_time_out_with_a_problem() {
+    let dir = std::env::temp_dir().join(format!("statecraft-api-{}-timeout", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut config = Config::new(Location::Dir(dir));
+    config.listen = "127.0.0.1:0".parse().unwrap();
+    config.timeout = std::time::Duration::from_millis(50);
+    let base = format!("http://{}", statecraft_server::spawn(&config).unwrap());
+    // About 2,000 sentences to code: far more than 50 ms of work.
+    let text = "South Korea and Cuba signed an agreement on trade in Havana. ".repeat(2_000);
+    let body = json!({"id": "slow", "date": "2025-02-11", "text": text}).to_string();
+    let r = call("POST", &format!("{base}/v1/code"), None, Some(&body));
+    assert_problem(&r, 408, "slow request");
+    assert_eq!(get(&format!("{base}/healthz")).status, 200);
+}
