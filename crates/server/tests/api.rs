@@ -537,3 +537,45 @@ fn slow_requests_time_out_with_a_problem() {
     assert_problem(&r, 408, "slow request");
     assert_eq!(get(&format!("{base}/healthz")).status, 200);
 }
+
+#[test]
+fn concurrent_writers_lose_and_duplicate_nothing() {
+    for (backend, location) in locations("api_concurrent") {
+        let base = start(location.clone(), Some(TOKEN));
+        let before = Store::open(&location).unwrap().counts().unwrap().0;
+        let writers: Vec<_> = (0..8)
+            .map(|c| {
+                let base = base.clone();
+                std::thread::spawn(move || {
+                    for k in 0..10 {
+                        let body = json!({
+                            "id": format!("w{c}-{k}"),
+                            "date": "2025-02-11",
+                            "text": format!("Writer {c} story {k}: Seoul praised Havana. Cuba thanked South Korea."),
+                        })
+                        .to_string();
+                        // Every third story is sent twice.
+                        for _ in 0..(1 + usize::from(k % 3 == 0)) {
+                            let r = call("POST", &format!("{base}/v1/stories"), Some(TOKEN), Some(&body));
+                            assert!(matches!(r.status, 200 | 201), "{:?}", r.body);
+                        }
+                    }
+                })
+            })
+            .collect();
+        for w in writers {
+            w.join().unwrap();
+        }
+        let mut store = Store::open(&location).unwrap();
+        assert_eq!(store.counts().unwrap().0 - before, 80, "{backend}");
+        for c in 0..8 {
+            for k in 0..10 {
+                assert!(
+                    store.story(&format!("w{c}-{k}")).unwrap().is_some(),
+                    "{backend}"
+                );
+            }
+        }
+        assert!(store.incomplete_stories().unwrap().is_empty(), "{backend}");
+    }
+}

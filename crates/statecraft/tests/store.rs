@@ -379,14 +379,41 @@ fn corpus(n: usize) -> String {
 #[test]
 fn sigkill_during_ingest_leaves_whole_stories() {
     let dir = temp_dir("crash");
+    let store = dir.join("store");
+    crash(
+        &dir,
+        &["--data-dir".into(), store.display().to_string()],
+        || {
+            store
+                .join("statecraft.db")
+                .exists()
+                .then(|| Store::open_sqlite(&store).ok())
+                .flatten()
+        },
+    );
+}
+
+#[test]
+fn sigkill_during_ingest_leaves_whole_stories_in_postgres() {
+    let Some(url) = postgres_schema("crash") else {
+        return;
+    };
+    let dir = temp_dir("crash-pg");
+    crash(&dir, &["--database".into(), url.clone()], || {
+        Store::open(&statecraft_store::Location::Postgres(url.clone())).ok()
+    });
+}
+
+/// Kills `statecraft ingest` (with `store_args`) once it has stored
+/// something, checks the store, then finishes the ingest.
+fn crash(dir: &Path, store_args: &[String], open: impl Fn() -> Option<Store>) {
     let input = dir.join("stories.jsonl");
     let n = 6_000;
     std::fs::write(&input, corpus(n)).unwrap();
     let mut child = bin()
         .arg("ingest")
         .arg(&input)
-        .arg("--data-dir")
-        .arg(dir.join("store"))
+        .args(store_args)
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
@@ -395,18 +422,12 @@ fn sigkill_during_ingest_leaves_whole_stories() {
     let mut seen = 0;
     while started.elapsed() < Duration::from_secs(300) {
         std::thread::sleep(Duration::from_millis(50));
-        if !dir.join("store/statecraft.db").exists() {
-            continue;
-        }
-        let Ok(mut store) = Store::open_sqlite(&dir.join("store")) else {
+        let Some(mut store) = open() else {
             continue;
         };
         assert!(store.incomplete_stories().unwrap().is_empty());
         seen = store.counts().unwrap().0;
-        if seen > 0 {
-            break;
-        }
-        if child.try_wait().unwrap().is_some() {
+        if seen > 0 || child.try_wait().unwrap().is_some() {
             break;
         }
     }
@@ -414,7 +435,7 @@ fn sigkill_during_ingest_leaves_whole_stories() {
     child.kill().unwrap(); // SIGKILL on Unix
     child.wait().unwrap();
 
-    let mut store = Store::open_sqlite(&dir.join("store")).unwrap();
+    let mut store = open().unwrap();
     let (stories, events, _) = store.counts().unwrap();
     assert!(
         stories > 0 && (stories as usize) < n,
@@ -442,8 +463,18 @@ fn sigkill_during_ingest_leaves_whole_stories() {
     assert!(checked > 0);
     drop(store);
     // Resuming finishes the job without storing anything twice.
-    run(&dir.join("store"), &["ingest", input.to_str().unwrap()]);
-    let mut store = Store::open_sqlite(&dir.join("store")).unwrap();
+    let out = bin()
+        .arg("ingest")
+        .arg(&input)
+        .args(store_args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut store = open().unwrap();
     let (stories2, events2, _) = store.counts().unwrap();
     assert_eq!(stories2 as usize, n);
     assert!(events2 > events);

@@ -228,10 +228,14 @@ fn put_one(c: &mut Conn, story: &StoryRecord, events: &[EventRecord]) -> Result<
         }
         None => false,
     };
-    let mut id = 0;
+    // ON CONFLICT: another process (PostgreSQL lets two writers in at
+    // once) may have stored the same story since the SELECT above; then
+    // this one has nothing to add.
+    let mut id = None;
     c.query(
         "INSERT INTO stories (hash, story_id, date, title, text, origin, coder, events, ingested_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (hash) DO NOTHING RETURNING id",
         params![
             &story.hash,
             &story.story_id,
@@ -244,10 +248,13 @@ fn put_one(c: &mut Conn, story: &StoryRecord, events: &[EventRecord]) -> Result<
             now(),
         ],
         |r| {
-            id = r.int(0)?;
+            id = Some(r.int(0)?);
             Ok(())
         },
     )?;
+    let Some(id) = id else {
+        return Ok(Put::Unchanged);
+    };
     for e in events {
         let spans = serde_json::to_string(&e.spans).unwrap_or_else(|_| "{}".into());
         c.exec(
