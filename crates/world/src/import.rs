@@ -231,17 +231,23 @@ pub fn read_wikidata(
         let when = |k: &str| -> Result<Option<When>, String> {
             let Some(v) = get(k) else { return Ok(None) };
             let day = v.get(..10).unwrap_or(v);
-            let mut w = When::parse(day).ok_or_else(|| format!("bad `{k}` date `{v}`"))?;
-            match get(&format!("{k}Precision")) {
-                Some("9") => {
-                    w = When::parse(&day[..4]).ok_or_else(|| format!("bad `{k}` `{v}`"))?;
-                }
-                Some("10") => {
-                    w = When::parse(&day[..7]).ok_or_else(|| format!("bad `{k}` `{v}`"))?;
-                }
-                _ => {}
-            }
-            Ok(Some(w))
+            let w = When::parse(day).ok_or_else(|| format!("bad `{k}` date `{v}`"))?;
+            // Coarsen the parsed date, never refine it: a value of `2024`
+            // with month precision stays a year. (Slicing the text instead
+            // panicked on short values and inside multi-byte characters.)
+            let (y, m, _) = w.date.ymd();
+            let coarse = match (get(&format!("{k}Precision")), w.precision) {
+                (Some("9"), _) => Date::from_ymd(y, 1, 1).map(|date| When {
+                    date,
+                    precision: crate::Precision::Year,
+                }),
+                (Some("10"), crate::Precision::Day) => Date::from_ymd(y, m, 1).map(|date| When {
+                    date,
+                    precision: crate::Precision::Month,
+                }),
+                _ => Some(w),
+            };
+            Ok(Some(coarse.ok_or_else(|| format!("bad `{k}` `{v}`"))?))
         };
         let (start, end) = (when("start").map_err(bad)?, when("end").map_err(bad)?);
         let (from, kind) = match (start, end) {
