@@ -28,7 +28,7 @@ type Params = Query<HashMap<String, String>>;
         description = "Coded international-affairs events and a time-aware model of diplomatic ties."
     ),
     paths(healthz, states, ties, timeline, network, events, story, store_story, code),
-    components(schemas(Problem, TiesAnswer, StoryInput, Coded, Stored, EventPage, StoryAnswer)),
+    components(schemas(Problem, TiesAnswer, TiesResponse, StoryInput, Coded, Stored, EventPage, StoryAnswer, Health)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
@@ -65,14 +65,24 @@ async fn openapi() -> impl IntoResponse {
 }
 
 /// Liveness: the server answers and its store opens.
-#[utoipa::path(get, path = "/healthz", responses((status = 200, description = "OK")))]
-async fn healthz(State(st): Shared) -> Result<Json<serde_json::Value>, Problem> {
+#[utoipa::path(get, path = "/healthz", responses((status = 200, body = Health)))]
+async fn healthz(State(st): Shared) -> Result<Json<Health>, Problem> {
     let version = st
         .read(|s| s.schema_version().map_err(Problem::from))
         .await?;
-    Ok(Json(
-        serde_json::json!({"status": "ok", "schema_version": version}),
-    ))
+    Ok(Json(Health {
+        status: "ok".into(),
+        schema_version: version,
+    }))
+}
+
+/// The server is up and its store answers.
+#[derive(Serialize, utoipa::ToSchema)]
+struct Health {
+    /// Always `ok`.
+    status: String,
+    /// The store's schema version.
+    schema_version: i64,
 }
 
 /// Every state the model knows, with codes, names and UN admission.
@@ -114,6 +124,16 @@ struct TiesAnswer {
     embassies: Vec<EmbassyFact>,
 }
 
+/// What `/v1/ties/{state}` answers: the ties (`missing=false`), or the
+/// missing ties (`missing=true`). For the OpenAPI document only.
+#[derive(Serialize, utoipa::ToSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum TiesResponse {
+    Ties(TiesAnswer),
+    Missing(Missing),
+}
+
 /// A state's partners on a date (`missing=false`), or the UN members it
 /// lacks ties with, special cases apart (`missing=true`).
 #[utoipa::path(
@@ -121,12 +141,11 @@ struct TiesAnswer {
     path = "/v1/ties/{state}",
     params(
         ("state" = String, Path, description = "A code (KOR), COW code or name"),
-        ("as_of" = Option<String>, Query, description = "YYYY-MM-DD; default today"),
+        ("as_of" = Option<String>, Query, format = Date, description = "YYYY-MM-DD; default today"),
         ("missing" = Option<bool>, Query, description = "List the UN members without ties"),
     ),
     responses(
-        (status = 200, description = "Ties (`missing=false`)", body = TiesAnswer),
-        (status = 200, description = "Missing ties (`missing=true`)", body = Missing),
+        (status = 200, description = "Ties, or with `missing=true` the missing ties", body = TiesResponse),
         (status = 400, body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -161,6 +180,14 @@ async fn ties(
     .await
 }
 
+/// The same day a year earlier (28 February for 29 February).
+fn a_year_before(d: Date) -> Date {
+    let (y, m, day) = d.ymd();
+    Date::from_ymd(y - 1, m, day)
+        .or_else(|| Date::from_ymd(y - 1, m, day - 1))
+        .unwrap_or(d)
+}
+
 /// A state's CAMEO code from any code or name.
 fn state_code(key: &str) -> Result<String, Problem> {
     States::bundled()
@@ -176,8 +203,8 @@ fn state_code(key: &str) -> Result<String, Problem> {
     params(
         ("a" = String, Path, description = "One state"),
         ("b" = String, Path, description = "The other"),
-        ("from" = Option<String>, Query, description = "First event date"),
-        ("to" = Option<String>, Query, description = "Last event date"),
+        ("from" = Option<String>, Query, format = Date, description = "First event date"),
+        ("to" = Option<String>, Query, format = Date, description = "Last event date"),
     ),
     responses(
         (status = 200, body = Timeline),
@@ -190,6 +217,13 @@ async fn timeline(
     Query(p): Params,
 ) -> Result<axum::response::Response, Problem> {
     let (from, to) = (date_param(&p, "from")?, date_param(&p, "to")?);
+    if let (Some(f), Some(t)) = (from, to) {
+        if t < f {
+            return Err(Problem::bad_request(format!(
+                "`to` {t} is before `from` {f}"
+            )));
+        }
+    }
     let (a, b) = (state_code(&a)?, state_code(&b)?);
     let key = format!("timeline/{a}/{b}/{from:?}/{to:?}");
     st.cached(key, move |s, _| {
@@ -205,8 +239,8 @@ async fn timeline(
     path = "/v1/network/{state}",
     params(
         ("state" = String, Path, description = "The state"),
-        ("from" = Option<String>, Query, description = "Start; default a year before `to`"),
-        ("to" = Option<String>, Query, description = "End; default today"),
+        ("from" = Option<String>, Query, format = Date, description = "Start; default a year before `to`"),
+        ("to" = Option<String>, Query, format = Date, description = "End; default today"),
     ),
     responses(
         (status = 200, body = Network),
@@ -219,7 +253,7 @@ async fn network(
     Query(p): Params,
 ) -> Result<axum::response::Response, Problem> {
     let to = date_param(&p, "to")?.unwrap_or_else(Date::today);
-    let from = date_param(&p, "from")?.unwrap_or_else(|| to.add_months(-12));
+    let from = date_param(&p, "from")?.unwrap_or_else(|| a_year_before(to));
     if to < from {
         return Err(Problem::bad_request(format!(
             "`to` {to} is before `from` {from}"
@@ -261,10 +295,10 @@ const MAX_PAGE: i64 = 1000;
         ("target" = Option<String>, Query, description = "Target state"),
         ("cameo" = Option<String>, Query, description = "CAMEO code or prefix"),
         ("plover" = Option<String>, Query, description = "PLOVER category"),
-        ("from" = Option<String>, Query, description = "First event date"),
-        ("to" = Option<String>, Query, description = "Last event date"),
-        ("limit" = Option<i64>, Query, description = "1 to 1000; default 100"),
-        ("cursor" = Option<String>, Query, description = "From the previous page"),
+        ("from" = Option<String>, Query, format = Date, description = "First event date"),
+        ("to" = Option<String>, Query, format = Date, description = "Last event date"),
+        ("limit" = Option<i64>, Query, minimum = 1, maximum = 1000, description = "1 to 1000; default 100"),
+        ("cursor" = Option<String>, Query, pattern = "^[0-9]+$", description = "From the previous page"),
     ),
     responses(
         (status = 200, body = EventPage),
@@ -366,13 +400,16 @@ async fn story(State(st): Shared, Path(id): Path<String>) -> Result<Json<StoryAn
 #[serde(deny_unknown_fields)]
 pub(crate) struct StoryInput {
     /// Identifier.
+    #[schema(min_length = 1, max_length = 200)]
     id: String,
     /// Publication date, YYYY-MM-DD.
+    #[schema(format = Date)]
     date: String,
     /// Headline.
     #[serde(default)]
     title: Option<String>,
-    /// Body text.
+    /// Body text, at least one non-space character.
+    #[schema(min_length = 1, pattern = "\\S")]
     text: String,
 }
 
@@ -382,8 +419,13 @@ const MAX_TEXT: usize = 1 << 20;
 impl StoryInput {
     fn story(self) -> Result<Story, Problem> {
         let id = self.id.trim();
-        if id.is_empty() || id.len() > 200 {
+        if id.is_empty() || id.chars().count() > 200 {
             return Err(Problem::bad_request("`id` must be 1 to 200 characters"));
+        }
+        if id.chars().any(char::is_control) {
+            return Err(Problem::bad_request(
+                "`id` must not contain control characters",
+            ));
         }
         if self.text.trim().is_empty() {
             return Err(Problem::bad_request("`text` is empty"));
@@ -393,7 +435,9 @@ impl StoryInput {
                 "`text` is over {MAX_TEXT} bytes"
             )));
         }
-        let date = Date::parse(&self.date).ok_or_else(|| Problem::bad_date("date", &self.date))?;
+        let date = Date::parse(&self.date)
+            .filter(|d| (1..=9999).contains(&d.year()))
+            .ok_or_else(|| Problem::bad_date("date", &self.date))?;
         let mut story = Story::new(id, date, self.text, Layout::Prose);
         story.title = self.title.filter(|t| !t.trim().is_empty());
         story.origin.file = "api".into();
@@ -404,12 +448,14 @@ impl StoryInput {
 fn body(input: Result<Json<StoryInput>, JsonRejection>) -> Result<Story, Problem> {
     match input {
         Ok(Json(i)) => i.story(),
+        Err(JsonRejection::MissingJsonContentType(e)) => Err(Problem::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported-media-type",
+            "Unsupported media type",
+            e.body_text(),
+        )),
         Err(e) => Err(Problem::new(
-            if matches!(e, JsonRejection::MissingJsonContentType(_)) {
-                StatusCode::UNSUPPORTED_MEDIA_TYPE
-            } else {
-                StatusCode::BAD_REQUEST
-            },
+            StatusCode::BAD_REQUEST,
             "bad-json",
             "Malformed JSON",
             e.body_text(),
@@ -431,6 +477,9 @@ struct Coded {
     responses(
         (status = 200, body = Coded),
         (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 413, body = Problem, content_type = "application/problem+json"),
+        (status = 415, body = Problem, content_type = "application/problem+json"),
+        (status = 408, body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn code(
@@ -465,6 +514,9 @@ struct Stored {
         (status = 200, description = "Already stored", body = Stored),
         (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 413, body = Problem, content_type = "application/problem+json"),
+        (status = 415, body = Problem, content_type = "application/problem+json"),
+        (status = 408, body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn store_story(

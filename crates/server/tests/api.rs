@@ -152,6 +152,27 @@ fn endpoints_answer_on_every_backend() {
             (again.status, again.body["put"].as_str()),
             (200, Some("unchanged"))
         );
+        // The reply is what is stored: row ids, and for the same text under
+        // another id, the story as first stored.
+        assert!(stored.body["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["id"].as_i64() > Some(0)));
+        let renamed = seed.replace("\"id\":\"seed\"", "\"id\":\"seed-again\"");
+        assert_ne!(renamed, seed);
+        let dup = call(
+            "POST",
+            &format!("{base}/v1/stories"),
+            Some(TOKEN),
+            Some(&renamed),
+        );
+        assert_eq!(
+            (dup.status, dup.body["put"].as_str()),
+            (200, Some("unchanged")),
+            "{backend}"
+        );
+        assert_eq!(dup.body["story"]["story_id"], "seed", "{backend}");
 
         // The seed's questions.
         let m = get(&format!("{base}/v1/ties/KOR?as_of=2025-02-11&missing=true"));
@@ -263,6 +284,24 @@ fn bad_input_gets_problems_never_a_crash() {
             None,
             400,
         ),
+        (
+            "GET",
+            "/v1/timeline/KOR/SYR?from=2025-01-01&to=2024-01-01",
+            None,
+            400,
+        ),
+        (
+            "POST",
+            "/v1/code",
+            Some(r#"{"id":"x","date":"0000-06-01","text":"Seoul met Damascus last year."}"#),
+            400,
+        ),
+        (
+            "POST",
+            "/v1/code",
+            Some(r#"{"id":"a\u0007b","date":"2025-02-11","text":"Seoul met Damascus."}"#),
+            400,
+        ),
         ("GET", "/v1/events?limit=0", None, 400),
         ("GET", "/v1/events?limit=100000", None, 400),
         ("GET", "/v1/events?cursor=abc", None, 400),
@@ -323,6 +362,8 @@ fn bad_input_gets_problems_never_a_crash() {
         other => panic!("{other:?}"),
     };
     assert_eq!(r.status(), 415);
+    let problem: Value = r.into_json().unwrap();
+    assert_eq!(problem["type"], "/problems/unsupported-media-type");
     // The server still answers.
     assert_eq!(get(&format!("{base}/healthz")).status, 200);
 }

@@ -152,6 +152,14 @@ impl Ingest {
     ) -> Result<(Put, StoryRecord, Vec<EventRecord>), StoreError> {
         let (record, events) = self.code(story, store);
         let put = store.put_story(&record, &events)?;
-        Ok((put, record, events))
+        // Answer with what is stored (row ids; for a story stored before
+        // under another id, that record), not with what was sent.
+        match store.story(&record.hash)? {
+            Some((stored, stored_events)) => Ok((put, stored, stored_events)),
+            None => Err(StoreError::Corrupt(format!(
+                "story {} not found after storing it",
+                record.hash
+            ))),
+        }
     }
 }

@@ -172,10 +172,9 @@ pub(crate) fn date_int(d: Date) -> i64 {
 
 /// Inverse of [`date_int`].
 pub(crate) fn int_date(v: i64) -> Result<Date, crate::StoreError> {
-    Date::from_ymd(
-        (v / 10_000) as i32,
-        (v / 100 % 100) as u32,
-        (v % 100) as u32,
-    )
-    .ok_or_else(|| crate::StoreError::Corrupt(format!("date `{v}`")))
+    // Euclidean division, so that years before 1 (a story dated 0000 that
+    // says "last year") decode as they were encoded.
+    let (year, rest) = (v.div_euclid(10_000), v.rem_euclid(10_000));
+    Date::from_ymd(year as i32, (rest / 100) as u32, (rest % 100) as u32)
+        .ok_or_else(|| crate::StoreError::Corrupt(format!("date `{v}`")))
 }

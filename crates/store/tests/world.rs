@@ -341,3 +341,31 @@ fn a_store_from_a_newer_statecraft_is_refused() {
     let err = Store::open_sqlite(&dir).err().expect("refused").to_string();
     assert!(err.contains("schema version 99"), "{err}");
 }
+
+#[test]
+fn dates_before_year_one_read_back() {
+    // A story dated in year 0 that says "last year" has an event in year
+    // -1; the store's integer dates must decode it, not fail.
+    for (backend, mut store) in fresh_stores("old_dates") {
+        let day = Date::from_ymd(0, 6, 1).unwrap();
+        let old = Date::from_ymd(-1, 6, 1).unwrap();
+        let story = statecraft_text::Story::new(
+            "ancient",
+            day,
+            "South Korea established diplomatic relations with Syria last year.",
+            statecraft_text::Layout::Prose,
+        );
+        let (mut ing, _) = Ingest::new(&[]);
+        let (mut rec, mut events) = ing.code(&story, &store);
+        assert!(!events.is_empty(), "{backend}");
+        for e in &mut events {
+            e.date = old;
+            e.date_end = old;
+        }
+        rec.events = events.len() as i64;
+        store.put_story(&rec, &events).unwrap();
+        let (_, back) = store.story("ancient").unwrap().unwrap();
+        assert!(back.iter().all(|e| e.date == old), "{backend}");
+        assert!(store.ties("KOR", d("2025-02-11")).is_ok(), "{backend}");
+    }
+}
