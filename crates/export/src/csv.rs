@@ -33,8 +33,14 @@ impl<W: Write> CsvSink<W> {
 }
 
 /// Appends `s` as one CSV field, quoted when it holds a comma, a quote, CR
-/// or LF (quotes inside are doubled).
-pub(crate) fn field(line: &mut String, s: &str) {
+/// or LF (quotes inside are doubled), as RFC 4180 has it.
+///
+/// ```
+/// let mut line = String::from("a,");
+/// statecraft_export::csv_field(&mut line, "say \"hi\", then go");
+/// assert_eq!(line, "a,\"say \"\"hi\"\", then go\"");
+/// ```
+pub fn field(line: &mut String, s: &str) {
     if s.contains([',', '"', '\r', '\n']) {
         line.push('"');
         for c in s.chars() {

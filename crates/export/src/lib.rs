@@ -94,6 +94,7 @@ mod gdelt;
 mod plover;
 
 pub use columnar::ROW_GROUP_ROWS;
+pub use csv::field as csv_field;
 pub use gdelt::GDELT_COLUMNS;
 
 use statecraft_store::EventRecord;

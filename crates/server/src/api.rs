@@ -180,6 +180,16 @@ async fn ties(
     .await
 }
 
+/// A window must not end before it starts.
+fn ordered(from: Date, to: Date) -> Result<(), Problem> {
+    if to < from {
+        return Err(Problem::bad_request(format!(
+            "`to` {to} is before `from` {from}"
+        )));
+    }
+    Ok(())
+}
+
 /// The same day a year earlier (28 February for 29 February).
 fn a_year_before(d: Date) -> Date {
     let (y, m, day) = d.ymd();
@@ -188,12 +198,10 @@ fn a_year_before(d: Date) -> Date {
         .unwrap_or(d)
 }
 
-/// A state's CAMEO code from any code or name.
+/// A state's CAMEO code from any code or name, resolved as the store
+/// resolves it, before any store is touched.
 fn state_code(key: &str) -> Result<String, Problem> {
-    States::bundled()
-        .get(key)
-        .map(|s| s.cameo.clone())
-        .ok_or_else(|| Problem::from(statecraft_store::StoreError::UnknownState(key.to_string())))
+    Ok(statecraft_store::state_code(States::bundled(), key)?)
 }
 
 /// Two states' events, in either direction, in order of event date.
@@ -218,11 +226,7 @@ async fn timeline(
 ) -> Result<axum::response::Response, Problem> {
     let (from, to) = (date_param(&p, "from")?, date_param(&p, "to")?);
     if let (Some(f), Some(t)) = (from, to) {
-        if t < f {
-            return Err(Problem::bad_request(format!(
-                "`to` {t} is before `from` {f}"
-            )));
-        }
+        ordered(f, t)?;
     }
     let (a, b) = (state_code(&a)?, state_code(&b)?);
     let key = format!("timeline/{a}/{b}/{from:?}/{to:?}");
@@ -254,11 +258,7 @@ async fn network(
 ) -> Result<axum::response::Response, Problem> {
     let to = date_param(&p, "to")?.unwrap_or_else(Date::today);
     let from = date_param(&p, "from")?.unwrap_or_else(|| a_year_before(to));
-    if to < from {
-        return Err(Problem::bad_request(format!(
-            "`to` {to} is before `from` {from}"
-        )));
-    }
+    ordered(from, to)?;
     let code = state_code(&state)?;
     st.cached(format!("network/{code}/{from}/{to}"), move |s, facts| {
         let f = facts.of(s, &code)?;

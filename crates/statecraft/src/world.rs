@@ -273,7 +273,7 @@ pub fn ties(args: TiesArgs) -> Result<bool> {
                     out,
                     "{} ({}) on {date}: {with} partners with ties, {} pairs on record",
                     state,
-                    name(&state),
+                    States::bundled().name_of(&state),
                     ties.len()
                 )?;
                 table_ties(out, &ties)?;
@@ -295,12 +295,6 @@ pub fn ties(args: TiesArgs) -> Result<bool> {
     }
     out.flush()?;
     Ok(true)
-}
-
-fn name(code: &str) -> String {
-    States::bundled()
-        .by_cameo(code)
-        .map_or_else(|| code.to_string(), |s| s.name.clone())
 }
 
 fn since(t: &Tie) -> String {
@@ -344,18 +338,21 @@ fn table_ties(out: &mut impl Write, ties: &[Tie]) -> Result<()> {
     Ok(())
 }
 
-fn csv_tie(out: &mut impl Write, t: &Tie) -> Result<()> {
-    writeln!(
-        out,
-        "{},{},{},{},{},{},{}",
+/// `partner,name,status,from,start,source` for one tie.
+fn tie_fields(t: &Tie) -> String {
+    format!(
+        "{},{},{},{},{},{}",
         t.partner,
         csv(&t.name),
         t.status,
         t.from,
         t.start.as_str(),
-        csv(&t.provenance.describe()),
-        t.conflicts.len()
-    )?;
+        csv(&t.provenance.describe())
+    )
+}
+
+fn csv_tie(out: &mut impl Write, t: &Tie) -> Result<()> {
+    writeln!(out, "{},{}", tie_fields(t), t.conflicts.len())?;
     Ok(())
 }
 
@@ -365,12 +362,11 @@ fn json(out: &mut impl Write, value: &impl serde::Serialize) -> Result<()> {
     Ok(())
 }
 
+/// `s` as one CSV field, quoted as the CSV export quotes.
 fn csv(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+    let mut field = String::new();
+    statecraft_export::csv_field(&mut field, s);
+    field
 }
 
 fn print_missing(m: &Missing, format: Output, out: &mut impl Write) -> Result<()> {
@@ -382,30 +378,12 @@ fn print_missing(m: &Missing, format: Output, out: &mut impl Write) -> Result<()
             writeln!(out, "group,partner,name,status,from,start,source")?;
             for x in &m.missing {
                 match &x.known {
-                    Some(t) => writeln!(
-                        out,
-                        "missing,{},{},{},{},{},{}",
-                        x.partner,
-                        csv(&x.name),
-                        t.status,
-                        t.from,
-                        t.start.as_str(),
-                        csv(&t.provenance.describe())
-                    )?,
+                    Some(t) => writeln!(out, "missing,{}", tie_fields(t))?,
                     None => writeln!(out, "missing,{},{},unknown,,,", x.partner, csv(&x.name))?,
                 }
             }
             for t in &m.special {
-                writeln!(
-                    out,
-                    "special,{},{},{},{},{},{}",
-                    t.partner,
-                    csv(&t.name),
-                    t.status,
-                    t.from,
-                    t.start.as_str(),
-                    csv(&t.provenance.describe())
-                )?;
+                writeln!(out, "special,{}", tie_fields(t))?;
             }
         }
         Output::Table => {
@@ -413,7 +391,7 @@ fn print_missing(m: &Missing, format: Output, out: &mut impl Write) -> Result<()
                 out,
                 "UN members without ties with {} ({}) on {}: {} of {}",
                 m.state,
-                name(&m.state),
+                States::bundled().name_of(&m.state),
                 m.as_of,
                 m.missing.len(),
                 m.un_members
@@ -499,9 +477,9 @@ pub fn timeline(args: TimelineArgs) -> Result<bool> {
                 out,
                 "{} ({}) – {} ({}): {} events",
                 t.a,
-                name(&t.a),
+                States::bundled().name_of(&t.a),
                 t.b,
-                name(&t.b),
+                States::bundled().name_of(&t.b),
                 t.events.len()
             )?;
             for e in &t.events {
@@ -621,7 +599,7 @@ fn print_network(n: &Network, format: Output, out: &mut impl Write) -> Result<()
                 out,
                 "{} ({}) from {} to {}",
                 n.state,
-                name(&n.state),
+                States::bundled().name_of(&n.state),
                 n.from,
                 n.to
             )?;

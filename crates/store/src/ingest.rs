@@ -50,6 +50,8 @@ pub struct Ingest {
     coder: Coder,
     fingerprint: String,
     pending: Vec<(StoryRecord, Vec<EventRecord>)>,
+    /// The hashes of `pending`, so a repeat in the batch is found at once.
+    pending_hashes: std::collections::HashSet<String>,
     pending_events: usize,
     pending_since: std::time::Instant,
 }
@@ -76,6 +78,7 @@ impl Ingest {
             coder: Coder::new(dict, Options::statecraft()),
             fingerprint: sha256(&all),
             pending: Vec::new(),
+            pending_hashes: std::collections::HashSet::new(),
             pending_events: 0,
             pending_since: std::time::Instant::now(),
         };
@@ -91,7 +94,16 @@ impl Ingest {
     /// Codes a story as it would be stored: hypothetical and negated
     /// events dropped, repeats within the story merged.
     pub fn code(&mut self, story: &Story, store: &Store) -> (StoryRecord, Vec<EventRecord>) {
-        let mut record = StoryRecord::new(story, &self.fingerprint);
+        self.code_hashed(story, store, content_hash(story))
+    }
+
+    fn code_hashed(
+        &mut self,
+        story: &Story,
+        store: &Store,
+        hash: String,
+    ) -> (StoryRecord, Vec<EventRecord>) {
+        let mut record = StoryRecord::with_hash(story, &self.fingerprint, hash);
         let mut events = self.coder.code(story).events;
         events.retain(|e| e.happened_or_intended());
         dedup::within_story(&mut events);
@@ -107,14 +119,15 @@ impl Ingest {
     /// dictionaries already; writes the queue when it is full.
     pub fn add(&mut self, store: &mut Store, story: &Story) -> Result<Outcome, StoreError> {
         let hash = content_hash(story);
-        let queued = self.pending.iter().any(|(s, _)| s.hash == hash);
+        let queued = self.pending_hashes.contains(&hash);
         if queued || store.coder_of(&hash)?.as_deref() == Some(&self.fingerprint) {
             return Ok(Outcome {
                 unchanged: 1,
                 ..Outcome::default()
             });
         }
-        let (record, events) = self.code(story, store);
+        self.pending_hashes.insert(hash.clone());
+        let (record, events) = self.code_hashed(story, store, hash);
         if self.pending.is_empty() {
             self.pending_since = std::time::Instant::now();
         }
@@ -137,6 +150,7 @@ impl Ingest {
         }
         let puts = store.put_stories(&self.pending)?;
         self.pending.clear();
+        self.pending_hashes.clear();
         self.pending_events = 0;
         for p in puts {
             out.add(p);

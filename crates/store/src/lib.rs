@@ -111,6 +111,15 @@ fn default_data_dir() -> PathBuf {
     }
 }
 
+/// Resolves a state given by any code or name in `states` to its CAMEO
+/// code, as every query does with its state arguments.
+pub fn state_code(states: &States, key: &str) -> Result<String, StoreError> {
+    states
+        .get(key)
+        .map(|s| s.cameo.clone())
+        .ok_or_else(|| StoreError::UnknownState(key.to_string()))
+}
+
 /// A store.
 pub struct Store {
     conn: Conn,
@@ -182,10 +191,7 @@ impl Store {
 
     /// Resolves a state given by any code or name to its CAMEO code.
     pub fn state(&self, key: &str) -> Result<String, StoreError> {
-        self.states
-            .get(key)
-            .map(|s| s.cameo.clone())
-            .ok_or_else(|| StoreError::UnknownState(key.to_string()))
+        state_code(self.states, key)
     }
 
     /// Numbers of stories, events and facts.

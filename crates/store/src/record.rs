@@ -31,8 +31,13 @@ pub struct StoryRecord {
 impl StoryRecord {
     /// The record for `story`, coded by `coder` (a fingerprint).
     pub fn new(story: &Story, coder: &str) -> StoryRecord {
+        StoryRecord::with_hash(story, coder, content_hash(story))
+    }
+
+    /// The same, with the story's [`content_hash`] already computed.
+    pub fn with_hash(story: &Story, coder: &str, hash: String) -> StoryRecord {
         StoryRecord {
-            hash: content_hash(story),
+            hash,
             story_id: story.id.clone(),
             date: story.date,
             title: story.title.clone(),

@@ -56,7 +56,7 @@ impl Store {
         story: &StoryRecord,
         events: &[EventRecord],
     ) -> Result<Put, StoreError> {
-        Ok(self.put_stories(&[(story.clone(), events.to_vec())])?[0])
+        Ok(self.put_all(std::iter::once((story, events)))?[0])
     }
 
     /// Stores stories in one transaction; each story is whole or absent.
@@ -64,9 +64,15 @@ impl Store {
         &mut self,
         batch: &[(StoryRecord, Vec<EventRecord>)],
     ) -> Result<Vec<Put>, StoreError> {
+        self.put_all(batch.iter().map(|(s, e)| (s, e.as_slice())))
+    }
+
+    fn put_all<'a>(
+        &mut self,
+        batch: impl Iterator<Item = (&'a StoryRecord, &'a [EventRecord])>,
+    ) -> Result<Vec<Put>, StoreError> {
         self.conn.transaction(|c| {
             let puts: Vec<Put> = batch
-                .iter()
                 .map(|(story, events)| put_one(c, story, events))
                 .collect::<Result<_, _>>()?;
             if puts.iter().any(|p| *p != Put::Unchanged) {

@@ -44,11 +44,7 @@ pub const CSV_HEADER: &str = "a,b,status,from,to,source";
 pub fn read_csv(bytes: &[u8], label: &str, states: &States) -> Result<Imported, WorldError> {
     let lines = with_header(utf8(bytes, label)?, label, CSV_HEADER)?;
     let mut out = Imported::default();
-    for (i, line) in lines {
-        let n = i + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
+    for (n, line) in lines {
         let bad = |m: String| WorldError::at(label, n, m);
         let f = split_csv(line).map_err(bad)?;
         if f.len() != 6 {
@@ -105,11 +101,7 @@ pub const COW_HEADER: &str = "ccode1,ccode2,year,DR_at_1,DR_at_2,DE,version";
 pub fn read_cow_dipex(bytes: &[u8], label: &str, states: &States) -> Result<Imported, WorldError> {
     let lines = with_header(utf8(bytes, label)?, label, COW_HEADER)?;
     let mut out = Imported::default();
-    for (i, line) in lines {
-        let n = i + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
+    for (n, line) in lines {
         let bad = |m: String| WorldError::at(label, n, m);
         let f: Vec<&str> = line.split(',').map(str::trim).collect();
         if f.len() != 7 {
@@ -303,7 +295,8 @@ fn utf8<'a>(bytes: &'a [u8], label: &str) -> Result<&'a str, WorldError> {
     })
 }
 
-/// The numbered lines after the header, which must be `header`.
+/// The lines after the header, which must be `header`, with their 1-based
+/// numbers; blank lines are skipped.
 fn with_header<'a>(
     text: &'a str,
     label: &str,
@@ -311,7 +304,9 @@ fn with_header<'a>(
 ) -> Result<impl Iterator<Item = (usize, &'a str)>, WorldError> {
     let mut lines = text.lines().enumerate();
     match lines.next() {
-        Some((_, h)) if h.trim_start_matches('\u{feff}').trim_end() == header => Ok(lines),
+        Some((_, h)) if h.trim_start_matches('\u{feff}').trim_end() == header => Ok(lines
+            .map(|(i, l)| (i + 1, l))
+            .filter(|(_, l)| !l.trim().is_empty())),
         _ => Err(WorldError::at(
             label,
             1,

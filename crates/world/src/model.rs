@@ -93,7 +93,7 @@ pub fn ties(states: &States, state: &str, date: Date, facts: &[TieFact]) -> Vec<
             let (w, conflicts) = status_on(fs, date)?;
             Some(Tie {
                 partner: partner.to_string(),
-                name: name_of(states, partner),
+                name: states.name_of(partner),
                 status: w.status,
                 from: w.from,
                 start: w.start,
@@ -102,12 +102,6 @@ pub fn ties(states: &States, state: &str, date: Date, facts: &[TieFact]) -> Vec<
             })
         })
         .collect()
-}
-
-fn name_of(states: &States, code: &str) -> String {
-    states
-        .by_cameo(code)
-        .map_or_else(|| code.to_string(), |s| s.name.clone())
 }
 
 /// The UN members a state lacks ties with.
@@ -297,7 +291,7 @@ pub fn network(
         .iter()
         .map(|s| Balance {
             partner: s.partner.clone(),
-            name: name_of(states, &s.partner),
+            name: states.name_of(&s.partner),
             events: s.events,
             cooperative: round(s.cooperative),
             conflictual: round(s.conflictual),

@@ -172,6 +172,13 @@ impl States {
         actor.get(..3).and_then(|c| self.by_cameo(c))
     }
 
+    /// The name of the state with CAMEO code `code`, or the code itself
+    /// when no state has it.
+    pub fn name_of(&self, code: &str) -> String {
+        self.by_cameo(code)
+            .map_or_else(|| code.to_string(), |s| s.name.clone())
+    }
+
     /// Every state, in the table's order.
     pub fn all(&self) -> &[State] {
         &self.list
