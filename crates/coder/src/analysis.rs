@@ -5,15 +5,16 @@
 
 use crate::options::Options;
 use statecraft_dict::{
-    ActorCode, AgentCode, AgentPlace, Dictionary, EntryKind, PhraseIndex, VerbKind,
+    ActorCodes, AgentCode, AgentPlace, Dictionary, EntryKind, PhraseIndex, VerbKind,
 };
 use statecraft_text::{Date, Token, TokenKind};
+use statecraft_types::ActorCode;
 
 /// Word classes (TABARI's parse types).
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Class {
     Word,
-    Actor(Vec<String>),
+    Actor(Vec<ActorCode>),
     Agent(u32),
     Verb(u32),
     Time(u32),
@@ -61,7 +62,7 @@ pub(crate) struct Lexeme {
 /// A code with the text span that justified it.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Member {
-    pub code: String,
+    pub code: ActorCode,
     /// Token range in the original sentence.
     pub tokens: (usize, usize),
 }
@@ -118,7 +119,12 @@ fn builtin(tok: &Token) -> Class {
 }
 
 /// An actor's code on `date`, noting in `flags` when it depends on the date.
-fn actor_code<'d>(dict: &'d Dictionary, item: u32, date: Date, flags: &mut Flags) -> &'d ActorCode {
+fn actor_code<'d>(
+    dict: &'d Dictionary,
+    item: u32,
+    date: Date,
+    flags: &mut Flags,
+) -> &'d ActorCodes {
     let schedule = &dict.actors[item as usize].schedule;
     flags.dated_actor |= !schedule.restricted.is_empty();
     schedule.at(date)
@@ -201,14 +207,18 @@ pub(crate) fn lex(
         let e = index.entry(id);
         let class = match e.kind {
             EntryKind::Actor => match actor_code(dict, e.item, date, flags) {
-                ActorCode::Codes(c) => Class::Actor(c.iter().map(|s| s.to_string()).collect()),
-                ActorCode::Null => Class::Noun,
-                ActorCode::Discard if opts.petrarch => Class::Actor(vec!["###".into()]),
-                ActorCode::Discard => {
+                ActorCodes::Codes(c) => {
+                    Class::Actor(c.iter().map(|s| ActorCode::new(&**s)).collect())
+                }
+                ActorCodes::Null => Class::Noun,
+                ActorCodes::Discard if opts.petrarch => {
+                    Class::Actor(vec![ActorCode::new(ActorCode::DISCARD)])
+                }
+                ActorCodes::Discard => {
                     flags.discard = true;
                     Class::Noun
                 }
-                ActorCode::Complex => {
+                ActorCodes::Complex => {
                     flags.complex = true;
                     Class::Noun
                 }
@@ -270,7 +280,13 @@ pub(crate) fn lex(
     out
 }
 
-fn combine(actor: &str, agent: &AgentCode) -> String {
+fn combine(actor: &ActorCode, agent: &AgentCode) -> ActorCode {
+    ActorCode::new(combine_str(actor.as_str(), agent))
+}
+
+/// An actor code with an agent's codes added where the agent places them
+/// (suffix or prefix), skipping chunks the actor has.
+fn combine_str(actor: &str, agent: &AgentCode) -> String {
     let chunks = |s: &str| -> Vec<String> {
         s.as_bytes()
             .chunks(3)
@@ -372,13 +388,13 @@ pub(crate) fn attach_agents(lx: &mut [Lexeme], dict: &Dictionary, opts: &Options
         }
         let code = &dict.agents[a as usize].code;
         if opts.petrarch {
-            lx[g].class = Class::Actor(vec![combine("---", code)]);
+            lx[g].class = Class::Actor(vec![combine(&ActorCode::unknown(), code)]);
         } else if opts.convert_agents {
             let c = match code.place {
                 AgentPlace::Suffix => format!("~{}", code.code),
                 AgentPlace::Prefix => format!("{}~", code.code),
             };
-            lx[g].class = Class::Actor(vec![c]);
+            lx[g].class = Class::Actor(vec![ActorCode::new(c)]);
         } else {
             lx[g].class = Class::Noun;
         }
@@ -835,7 +851,7 @@ pub(crate) fn petrarch_noun_phrases(lx: &mut Vec<Lexeme>, texts: &[&str], dict: 
             Class::Actor(c) => Some(c.clone()),
             _ => None,
         };
-        let head: Vec<String> = if bridged.len() > 1 {
+        let head: Vec<ActorCode> = if bridged.len() > 1 {
             bridged
                 .iter()
                 .filter_map(|&m| actor_codes(m))
@@ -845,7 +861,7 @@ pub(crate) fn petrarch_noun_phrases(lx: &mut Vec<Lexeme>, texts: &[&str], dict: 
             members
                 .iter()
                 .find_map(|&m| actor_codes(m))
-                .unwrap_or_else(|| vec!["---".to_string()])
+                .unwrap_or_else(|| vec![ActorCode::unknown()])
         };
         // Agent segments split at conjunctions between agents.
         let mut segments: Vec<Vec<AgentCode>> = vec![Vec::new()];

@@ -14,15 +14,15 @@
 //!   expressed interest …");
 //! - anything else keeps the story date, at precision `story`.
 
-use statecraft_text::{Date, Precision, Token, When};
+use statecraft_text::{Date, DateExpr, Precision, Token};
 
 /// An event's resolved date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct EventDate {
     pub start: Date,
     pub end: Date,
-    /// `day`, `month`, `year`, or `story` when nothing in the text dates it.
-    pub precision: &'static str,
+    /// `Story` when nothing in the text dates it.
+    pub precision: Precision,
     /// The words it came from.
     pub text: Option<String>,
 }
@@ -32,40 +32,36 @@ impl EventDate {
         EventDate {
             start: date,
             end: date,
-            precision: "story",
+            precision: Precision::Story,
             text: None,
         }
     }
 
-    pub fn from_when(w: &When) -> EventDate {
+    pub fn from_when(w: &DateExpr) -> EventDate {
         EventDate {
             start: w.start,
             end: w.end,
-            precision: match w.precision {
-                Precision::Day => "day",
-                Precision::Month => "month",
-                Precision::Year => "year",
-            },
+            precision: w.precision,
             text: Some(w.text.clone()),
         }
     }
 
     pub fn is_story(&self) -> bool {
-        self.precision == "story"
+        self.precision == Precision::Story
     }
 }
 
 /// The expression that governs the verb at char span `verb`.
 pub(crate) fn governing<'a>(
     chars: &[char],
-    whens: &'a [When],
+    whens: &'a [DateExpr],
     verb: [usize; 2],
-) -> Option<&'a When> {
+) -> Option<&'a DateExpr> {
     let reachable = |a: usize, b: usize| !clause_break(chars, a.min(b), a.max(b));
     // An expression in a relative clause before the verb ("Iwaya, who took
     // office in October, is ...") dates only that clause. One after it
     // (", which led to ties in February 2024") dates what the verb names.
-    let subject_clause = |w: &When| {
+    let subject_clause = |w: &DateExpr| {
         relative(chars, w.span[0]) && chars[w.span[1].min(verb[0])..verb[0]].contains(&',')
     };
     let after = whens

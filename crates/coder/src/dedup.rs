@@ -2,13 +2,13 @@
 //! date ranges overlap are one event, told once with every mention.
 //!
 //! ```
-//! # use statecraft_coder::{dedup, Event, Spans};
+//! # use statecraft_coder::{dedup, Event, Precision, Spans};
 //! # use statecraft_text::Date;
 //! # fn event(story: &str, sentence: usize, day: u32) -> Event {
 //! #     let d = Date::from_ymd(2025, 2, day).unwrap();
 //! #     Event { story_id: story.into(), sentence, source: "KORGOV".into(), target: "SYR".into(),
 //! #         cameo: "042".into(), root: None, plover: None, goldstein: None, quad_class: None,
-//! #         story_date: d, date: d, date_end: d, date_precision: "day", date_text: None,
+//! #         story_date: d, date: d, date_end: d, date_precision: Precision::Day, date_text: None,
 //! #         text: String::new(), spans: Spans::default(), source_actor: None,
 //! #         target_actor: None, pattern: None, modality: None }
 //! # }
@@ -18,9 +18,9 @@
 //! assert_eq!(merged[0].mentions[1].story_id, "b");
 //! ```
 
-use crate::Event;
+use crate::{ActorCode, Event};
 use serde::Serialize;
-use statecraft_text::Date;
+use statecraft_text::{Date, Precision};
 use std::collections::HashMap;
 
 /// Where an event was reported.
@@ -55,7 +55,7 @@ pub fn merge(events: Vec<Event>) -> Vec<Merged> {
     let mut groups: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
         groups
-            .entry((&e.source, &e.target, &e.cameo))
+            .entry((e.source.as_str(), e.target.as_str(), &e.cameo))
             .or_default()
             .push(i);
     }
@@ -91,11 +91,11 @@ pub fn merge(events: Vec<Event>) -> Vec<Merged> {
         .map(|c| {
             let mut members = clusters[c].clone();
             members.sort_unstable();
-            let rank = |p: &str| match p {
-                "day" => 0,
-                "month" => 1,
-                "year" => 2,
-                _ => 3,
+            let rank = |p: Precision| match p {
+                Precision::Day => 0,
+                Precision::Month => 1,
+                Precision::Year => 2,
+                Precision::Story => 3,
             };
             let best = *members
                 .iter()
@@ -114,7 +114,12 @@ pub fn merge(events: Vec<Event>) -> Vec<Merged> {
                 })
                 .collect();
             let event = slots[best].take().expect("each event is taken once");
-            let id = event_id(&event.source, &event.target, &event.cameo, first_day);
+            let id = event_id(
+                event.source.as_str(),
+                event.target.as_str(),
+                &event.cameo,
+                first_day,
+            );
             Merged {
                 event_id: id,
                 event,
@@ -128,21 +133,25 @@ pub fn merge(events: Vec<Event>) -> Vec<Merged> {
 /// Drops repeats within one story: a later event with the same dyad, code
 /// and an overlapping date range is a restatement of an earlier one.
 pub fn within_story(events: &mut Vec<Event>) {
-    let mut kept: Vec<Event> = Vec::with_capacity(events.len());
-    for e in events.drain(..) {
-        let repeat = kept.iter().any(|k| {
-            k.story_id == e.story_id
-                && k.source == e.source
-                && k.target == e.target
-                && k.cameo == e.cameo
-                && k.date <= e.date_end
-                && e.date <= k.date_end
-        });
-        if !repeat {
-            kept.push(e);
+    // Per (story, dyad, code), the date ranges kept so far: a story with
+    // many events is checked in time proportional to its repeats, not to
+    // the square of its events.
+    type Key = (String, ActorCode, ActorCode, String);
+    let mut seen: HashMap<Key, Vec<(Date, Date)>> = HashMap::new();
+    events.retain(|e| {
+        let key = (
+            e.story_id.clone(),
+            e.source.clone(),
+            e.target.clone(),
+            e.cameo.clone(),
+        );
+        let ranges = seen.entry(key).or_default();
+        if ranges.iter().any(|&(a, b)| a <= e.date_end && e.date <= b) {
+            return false;
         }
-    }
-    *events = kept;
+        ranges.push((e.date, e.date_end));
+        true
+    });
 }
 
 /// 64-bit FNV-1a of the key, in hex: stable across runs and platforms.

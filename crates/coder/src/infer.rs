@@ -18,19 +18,9 @@
 //! the story memory, which remembers that the name was inferred and why.
 
 use crate::analysis::{Class, Lexeme};
-use serde::Serialize;
 use statecraft_text::{Token, TokenKind};
-
-/// Why an actor got its code: the words of the story that said so.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Evidence {
-    /// 0-based index of the sentence holding the evidence.
-    pub sentence: usize,
-    /// Character offsets of the evidence in that sentence.
-    pub span: [usize; 2],
-    /// The evidence itself ("Syria's interim foreign minister").
-    pub text: String,
-}
+use statecraft_types::ActorCode;
+pub use statecraft_types::Evidence;
 
 /// An inferred actor in the current sentence: tokens `first..=last`.
 #[derive(Clone, Debug)]
@@ -204,7 +194,7 @@ pub(crate) fn infer(
         let span = [toks[ev_first].start, toks[ev_last].end];
         let evidence_text: String = chars[span[0]..span[1].min(chars.len())].iter().collect();
         lx[k] = Lexeme {
-            class: Class::Actor(vec![code]),
+            class: Class::Actor(vec![ActorCode::new(code)]),
             first,
             last,
             possessive: texts[last].ends_with("'S"),
@@ -253,7 +243,7 @@ fn name_run(
         let l = &lx[j];
         l.first == l.last
             && toks[l.first].capitalized
-            && matches!(&l.class, Class::Actor(c) if c.iter().all(|c| c.len() > 3 && !c.starts_with("---")))
+            && matches!(&l.class, Class::Actor(c) if c.iter().all(ActorCode::is_country_with_roles))
     };
     let starts = capital(k)
         || (plain(k) && PARTICLES.contains(&texts[lx[k].first]))
@@ -367,7 +357,7 @@ fn phrase_code(phrase: &[Lexeme], texts: &[&str], home: Option<&str>) -> Option<
         .unwrap_or(sector);
     let former = words().any(|w| w == "FORMER");
     let actor = phrase.iter().find_map(|l| match &l.class {
-        Class::Actor(c) => c.iter().find(|c| !c.starts_with('#')).cloned(),
+        Class::Actor(c) => c.iter().find(|c| !c.is_discard()).cloned(),
         _ => None,
     });
     let agent = phrase.iter().any(|l| matches!(l.class, Class::Agent(_)));
@@ -376,14 +366,14 @@ fn phrase_code(phrase: &[Lexeme], texts: &[&str], home: Option<&str>) -> Option<
     // country is nobody's by default.
     let state = |sector: &str| matches!(sector, "GOV" | "MIL" | "LEG" | "JUD" | "");
     let (country, own) = match actor {
-        Some(c) if c.starts_with("---") => {
-            let own = c.get(3..).unwrap_or("");
-            if !(state(own.get(..3).unwrap_or(own)) && state(sector)) {
+        Some(c) if c.country_unknown() => {
+            let own = c.roles();
+            if !(state(c.role_chunks().next().unwrap_or(own)) && state(sector)) {
                 return None;
             }
             (home?.to_string(), Some(own.to_string()))
         }
-        Some(c) => (c.get(..3)?.to_string(), c.get(3..).map(str::to_string)),
+        Some(c) => (c.country()?.to_string(), Some(c.roles().to_string())),
         None if agent && state(sector) => (home?.to_string(), None),
         None => return None,
     };
@@ -407,7 +397,7 @@ fn phrase_code(phrase: &[Lexeme], texts: &[&str], home: Option<&str>) -> Option<
 pub(crate) struct RawRole {
     /// The actor: tokens and codes as the dictionaries or inference gave them.
     pub actor: (usize, usize),
-    pub actor_codes: Vec<String>,
+    pub actor_codes: Vec<ActorCode>,
     /// The role phrase ("interim president").
     pub role: (usize, usize),
     /// The code the role gives.
@@ -458,7 +448,7 @@ pub(crate) fn role_changes(lx: &[Lexeme], texts: &[&str], home: Option<&str>) ->
         if t > 0 && matches!(texts[t - 1], "HE" | "SHE" | "THEY" | "IT") {
             continue;
         }
-        let is_actor = |l: &&Lexeme| matches!(&l.class, Class::Actor(c) if !c.iter().any(|c| c.starts_with('#')));
+        let is_actor = |l: &&Lexeme| matches!(&l.class, Class::Actor(c) if !c.iter().any(ActorCode::is_discard));
         // The subject: the sentence's first actor, or for "X, who was
         // appointed ...", the actor the relative clause hangs on (without
         // the comma, "who" may hang on a noun of an appositive).
@@ -470,7 +460,7 @@ pub(crate) fn role_changes(lx: &[Lexeme], texts: &[&str], home: Option<&str>) ->
                     .filter(|l| l.last + 2 < t)
                     .filter(is_actor)
                     .collect();
-                let person = |l: &&&Lexeme| matches!(&l.class, Class::Actor(c) if c.iter().all(|c| c.len() > 3));
+                let person = |l: &&&Lexeme| matches!(&l.class, Class::Actor(c) if c.iter().all(ActorCode::has_roles));
                 before.iter().rev().find(person).or(before.last()).copied()
             }
         } else {
@@ -510,7 +500,7 @@ pub(crate) fn role_changes(lx: &[Lexeme], texts: &[&str], home: Option<&str>) ->
                 .find(|l| l.first > role_at + 1 && l.first <= role_at + 3)
             {
                 if let Class::Actor(c) = &l.class {
-                    country = c.first().and_then(|c| c.get(..3)).map(str::to_string);
+                    country = c.first().and_then(ActorCode::country).map(str::to_string);
                     end = l.last;
                 }
             }
@@ -519,8 +509,7 @@ pub(crate) fn role_changes(lx: &[Lexeme], texts: &[&str], home: Option<&str>) ->
             .or_else(|| {
                 codes
                     .iter()
-                    .filter_map(|c| c.get(..3))
-                    .find(|c| *c != "---")
+                    .find_map(ActorCode::country)
                     .map(str::to_string)
             })
             .or_else(|| home.map(str::to_string));

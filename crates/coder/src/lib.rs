@@ -11,7 +11,7 @@
 //! loader.actors("ARNOR [ARN]\nGONDOR [GON]\n", "a", Dialect::Tabari);
 //! loader.verbs("RESTOR [064]\n- * DIPLOMATIC [064]\n", "v", Dialect::Tabari);
 //! let (dict, _) = loader.finish();
-//! let mut coder = Coder::new(dict, Options::tabari());
+//! let coder = Coder::new(dict, Options::tabari());
 //! let story = Story {
 //!     id: "DEMO-01".into(),
 //!     date: Date::from_ymd(1995, 1, 1).unwrap(),
@@ -26,42 +26,45 @@
 //! assert_eq!(events[0].spans.source, Some([0, 5]));
 //! ```
 
-#![warn(missing_docs)]
-
 mod analysis;
 mod dating;
 pub mod dedup;
 mod engine;
 mod infer;
+mod names;
 mod options;
 mod sentence;
+mod session;
 
-pub use infer::Evidence;
 pub use options::{CodeBy, CommaLimits, Complexity, Forward, Options};
+pub use session::{Interrupt, Interrupted, Session, MAX_SENTENCE_CHARS};
+pub use statecraft_types::{
+    ActorCode, ActorOrigin, ActorSource, Evidence, Modality, Precision, Spans,
+};
 
-use sentence::{code_sentence, SentenceInput};
 use serde::Serialize;
 use statecraft_dict::{Dictionary, PhraseIndex};
-use statecraft_text::{split_sentences, Date, Directive, Layout, Story};
+use statecraft_text::{Date, Story};
 
-/// Character offsets `[start, end)` in the event's `text`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Spans {
-    /// The source actor.
-    pub source: Option<[usize; 2]>,
-    /// The target actor.
-    pub target: Option<[usize; 2]>,
-    /// The verb.
-    pub verb: Option<[usize; 2]>,
-}
-
-/// What a story yields: events, and statements of a change of role.
+/// What a story yields: events, statements of a change of role, and
+/// notes on what the coder could not read in full.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Coded {
     /// The events.
     pub events: Vec<Event>,
     /// "assumed power as interim president" and the like.
     pub roles: Vec<RoleChange>,
+    /// What was cut or skipped (an overlong sentence), in sentence order.
+    pub notes: Vec<Note>,
+}
+
+/// Something the coder did not read in full.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Note {
+    /// 0-based sentence index.
+    pub sentence: usize,
+    /// What happened.
+    pub message: String,
 }
 
 /// A statement that an actor took up or left a role, for the world model.
@@ -74,11 +77,11 @@ pub struct RoleChange {
     /// The actor as written ("Ahmed al-Sharaa").
     pub actor: String,
     /// The actor's codes before the change, as of the date.
-    pub actor_codes: Vec<String>,
+    pub actor_codes: Vec<ActorCode>,
     /// The role as written ("interim president").
     pub role: String,
     /// The code the role gives ("SYRGOV").
-    pub code: String,
+    pub code: ActorCode,
     /// `start` or `end`.
     pub change: &'static str,
     /// When the change happened (first day).
@@ -86,7 +89,7 @@ pub struct RoleChange {
     /// Last day of the date range.
     pub date_end: Date,
     /// `day`, `month`, `year` or `story`.
-    pub date_precision: &'static str,
+    pub date_precision: Precision,
     /// The words the date came from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_text: Option<String>,
@@ -107,15 +110,6 @@ pub struct RoleSpans {
     pub trigger: [usize; 2],
 }
 
-/// Where an actor's code came from, when not from a dictionary.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ActorOrigin {
-    /// `inferred`: from the story's own words.
-    pub actor_source: &'static str,
-    /// The words that justified the code.
-    pub evidence: Evidence,
-}
-
 /// A coded event.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Event {
@@ -124,9 +118,9 @@ pub struct Event {
     /// 0-based sentence index within the story.
     pub sentence: usize,
     /// Source actor code.
-    pub source: String,
+    pub source: ActorCode,
     /// Target actor code.
-    pub target: String,
+    pub target: ActorCode,
     /// CAMEO event code as written in the dictionary ("010" ≠ "10").
     pub cameo: String,
     /// CAMEO root (first two digits), when the code is CAMEO.
@@ -146,7 +140,7 @@ pub struct Event {
     pub date_end: Date,
     /// `day`, `month` or `year`; `story` when nothing in the text dates
     /// the event and it keeps the story date.
-    pub date_precision: &'static str,
+    pub date_precision: Precision,
     /// The words the date came from ("from Feb. 5 to 7", "in December").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_text: Option<String>,
@@ -167,18 +161,22 @@ pub struct Event {
     /// verbs and questions ("could isolate", "if realized"); `negated` for
     /// "did not meet", "has yet to meet". Absent when the event happened.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub modality: Option<String>,
+    pub modality: Option<Modality>,
 }
 
 impl Event {
     /// Whether the text reports the event as having happened or as
     /// intended, rather than as hypothetical or negated.
     pub fn happened_or_intended(&self) -> bool {
-        !matches!(self.modality.as_deref(), Some("hypothetical" | "negated"))
+        Modality::happened_or_intended(self.modality)
     }
 }
 
 /// Codes stories with one set of dictionaries.
+///
+/// A `Coder` is immutable once built: it is `Sync`, and one coder serves
+/// many threads. What changes while a batch is read (option switches found
+/// in the input, TABARI's FORWARD state) lives in a [`Session`].
 pub struct Coder {
     dict: Dictionary,
     index: PhraseIndex,
@@ -188,9 +186,9 @@ pub struct Coder {
     blocks: Vec<sentence::BlockIndex>,
     /// Discard phrases.
     discards: PhraseIndex,
+    /// Words naming places.
+    places: names::PlaceWords,
     options: Options,
-    /// FORWARD state: (story number, sentence number, first actor).
-    previous: Option<(String, u32, Vec<String>)>,
 }
 
 impl Coder {
@@ -209,14 +207,15 @@ impl Coder {
             .map(sentence::BlockIndex::build)
             .collect();
         let discards = PhraseIndex::discards(&dict);
+        let places = names::place_words(&dict, statecraft_world::States::bundled());
         Coder {
+            places,
             families,
             blocks,
             discards,
             dict,
             index,
             options,
-            previous: None,
         }
     }
 
@@ -230,207 +229,38 @@ impl Coder {
         &self.dict
     }
 
-    /// Applies an option switch found in the input; returns whether it was
-    /// understood.
-    pub fn apply(&mut self, directive: &Directive) -> bool {
-        match directive {
-            Directive::Tabari(cmd) => self.options.apply_tabari(cmd),
-            Directive::Petrarch { option, value } => self.options.apply_petrarch(option, value),
-        }
+    /// A session for a batch read in order: it applies the batch's option
+    /// switches to the stories after them and carries FORWARD state.
+    pub fn session(&self) -> Session<'_> {
+        Session::new(self)
     }
 
-    /// Codes one story.
-    pub fn code_story(&mut self, story: &Story) -> Vec<Event> {
+    /// Codes one story with the coder's own options.
+    pub fn code_story(&self, story: &Story) -> Vec<Event> {
         self.code(story).events
     }
 
-    /// Codes one story: its events, and the changes of role it states.
-    pub fn code(&mut self, story: &Story) -> Coded {
-        let mut events = Vec::new();
-        let mut roles = Vec::new();
-        let sentences: Vec<&str> = match story.layout {
-            Layout::Sentence => vec![story.text.trim()],
-            Layout::Prose => split_sentences(&story.text)
-                .iter()
-                .map(|s| &story.text[s.start..s.end])
-                .collect(),
-        };
-        let mut memory = sentence::StoryMemory::default();
-        let numbers = self
-            .options
-            .forward
-            .as_ref()
-            .and_then(|f| f.numbers(&story.id));
-        let dating = self.options.statecraft;
-        // The story's latest dated event: (sentence, date).
-        let mut narrative: Option<(usize, dating::EventDate)> = None;
-        for (si, text) in sentences.iter().enumerate() {
-            let forwarded = match (&numbers, &self.previous) {
-                (Some((story_no, sent_no)), Some((ps, pn, actor)))
-                    if si == 0 && ps == story_no && *pn + 1 == *sent_no =>
-                {
-                    Some(actor.clone())
-                }
-                _ => None,
-            };
-            let mut input = SentenceInput {
-                text,
-                date: story.date,
-                forwarded: forwarded.as_deref(),
-            };
-            let lexicon = sentence::Lexicon {
-                dict: &self.dict,
-                index: &self.index,
-                families: &self.families,
-                blocks: &self.blocks,
-                discards: &self.discards,
-            };
-            memory.sentence = si;
-            let before = dating.then(|| memory.clone());
-            let mut res = code_sentence(&input, lexicon, &self.options, &mut memory);
-            let toks = statecraft_text::tokenize(text);
-            let span = |t: (usize, usize)| [toks[t.0].start, toks[t.1].end];
-            let mut dates: Vec<dating::EventDate> = Vec::new();
-            // The sentence's date expressions and characters, found once
-            // for the event dates, the re-coding and the role changes.
-            let whens = if dating {
-                statecraft_text::find_dates(text, story.date)
-            } else {
-                Vec::new()
-            };
-            let chars_cell = std::cell::OnceCell::new();
-            let chars =
-                || -> &[char] { chars_cell.get_or_init(|| text.chars().collect::<Vec<char>>()) };
-            // Nothing coded as of the story date, but the sentence is dated:
-            // who the actors were then may make an event ("the militant
-            // group Hayat Tahrir al-Sham ... in November", before it ruled).
-            if dating && res.events.is_empty() && res.time_varying {
-                let moved = whens.iter().find(|w| w.start != story.date);
-                if let (Some(w), Some(m)) = (moved, before.clone()) {
-                    memory = m;
-                    input.date = w.start;
-                    res = code_sentence(&input, lexicon, &self.options, &mut memory);
-                }
-            }
-            if dating && !res.events.is_empty() {
-                dates = event_dates(
-                    chars(),
-                    &whens,
-                    &toks,
-                    story.date,
-                    si,
-                    &res.events,
-                    &narrative,
-                );
-                // Actors are who they were when the event happened: code
-                // again at the event's date when the text moves it.
-                if let Some(d) = dates.iter().find(|d| !d.is_story()) {
-                    if d.start != input.date && res.time_varying {
-                        if let Some(m) = before {
-                            memory = m;
-                        }
-                        input.date = d.start;
-                        res = code_sentence(&input, lexicon, &self.options, &mut memory);
-                        dates = event_dates(
-                            chars(),
-                            &whens,
-                            &toks,
-                            story.date,
-                            si,
-                            &res.events,
-                            &narrative,
-                        );
-                    }
-                }
-                // The narrative's date moves with events that happened.
-                if let Some((d, _)) = dates
-                    .iter()
-                    .zip(&res.events)
-                    .rev()
-                    .find(|(d, e)| !d.is_story() && e.modality != Some("hypothetical"))
-                {
-                    narrative = Some((si, d.clone()));
-                }
-            }
-            if si == 0 {
-                if let (Some((s, n)), Some(actor)) = (&numbers, &res.first_actor) {
-                    self.previous = Some((s.clone(), *n, actor.clone()));
-                } else if numbers.is_some() {
-                    self.previous = None;
-                }
-            }
-            if !res.roles.is_empty() {
-                let chars = chars();
-                for r in &res.roles {
-                    let piece = |(a, b): (usize, usize)| -> (String, [usize; 2]) {
-                        let span = [toks[a].start, toks[b].end];
-                        (chars[span[0]..span[1]].iter().collect(), span)
-                    };
-                    let trigger = piece(r.trigger).1;
-                    let when = dating::governing(chars, &whens, trigger)
-                        .map(dating::EventDate::from_when)
-                        .unwrap_or_else(|| dating::EventDate::story(story.date));
-                    let (actor, actor_span) = piece(r.actor);
-                    let (role, role_span) = piece(r.role);
-                    roles.push(RoleChange {
-                        story_id: story.id.clone(),
-                        sentence: si,
-                        actor,
-                        actor_codes: r.actor_codes.clone(),
-                        role,
-                        code: r.code.clone(),
-                        change: r.change,
-                        date: when.start,
-                        date_end: when.end,
-                        date_precision: when.precision,
-                        date_text: when.text,
-                        text: text.to_string(),
-                        spans: RoleSpans {
-                            actor: actor_span,
-                            role: role_span,
-                            trigger,
-                        },
-                    });
-                }
-            }
-            for (k, e) in res.events.into_iter().enumerate() {
-                let onto = statecraft_ontology::resolve(&e.code);
-                let when = dates.get(k).cloned().unwrap_or_else(|| {
-                    let d = story.date.add_days(res.shift);
-                    dating::EventDate::story(d)
-                });
-                events.push(Event {
-                    story_id: story.id.clone(),
-                    sentence: si,
-                    source: e.source,
-                    target: e.target,
-                    root: onto.map(|r| r.event.root.to_string()),
-                    plover: onto.and_then(|r| r.event.plover.map(str::to_string)),
-                    goldstein: onto.and_then(|r| r.event.goldstein),
-                    quad_class: onto.map(|r| r.event.quad_class.number()),
-                    cameo: e.code,
-                    story_date: story.date,
-                    date: when.start,
-                    date_end: when.end,
-                    date_precision: when.precision,
-                    date_text: when.text,
-                    text: text.to_string(),
-                    spans: Spans {
-                        source: e.source_tokens.map(span),
-                        target: e.target_tokens.map(span),
-                        verb: Some(span(e.verb_tokens)),
-                    },
-                    source_actor: origin(&res.inferred, e.source_tokens),
-                    target_actor: origin(&res.inferred, e.target_tokens),
-                    pattern: e.pattern,
-                    modality: e.modality.map(str::to_string),
-                });
-            }
+    /// Codes one story: its events, the changes of role it states, and
+    /// notes on what could not be read in full.
+    pub fn code(&self, story: &Story) -> Coded {
+        self.session().code(story)
+    }
+
+    /// As [`Coder::code`], but gives up between sentences once `interrupt`
+    /// fires (a deadline passed, or the caller cancelled).
+    pub fn code_until(&self, story: &Story, interrupt: &Interrupt) -> Result<Coded, Interrupted> {
+        self.session().code_until(story, interrupt)
+    }
+
+    fn lexicon(&self) -> sentence::Lexicon<'_> {
+        sentence::Lexicon {
+            dict: &self.dict,
+            index: &self.index,
+            families: &self.families,
+            blocks: &self.blocks,
+            discards: &self.discards,
+            places: &self.places,
         }
-        if self.options.statecraft {
-            dedup::within_story(&mut events);
-        }
-        Coded { events, roles }
     }
 }
 
@@ -438,7 +268,7 @@ impl Coder {
 /// sentence's characters and date expressions.
 fn event_dates(
     chars: &[char],
-    whens: &[statecraft_text::When],
+    whens: &[statecraft_text::DateExpr],
     toks: &[statecraft_text::Token],
     story_date: Date,
     si: usize,
@@ -474,7 +304,7 @@ fn origin(inferred: &[infer::Inferred], tokens: Option<(usize, usize)>) -> Optio
         .iter()
         .find(|i| i.first <= a && b <= i.last || (a <= i.first && i.last <= b))
         .map(|i| ActorOrigin {
-            actor_source: "inferred",
+            actor_source: ActorSource::Inferred,
             evidence: i.evidence.clone(),
         })
 }

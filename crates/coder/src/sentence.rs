@@ -3,15 +3,17 @@
 use crate::analysis::{self, Class, Flags, Lexeme, Member, Pron, Unit};
 use crate::engine::{Bind, Matcher};
 use crate::infer::{self, Evidence, Inferred};
+use crate::names::PlaceWords;
 use crate::options::{CodeBy, Options};
 use statecraft_dict::{Dictionary, EventCode, PhraseIndex};
 use statecraft_text::{is_all_caps, Date, Token, TokenKind};
+use statecraft_types::{ActorCode, Modality};
 
 /// One coded event, positions in original tokens.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct RawEvent {
-    pub source: String,
-    pub target: String,
+    pub source: ActorCode,
+    pub target: ActorCode,
     pub code: String,
     pub source_tokens: Option<(usize, usize)>,
     pub target_tokens: Option<(usize, usize)>,
@@ -19,8 +21,8 @@ pub(crate) struct RawEvent {
     pub pattern: Option<String>,
     pub subordinate: bool,
     pub dominant: bool,
-    /// `Some("intended")` for plans and intentions coded as CAMEO intents.
-    pub modality: Option<&'static str>,
+    /// Intended for plans and intentions coded as CAMEO intents.
+    pub modality: Option<Modality>,
 }
 
 /// What a story has taught the coder so far: short names of people met in
@@ -29,7 +31,7 @@ pub(crate) struct RawEvent {
 #[derive(Clone, Default)]
 pub(crate) struct StoryMemory {
     /// Word → codes; `None` once two actors claim it.
-    names: std::collections::HashMap<String, Option<Vec<String>>>,
+    names: std::collections::HashMap<String, Option<Vec<ActorCode>>>,
     /// Noun-phrase key → country code; `None` when ambiguous.
     phrases: std::collections::HashMap<String, Option<String>>,
     /// The story's home country: the first country it names.
@@ -47,7 +49,9 @@ const SHORT_NOT_NAMES: &[&str] = &[
     "AN", "AS", "BY", "IF", "OR", "SO", "NO", "UP", "US", "UN", "EU", "UK", "MR", "MS", "DR", "ST",
 ];
 
-/// Words never learnt as short names.
+/// Words never learnt as short names, besides the names of places
+/// ([`crate::names::place_words`]): parts of names of states and groups,
+/// name particles, and role words.
 const NOT_NAMES: &[&str] = &[
     "NORTH",
     "SOUTH",
@@ -98,38 +102,17 @@ const NOT_NAMES: &[&str] = &[
     "FORCES",
     "FRONT",
     "GROUP",
-    "KOREA",
-    "KOREAN",
-    "SYRIA",
-    "SYRIAN",
-    "CHINA",
-    "CHINESE",
-    "JAPAN",
-    "JAPANESE",
-    "RUSSIA",
-    "RUSSIAN",
-    "CUBA",
-    "CUBAN",
-    "AMERICA",
-    "AMERICAN",
-    "SEOUL",
-    "PYONGYANG",
-    "DAMASCUS",
-    "MOSCOW",
-    "BEIJING",
-    "TOKYO",
-    "HAVANA",
-    "WASHINGTON",
 ];
 
 impl StoryMemory {
     /// Short names for a multi-word, capitalised actor.
-    fn learn_name(&mut self, words: &[&str], codes: &[String]) {
+    fn learn_name(&mut self, words: &[&str], codes: &[ActorCode], places: &PlaceWords) {
         for w in words {
             let w = w.trim_end_matches("'S").trim_end_matches('\'');
             // Two-letter surnames ("Xi", "Li") count; name particles do not.
             if w.len() < 2
                 || NOT_NAMES.contains(&w)
+                || places.contains(w)
                 || SHORT_NOT_NAMES.contains(&w)
                 || !w.chars().all(|c| c.is_ascii_alphabetic())
             {
@@ -145,8 +128,8 @@ impl StoryMemory {
         }
     }
 
-    fn learn_phrase(&mut self, key: &str, code: &str) {
-        let Some(country) = code.get(..3).filter(|c| *c != "---") else {
+    fn learn_phrase(&mut self, key: &str, code: &ActorCode) {
+        let Some(country) = code.country() else {
             return;
         };
         let slot = self
@@ -168,7 +151,7 @@ pub(crate) struct SentenceResult {
     /// Day offset from `<TIME>` phrases.
     pub shift: i32,
     /// First non-pronoun actor (base code), for FORWARD.
-    pub first_actor: Option<Vec<String>>,
+    pub first_actor: Option<Vec<ActorCode>>,
     /// Actors inferred from the story rather than a dictionary.
     pub inferred: Vec<Inferred>,
     /// Statements of a change of role.
@@ -177,11 +160,12 @@ pub(crate) struct SentenceResult {
     pub time_varying: bool,
 }
 
+#[derive(Clone, Copy)]
 pub(crate) struct SentenceInput<'a> {
     pub text: &'a str,
     pub date: Date,
     /// Actor carried from the previous record (FORWARD).
-    pub forwarded: Option<&'a [String]>,
+    pub forwarded: Option<&'a [ActorCode]>,
 }
 
 /// Everything compiled from the dictionaries that coding reads.
@@ -193,6 +177,8 @@ pub(crate) struct Lexicon<'a> {
     pub families: &'a [Vec<u32>],
     pub blocks: &'a [BlockIndex],
     pub discards: &'a PhraseIndex,
+    /// Words that name places, never learnt as short names.
+    pub places: &'a PlaceWords,
 }
 
 pub(crate) fn code_sentence(
@@ -207,6 +193,7 @@ pub(crate) fn code_sentence(
         families,
         blocks,
         discards,
+        ..
     } = lexicon;
     let mut res = SentenceResult::default();
     let toks: Vec<Token> = statecraft_text::tokenize(input.text);
@@ -230,7 +217,7 @@ pub(crate) fn code_sentence(
             memory.home = lx.iter().find_map(|l| match &l.class {
                 Class::Actor(codes) => codes
                     .iter()
-                    .filter_map(|c| c.get(..3))
+                    .filter_map(ActorCode::country)
                     .find(|c| c.chars().all(|ch| ch.is_ascii_uppercase()))
                     .map(str::to_string),
                 _ => None,
@@ -256,7 +243,16 @@ pub(crate) fn code_sentence(
             }
         }
         let words_before: Vec<bool> = lx.iter().map(|l| l.class == Class::Word).collect();
-        story_context(&mut lx, input.text, &toks, &texts, dict, index, memory);
+        story_context(
+            &mut lx,
+            input.text,
+            &toks,
+            &texts,
+            dict,
+            index,
+            memory,
+            lexicon.places,
+        );
         res.inferred = inferred;
         res.roles = infer::role_changes(&lx, &texts, memory.home.as_deref());
         // Later mentions of an inferred name ("Al-Shaibani") are inferred too.
@@ -287,7 +283,7 @@ pub(crate) fn code_sentence(
                 // teaches its role words ("INTERIM GOVERNMENT").
                 if l.key.is_none() && l.last > l.first {
                     if let Class::Actor(codes) = &l.class {
-                        if codes.iter().all(|c| c.len() > 3 && !c.starts_with("---")) {
+                        if codes.iter().all(ActorCode::is_country_with_roles) {
                             l.key = Some(texts[l.first + 1..=l.last].join(" ").into());
                         }
                     }
@@ -296,9 +292,9 @@ pub(crate) fn code_sentence(
                     continue;
                 };
                 for c in codes.iter_mut() {
-                    if let Some(rest) = c.strip_prefix("---") {
+                    if c.country_unknown() {
                         if let Some(Some(country)) = memory.phrases.get(&**key) {
-                            *c = format!("{country}{rest}");
+                            *c = c.with_country(country);
                         }
                     } else {
                         memory.learn_phrase(key, c);
@@ -479,44 +475,6 @@ pub(crate) fn code_sentence(
                     && modifier(i + 1))
         })
         .collect();
-    if std::env::var_os("STATECRAFT_TRACE").is_some() {
-        let show: Vec<String> = lx
-            .iter()
-            .map(|l| {
-                let words = texts[l.first..=l.last].join(" ");
-                let gone = if (l.first..=l.last).any(|t| elim[t]) {
-                    "~"
-                } else {
-                    ""
-                };
-                let key = l
-                    .key
-                    .as_deref()
-                    .map(|k| format!("[{k}]"))
-                    .unwrap_or_default();
-                format!("{gone}{words}/{:?}{key}", l.class)
-            })
-            .collect();
-        eprintln!("TRACE lexemes: {}", show.join(" | "));
-        eprintln!(
-            "TRACE units: {:?}",
-            units
-                .iter()
-                .map(|u| (
-                    u.first,
-                    u.last,
-                    u.members
-                        .iter()
-                        .map(|m| m.code.as_str())
-                        .collect::<Vec<_>>()
-                ))
-                .collect::<Vec<_>>()
-        );
-        eprintln!(
-            "TRACE clauses: {bounds:?} verbs: {verbs:?} visible: {}",
-            vtexts.join(" ")
-        );
-    }
     // Base forms of every word in the sentence, to skip patterns whose
     // words are absent.
     let mut present = Present::default();
@@ -665,7 +623,7 @@ pub(crate) fn code_sentence(
             }
             if intended || modal == Some(Modality::Intended) {
                 for e in &mut evs {
-                    e.modality = Some("intended");
+                    e.modality = Some(Modality::Intended);
                     if !intended {
                         let future = intent_code(&EventCode::Event {
                             code: e.code.as_str().into(),
@@ -681,7 +639,7 @@ pub(crate) fn code_sentence(
             }
             if let Some(m @ (Modality::Hypothetical | Modality::Negated)) = modal {
                 for e in &mut evs {
-                    e.modality = Some(m.as_str());
+                    e.modality = Some(m);
                 }
             }
             if evs.is_empty() {
@@ -813,7 +771,7 @@ pub(crate) fn code_sentence(
     res
 }
 
-type Present = statecraft_dict::FxHashSet<String>;
+type Present = rustc_hash::FxHashSet<String>;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Carry {
@@ -893,7 +851,7 @@ fn discarded(texts: &[&str], discards: &PhraseIndex) -> bool {
 fn build_units(
     lx: &[Lexeme],
     groups: &[Vec<usize>],
-    forwarded: Option<&[String]>,
+    forwarded: Option<&[ActorCode]>,
     elim: &[bool],
     pronouns: bool,
 ) -> Vec<Unit> {
@@ -1010,11 +968,7 @@ fn build_units(
 /// only tries the patterns whose words occur in the sentence.
 #[derive(Default)]
 pub(crate) struct BlockIndex {
-    by_word: std::collections::HashMap<
-        Box<str>,
-        Vec<u32>,
-        std::hash::BuildHasherDefault<statecraft_dict::FxHasher>,
-    >,
+    by_word: std::collections::HashMap<Box<str>, Vec<u32>, rustc_hash::FxBuildHasher>,
     always: Vec<u32>,
 }
 
@@ -1102,7 +1056,7 @@ struct Ctx<'a> {
     opts: &'a Options,
 }
 
-type Side = Vec<(String, Option<(usize, usize)>)>;
+type Side = Vec<(ActorCode, Option<(usize, usize)>)>;
 
 impl Ctx<'_> {
     /// Whether unit `b` has a code that unit `a` lacks.
@@ -1250,21 +1204,21 @@ impl Ctx<'_> {
                     target_after = self.units[s].first > vl;
                     self_pairs = None;
                 }
-                src = vec![(d.clone(), None)];
+                src = vec![(ActorCode::new(d.as_str()), None)];
             }
         }
         if let Some(d) = &self.opts.default_target {
             if tgt.is_empty() || (self.opts.default_target_after && !target_after && !designated) {
-                tgt = vec![(d.clone(), None)];
+                tgt = vec![(ActorCode::new(d.as_str()), None)];
                 self_pairs = None;
             }
         }
         if !self.opts.require_dyad {
             if src.is_empty() {
-                src = vec![("---".into(), None)];
+                src = vec![(ActorCode::unknown(), None)];
             }
             if tgt.is_empty() {
-                tgt = vec![("---".into(), None)];
+                tgt = vec![(ActorCode::unknown(), None)];
             }
         }
         if src.is_empty() || tgt.is_empty() {
@@ -1273,13 +1227,10 @@ impl Ctx<'_> {
         *clause_source = source;
         let mut out: Vec<RawEvent> = Vec::new();
         let statecraft = self.opts.statecraft;
-        let mut push = |s: &(String, Option<(usize, usize)>),
-                        t: &(String, Option<(usize, usize)>),
+        let mut push = |s: &(ActorCode, Option<(usize, usize)>),
+                        t: &(ActorCode, Option<(usize, usize)>),
                         c: &str| {
-            if std::env::var_os("STATECRAFT_TRACE").is_some() {
-                eprintln!("TRACE candidate: {} {} {c} {pattern:?}", s.0, t.0);
-            }
-            if s.0 == t.0 && s.0 != "---" {
+            if s.0 == t.0 && s.0 != ActorCode::UNKNOWN {
                 return;
             }
             if statecraft && !sensible_dyad(&s.0, &t.0) {
@@ -1374,19 +1325,21 @@ impl Ctx<'_> {
 /// Whether a dyad makes sense as an event: both actors known, and not a
 /// country acting on itself (`SYR`→`SYRGOV`, `KORGOV`→`KORGOV`). Domestic
 /// events between different roles (`SYRREB`→`SYRGOV`) are kept.
-fn sensible_dyad(source: &str, target: &str) -> bool {
-    if source.starts_with("---")
-        || target.starts_with("---")
-        || source.contains('~')
-        || target.contains('~')
+fn sensible_dyad(source: &ActorCode, target: &ActorCode) -> bool {
+    // `~GOV`: an agent standing alone (TABARI's convert-agents).
+    let placeholder = |c: &ActorCode| c.as_str().contains('~');
+    if source.country_unknown()
+        || target.country_unknown()
+        || placeholder(source)
+        || placeholder(target)
     {
         return false;
     }
-    let (a, b) = (source.get(..3), target.get(..3));
+    let (a, b) = (source.country(), target.country());
     if a.is_none() || a != b {
         return true;
     }
-    source.len() > 3 && target.len() > 3 && source != target
+    source.has_roles() && target.has_roles() && source != target
 }
 
 /// Words that open a subordinate clause, which PETRARCH's parse keeps
@@ -1464,27 +1417,6 @@ fn intent_cue(toks: &[&str], barrier: &[bool], lo: usize, vf: usize) -> Option<u
         .rev()
         .take_while(|&p| !barrier[p])
         .find(|&p| INTENT_STEMS.iter().any(|s| toks[p].starts_with(s)))
-}
-
-/// What an event's clause says about whether it happened.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Modality {
-    /// "could isolate", "if realized", a question.
-    Hypothetical,
-    /// "did not meet", "refused to meet", "has yet to meet".
-    Negated,
-    /// "will visit", "is to meet".
-    Intended,
-}
-
-impl Modality {
-    fn as_str(self) -> &'static str {
-        match self {
-            Modality::Hypothetical => "hypothetical",
-            Modality::Negated => "negated",
-            Modality::Intended => "intended",
-        }
-    }
 }
 
 /// Modality of the verb at `vf` from the words before it in its clause:
@@ -1621,6 +1553,7 @@ fn mixed_case(text: &str, tok: &Token) -> bool {
 /// Story context for statecraft: nominal events after a possessive
 /// ("South Korea's negotiations with Cuba"), and names met earlier in the
 /// story ("Kim" after "Kim Eun-jeong").
+#[allow(clippy::too_many_arguments)]
 fn story_context(
     lx: &mut [Lexeme],
     text: &str,
@@ -1629,6 +1562,7 @@ fn story_context(
     dict: &Dictionary,
     index: &PhraseIndex,
     memory: &mut StoryMemory,
+    places: &PlaceWords,
 ) {
     let mut scratch = Vec::new();
     let mut ids = Vec::new();
@@ -1687,14 +1621,16 @@ fn story_context(
     for l in lx.iter() {
         if let Class::Actor(codes) = &l.class {
             let span = &toks[l.first..=l.last];
-            if span.len() >= 2 && span[0].capitalized && !codes.iter().any(|c| c.starts_with("---"))
+            if span.len() >= 2
+                && span[0].capitalized
+                && !codes.iter().any(ActorCode::country_unknown)
             {
                 // Only the capitalised parts: "Kim" of "Kim Eun-jeong".
                 let words: Vec<&str> = (l.first..=l.last)
                     .filter(|&i| toks[i].capitalized)
                     .map(|i| texts[i])
                     .collect();
-                memory.learn_name(&words, codes);
+                memory.learn_name(&words, codes, places);
             }
         }
     }

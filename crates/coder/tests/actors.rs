@@ -95,10 +95,10 @@ fn inference_table() {
             .flat_map(|e| {
                 let mut v = Vec::new();
                 if e.source_actor.is_some() {
-                    v.push((e.source.clone(), e));
+                    v.push((e.source.to_string(), e));
                 }
                 if e.target_actor.is_some() {
-                    v.push((e.target.clone(), e));
+                    v.push((e.target.to_string(), e));
                 }
                 v
             })
@@ -106,7 +106,9 @@ fn inference_table() {
         let ok = match expect {
             Inferred(code) => inferred.iter().any(|(c, e)| {
                 let origin = e.source_actor.as_ref().or(e.target_actor.as_ref()).unwrap();
-                c == code && origin.actor_source == "inferred" && !origin.evidence.text.is_empty()
+                c == code
+                    && origin.actor_source == statecraft_coder::ActorSource::Inferred
+                    && !origin.evidence.text.is_empty()
             }),
             NoInference => inferred.is_empty(),
         };

@@ -40,7 +40,7 @@ const CASES: &[Case] = &[
 #[test]
 fn event_date_table() {
     let (dict, _) = statecraft_dict::bundled();
-    let mut coder = Coder::new(dict, Options::statecraft());
+    let coder = Coder::new(dict, Options::statecraft());
     let mut failures = Vec::new();
     for &(date, text, words, want, precision) in CASES {
         let story = Story::new("d", Date::parse(date).unwrap(), text, Layout::Prose);
@@ -52,7 +52,7 @@ fn event_date_table() {
                 let start = e.text[..at].chars().count();
                 verb[0] >= start && verb[0] < start + words.chars().count()
             }) && e.date.to_string() == want
-                && e.date_precision == precision
+                && e.date_precision.as_str() == precision
         });
         if !ok {
             failures.push(format!(

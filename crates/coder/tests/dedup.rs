@@ -1,7 +1,7 @@
 //! One event, many reports: merging across stories and within one.
 
 use statecraft_coder::dedup::{merge, within_story};
-use statecraft_coder::{Event, Spans};
+use statecraft_coder::{Event, Precision, Spans};
 use statecraft_text::Date;
 
 fn day(s: &str) -> Date {
@@ -11,12 +11,7 @@ fn day(s: &str) -> Date {
 /// An event of `story`/`sentence`: "SRC TGT CODE FROM TO PRECISION".
 fn ev(story: &str, sentence: usize, spec: &str) -> Event {
     let f: Vec<&str> = spec.split_whitespace().collect();
-    let precision = match f[5] {
-        "day" => "day",
-        "month" => "month",
-        "year" => "year",
-        _ => "story",
-    };
+    let precision = Precision::parse(f[5]).unwrap_or(Precision::Story);
     Event {
         story_id: story.into(),
         sentence,

@@ -2,7 +2,7 @@
 //! small TABARI-format dictionary written for these tests and lists the
 //! (source, target, code) events expected.
 
-use statecraft_coder::{Coder, Options};
+use statecraft_coder::{Coder, Options, Session};
 use statecraft_dict::{Dialect, Loader};
 use statecraft_text::{Date, Layout, Story};
 
@@ -86,17 +86,18 @@ fn coder() -> Coder {
     )
 }
 
-fn code(coder: &mut Coder, text: &str) -> Vec<(String, String, String)> {
+fn code(session: &mut Session<'_>, text: &str) -> Vec<(String, String, String)> {
     let story = Story::new(
         "t",
         Date::from_ymd(1995, 1, 1).unwrap(),
         text,
         Layout::Sentence,
     );
-    let mut got: Vec<_> = coder
-        .code_story(&story)
+    let mut got: Vec<_> = session
+        .code(&story)
+        .events
         .into_iter()
-        .map(|e| (e.source, e.target, e.cameo))
+        .map(|e| (e.source.into_string(), e.target.into_string(), e.cameo))
         .collect();
     got.sort();
     got
@@ -104,7 +105,7 @@ fn code(coder: &mut Coder, text: &str) -> Vec<(String, String, String)> {
 
 #[test]
 fn pattern_semantics() {
-    let mut c = coder();
+    let c = coder();
     #[rustfmt::skip]
     // (what it shows, sentence, events as (source, target, code))
     type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str, &'a str)]);
@@ -306,7 +307,7 @@ fn pattern_semantics() {
     ];
     let mut failures = Vec::new();
     for (what, text, want) in cases {
-        let got = code(&mut c, text);
+        let got = code(&mut c.session(), text);
         let mut want: Vec<(String, String, String)> = want
             .iter()
             .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
@@ -321,11 +322,12 @@ fn pattern_semantics() {
 
 #[test]
 fn dominant_codes_win_when_coding_everything() {
-    let mut c = coder();
-    c.apply(&statecraft_text::Directive::Tabari("SET: CODE ALL".into()));
+    let c = coder();
+    let mut session = c.session();
+    session.apply(&statecraft_text::Directive::Tabari("SET: CODE ALL".into()));
     assert_eq!(
         code(
-            &mut c,
+            &mut session,
             "Arnor will visit Gondor to attend talks with Rohan."
         ),
         [("ARN".to_string(), "ROH".to_string(), "031".to_string())]

@@ -67,7 +67,7 @@ fn role_change_table() {
                     r.code.as_str(),
                     r.change,
                     r.date.to_string(),
-                    r.date_precision,
+                    r.date_precision.as_str(),
                 )
             })
             .collect();

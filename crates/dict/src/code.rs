@@ -86,7 +86,7 @@ impl EventCode {
 
 /// What an actor phrase resolves to on one date.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum ActorCode {
+pub enum ActorCodes {
     /// One or more codes; several make a coded compound (`[FRO/BIL/SAM]`).
     Codes(Vec<Box<str>>),
     /// `[---]`: not an actor (the phrase becomes a noun).
@@ -97,14 +97,14 @@ pub enum ActorCode {
     Complex,
 }
 
-impl ActorCode {
-    fn parse(code: &str) -> Option<ActorCode> {
+impl ActorCodes {
+    fn parse(code: &str) -> Option<ActorCodes> {
         let compact: String = code.chars().filter(|c| !c.is_whitespace()).collect();
         Some(match compact.as_str() {
             "" => return None,
-            "---" => ActorCode::Null,
-            "###" => ActorCode::Discard,
-            "+++" => ActorCode::Complex,
+            "---" => ActorCodes::Null,
+            "###" => ActorCodes::Discard,
+            "+++" => ActorCodes::Complex,
             s => {
                 let parts: Vec<Box<str>> = s
                     .split('/')
@@ -118,7 +118,7 @@ impl ActorCode {
                 {
                     return None;
                 }
-                ActorCode::Codes(parts)
+                ActorCodes::Codes(parts)
             }
         })
     }
@@ -151,9 +151,9 @@ impl Restriction {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct CodeSchedule {
     /// `(restriction, code)` in dictionary order.
-    pub restricted: Vec<(Restriction, ActorCode)>,
+    pub restricted: Vec<(Restriction, ActorCodes)>,
     /// The unrestricted code, if any.
-    pub default: Option<ActorCode>,
+    pub default: Option<ActorCodes>,
 }
 
 impl CodeSchedule {
@@ -161,24 +161,24 @@ impl CodeSchedule {
     /// the default, else the null code (as TABARI and PETRARCH do).
     ///
     /// ```
-    /// use statecraft_dict::{ActorCode, CodeSchedule};
+    /// use statecraft_dict::{ActorCodes, CodeSchedule};
     /// use statecraft_text::Date;
     /// let mut s = CodeSchedule::default();
     /// s.add_block("HOB < 950601").unwrap();
     /// s.add_block("HOBGOV 950601 - 990815").unwrap();
     /// s.add_block("HOBREB >990816").unwrap();
-    /// let at = |d| match s.at(Date::parse_compact(d).unwrap()) { ActorCode::Codes(c) => c[0].to_string(), o => format!("{o:?}") };
+    /// let at = |d| match s.at(Date::parse_compact(d).unwrap()) { ActorCodes::Codes(c) => c[0].to_string(), o => format!("{o:?}") };
     /// assert_eq!(at("950601"), "HOB"); // inclusive, and the first match wins
     /// assert_eq!(at("990815"), "HOBGOV");
     /// assert_eq!(at("20010101"), "HOBREB");
     /// ```
-    pub fn at(&self, date: Date) -> &ActorCode {
+    pub fn at(&self, date: Date) -> &ActorCodes {
         self.restricted
             .iter()
             .find(|(r, _)| r.contains(date))
             .map(|(_, c)| c)
             .or(self.default.as_ref())
-            .unwrap_or(&ActorCode::Null)
+            .unwrap_or(&ActorCodes::Null)
     }
 
     /// Whether any code is set.
@@ -201,7 +201,7 @@ impl CodeSchedule {
                 "code block [{block}] has a date restriction but no code"
             ));
         }
-        let Some(code) = ActorCode::parse(code_str) else {
+        let Some(code) = ActorCodes::parse(code_str) else {
             return Err(format!("bad actor code {code_str:?} in [{block}]"));
         };
         match restriction {
@@ -351,7 +351,7 @@ mod tests {
         s.add_block("ONO <911226").unwrap();
         assert_eq!(
             s.at(Date::parse_compact("950101").unwrap()),
-            &ActorCode::Null
+            &ActorCodes::Null
         );
     }
 }

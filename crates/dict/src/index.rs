@@ -4,8 +4,6 @@
 
 use crate::word::{base_forms, Mode};
 use crate::{Dictionary, Phrase};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// What kind of dictionary entry a phrase belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -37,38 +35,11 @@ pub struct Entry {
     pub phrase: Phrase,
 }
 
-/// FxHash: fast, and good enough for short upper-case keys.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        for chunk in bytes.chunks(8) {
-            let mut v = [0u8; 8];
-            v[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(v)).wrapping_mul(K);
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.write(&i.to_le_bytes());
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Entries sharing a first word: those without a joined exact second
 /// word, and the others by second word.
 type PairBucket = (Vec<u32>, FxMap<Box<str>, Vec<u32>>);
-
-/// A hash set with [`FxHasher`], for short word keys.
-pub type FxHashSet<T> = std::collections::HashSet<T, BuildHasherDefault<FxHasher>>;
 
 /// Phrases indexed by first word.
 #[derive(Clone, Debug, Default)]

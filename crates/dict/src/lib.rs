@@ -27,8 +27,8 @@ mod tabari;
 mod word;
 
 pub use bundled::{bundled, bundled_with, BUNDLED_FILES};
-pub use code::{ActorCode, AgentCode, AgentPlace, CodeSchedule, EventCode, Restriction};
-pub use index::{Entry, EntryKind, FxHashSet, FxHasher, PhraseIndex};
+pub use code::{ActorCodes, AgentCode, AgentPlace, CodeSchedule, EventCode, Restriction};
+pub use index::{Entry, EntryKind, PhraseIndex};
 pub use pattern::{Elem, Item, Seq};
 pub use word::{base_forms, Endings, Mode, Word};
 

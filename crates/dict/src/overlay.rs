@@ -11,7 +11,7 @@
 //! Dates are inclusive ISO dates; `-` leaves a side open. Overlay entries
 //! replace base-dictionary entries that have the same phrase.
 
-use crate::code::{ActorCode, CodeSchedule, Restriction};
+use crate::code::{ActorCodes, CodeSchedule, Restriction};
 use crate::tabari::err;
 use crate::word::Endings;
 use crate::{numbered_lines, parse_phrase, Actor, Dialect, DictError, Dictionary, Phrase};
@@ -129,7 +129,7 @@ fn span(r: Option<Restriction>) -> Option<(Date, Date)> {
     })
 }
 
-fn parse_role(value: &str) -> Result<(ActorCode, Option<Restriction>), String> {
+fn parse_role(value: &str) -> Result<(ActorCodes, Option<Restriction>), String> {
     let parts: Vec<&str> = value.split_whitespace().collect();
     let [code, from, to] = parts[..] else {
         return Err("role needs CODE FROM TO (dates YYYY-MM-DD or '-')".into());
@@ -159,12 +159,12 @@ fn parse_role(value: &str) -> Result<(ActorCode, Option<Restriction>), String> {
         (Some(a), Some(b)) if a <= b => Some(Restriction::Between(a, b)),
         _ => return Err("role ends before it starts".into()),
     };
-    Ok((ActorCode::Codes(vec![code.into()]), restriction))
+    Ok((ActorCodes::Codes(vec![code.into()]), restriction))
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::{ActorCode, Loader};
+    use crate::{ActorCodes, Loader};
     use statecraft_text::Date;
 
     #[test]
@@ -199,7 +199,7 @@ role: SYRGOV 2016-01-01 2018-01-01 # src: test
         assert_eq!(dict.actors.len(), 2);
         let sharaa = dict.actors.last().unwrap();
         let code = |d: &str| match sharaa.schedule.at(Date::parse(d).unwrap()) {
-            ActorCode::Codes(c) => c[0].to_string(),
+            ActorCodes::Codes(c) => c[0].to_string(),
             other => format!("{other:?}"),
         };
         assert_eq!(code("2024-12-07"), "SYRREB");

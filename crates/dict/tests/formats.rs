@@ -2,7 +2,7 @@
 //! dictionary in `../shared` when it is present.
 
 use statecraft_dict::{
-    decode, ActorCode, Dialect, Dictionary, EventCode, Loader, PhraseIndex, VerbKind,
+    decode, ActorCodes, Dialect, Dictionary, EventCode, Loader, PhraseIndex, VerbKind,
 };
 use statecraft_text::Date;
 use std::path::Path;
@@ -27,10 +27,10 @@ fn actor_code(dict: &Dictionary, text: &str, on: &str) -> Option<String> {
         })
         .max_by_key(|(n, _)| *n)?;
     match dict.actors[best.1.item as usize].schedule.at(date(on)) {
-        ActorCode::Codes(c) => Some(c.join("/")),
-        ActorCode::Null => Some("---".into()),
-        ActorCode::Discard => Some("###".into()),
-        ActorCode::Complex => Some("+++".into()),
+        ActorCodes::Codes(c) => Some(c.join("/")),
+        ActorCodes::Null => Some("---".into()),
+        ActorCodes::Discard => Some("###".into()),
+        ActorCodes::Complex => Some("+++".into()),
     }
 }
 

@@ -11,7 +11,7 @@ use parquet::data_type::ByteArray;
 use parquet::file::properties::WriterProperties;
 use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::types::Type;
-use statecraft_store::EventRecord;
+use statecraft_types::EventRecord;
 use std::io::Write;
 use std::sync::Arc;
 

@@ -2,7 +2,7 @@
 
 use crate::fields::{cells, Cell, COLUMNS};
 use crate::{EventSink, ExportError};
-use statecraft_store::EventRecord;
+use statecraft_types::EventRecord;
 use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
 

@@ -1,8 +1,7 @@
 //! What the formats share: the flat column list (CSV and Parquet), and small
 //! helpers for actor codes, spans and text cleaning.
 
-use statecraft_store::EventRecord;
-use statecraft_text::Date;
+use statecraft_types::{ActorOrigin, Date, EventRecord};
 
 /// The kind of a flat column, which fixes its CSV text and Parquet type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,7 +33,7 @@ const fn col(name: &'static str, kind: Kind, nullable: bool) -> Column {
 }
 
 /// Number of flat columns.
-pub(crate) const NCOLS: usize = 26;
+pub(crate) const NCOLS: usize = 31;
 
 /// The flat layout shared by CSV and Parquet, in order: one column per
 /// [`EventRecord`] field, the spans split into start/end pairs.
@@ -65,6 +64,11 @@ pub(crate) const COLUMNS: [Column; NCOLS] = [
     col("target_end", Kind::Int, true),
     col("verb_start", Kind::Int, true),
     col("verb_end", Kind::Int, true),
+    col("pattern", Kind::Str, true),
+    col("source_inferred_from", Kind::Str, true),
+    col("source_inferred_sentence", Kind::Int, true),
+    col("target_inferred_from", Kind::Str, true),
+    col("target_inferred_sentence", Kind::Int, true),
 ];
 
 /// One value of a flat row; `None` is null.
@@ -106,19 +110,29 @@ fn span_cells(s: Option<[usize; 2]>) -> [Cell<'static>; 2] {
     ]
 }
 
+/// An inferred actor's evidence: its words and its sentence.
+fn origin_cells(o: Option<&ActorOrigin>) -> [Cell<'_>; 2] {
+    [
+        Cell::Str(o.map(|o| o.evidence.text.as_str())),
+        Cell::Int(o.map(|o| offset(o.evidence.sentence))),
+    ]
+}
+
 /// The flat row for `e`, in [`COLUMNS`] order.
 pub(crate) fn cells(e: &EventRecord) -> [Cell<'_>; NCOLS] {
     let [ss, se] = span_cells(e.spans.source);
     let [ts, te] = span_cells(e.spans.target);
     let [vs, ve] = span_cells(e.spans.verb);
+    let [sf, sn] = origin_cells(e.source_actor.as_ref());
+    let [tf, tn] = origin_cells(e.target_actor.as_ref());
     [
         Cell::Int(Some(e.id)),
         Cell::Str(Some(&e.story_id)),
         Cell::Str(Some(&e.story_hash)),
         Cell::Date(e.story_date),
         Cell::Int(Some(e.sentence)),
-        Cell::Str(Some(&e.source)),
-        Cell::Str(Some(&e.target)),
+        Cell::Str(Some(e.source.as_str())),
+        Cell::Str(Some(e.target.as_str())),
         Cell::Str(e.source_state.as_deref()),
         Cell::Str(e.target_state.as_deref()),
         Cell::Str(Some(&e.cameo)),
@@ -128,9 +142,9 @@ pub(crate) fn cells(e: &EventRecord) -> [Cell<'_>; NCOLS] {
         Cell::Int(e.quad_class),
         Cell::Date(e.date),
         Cell::Date(e.date_end),
-        Cell::Str(Some(&e.date_precision)),
+        Cell::Str(Some(e.date_precision.as_str())),
         Cell::Str(e.date_text.as_deref()),
-        Cell::Str(e.modality.as_deref()),
+        Cell::Str(e.modality.map(|m| m.as_str())),
         Cell::Str(Some(&e.text)),
         ss,
         se,
@@ -138,6 +152,11 @@ pub(crate) fn cells(e: &EventRecord) -> [Cell<'_>; NCOLS] {
         te,
         vs,
         ve,
+        Cell::Str(e.pattern.as_deref()),
+        sf,
+        sn,
+        tf,
+        tn,
     ]
 }
 
@@ -282,11 +301,14 @@ mod tests {
             quad_class: None,
             date: d,
             date_end: d,
-            date_precision: "day".into(),
+            date_precision: statecraft_types::Precision::Day,
             date_text: None,
             modality: None,
             text: String::new(),
             spans: Default::default(),
+            pattern: None,
+            source_actor: None,
+            target_actor: None,
         };
         for (c, v) in COLUMNS.iter().zip(cells(&e)) {
             assert_eq!(c.kind, v.kind(), "{}", c.name);

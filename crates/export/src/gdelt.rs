@@ -2,8 +2,7 @@
 
 use crate::fields::{prefix, push_clean, roles, score, span_text, yyyymmdd};
 use crate::{EventSink, ExportError};
-use statecraft_store::EventRecord;
-use statecraft_text::Date;
+use statecraft_types::{Date, EventRecord};
 use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
 
@@ -138,13 +137,13 @@ pub(crate) fn line(line: &mut String, e: &EventRecord) {
     );
     actor(
         line,
-        &e.source,
+        e.source.as_str(),
         e.source_state.as_deref(),
         span_text(&e.text, e.spans.source),
     );
     actor(
         line,
-        &e.target,
+        e.target.as_str(),
         e.target_state.as_deref(),
         span_text(&e.text, e.spans.target),
     );

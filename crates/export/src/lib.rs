@@ -44,8 +44,7 @@
 //!
 //! ```
 //! use statecraft_export::{sink, Format};
-//! use statecraft_store::{EventRecord, Spans};
-//! use statecraft_text::Date;
+//! use statecraft_types::{Date, EventRecord, Precision, Spans};
 //!
 //! let day = Date::from_ymd(2025, 2, 11).unwrap();
 //! let event = EventRecord {
@@ -65,11 +64,14 @@
 //!     quad_class: Some(1),
 //!     date: day,
 //!     date_end: day,
-//!     date_precision: "day".into(),
+//!     date_precision: Precision::Day,
 //!     date_text: None,
 //!     modality: None,
 //!     text: "Seoul's foreign minister visited Damascus.".into(),
 //!     spans: Spans { source: Some([0, 5]), target: Some([33, 41]), verb: Some([25, 32]) },
+//!     pattern: Some("* DAMASCUS".into()),
+//!     source_actor: None,
+//!     target_actor: None,
 //! };
 //!
 //! let format: Format = "gdelt".parse()?;
@@ -97,7 +99,7 @@ pub use columnar::ROW_GROUP_ROWS;
 pub use csv::field as csv_field;
 pub use gdelt::GDELT_COLUMNS;
 
-use statecraft_store::EventRecord;
+use statecraft_types::EventRecord;
 use std::fmt;
 use std::str::FromStr;
 
@@ -240,7 +242,7 @@ pub fn sink<'a, W: std::io::Write + Send + 'a>(format: Format, out: W) -> Box<dy
 /// use statecraft_export::{export, Format, CSV_COLUMNS};
 ///
 /// let mut out = Vec::new();
-/// let n = export(Format::Csv, &mut out, std::iter::empty::<statecraft_store::EventRecord>())?;
+/// let n = export(Format::Csv, &mut out, std::iter::empty::<statecraft_types::EventRecord>())?;
 /// assert_eq!(n, 0);
 /// assert_eq!(String::from_utf8(out).unwrap(), CSV_COLUMNS.join(",") + "\r\n");
 /// # Ok::<(), statecraft_export::ExportError>(())

@@ -3,8 +3,7 @@
 use crate::fields::{roles, span_text, top_level};
 use crate::{EventSink, ExportError};
 use serde::Serialize;
-use statecraft_store::{EventRecord, Spans};
-use statecraft_text::Date;
+use statecraft_types::{ActorOrigin, Date, EventRecord, Modality, Precision, Spans};
 use std::io::{BufWriter, Write};
 
 /// An actor or recipient entity object.
@@ -51,7 +50,7 @@ struct Record<'a> {
     id: i64,
     date: Date,
     enddate: Date,
-    date_precision: &'a str,
+    date_precision: Precision,
     date_text: Option<&'a str>,
     actor: [Entity<'a>; 1],
     recipient: [Entity<'a>; 1],
@@ -63,14 +62,17 @@ struct Record<'a> {
     cameo: &'a str,
     cameo_root: Option<&'a str>,
     cameo_name: Option<&'static str>,
-    modality: Option<&'a str>,
+    modality: Option<Modality>,
     event_text: Vec<&'a str>,
+    pattern: Option<&'a str>,
     text: &'a str,
     text_info: TextInfo,
     spans: &'a Spans,
     story_id: &'a str,
     story_hash: &'a str,
     story_date: Date,
+    actor_origin: Option<&'a ActorOrigin>,
+    recipient_origin: Option<&'a ActorOrigin>,
 }
 
 fn record(e: &EventRecord) -> Record<'_> {
@@ -92,15 +94,15 @@ fn record(e: &EventRecord) -> Record<'_> {
         id: e.id,
         date: e.date,
         enddate: e.date_end,
-        date_precision: &e.date_precision,
+        date_precision: e.date_precision,
         date_text: e.date_text.as_deref(),
         actor: [Entity::new(
-            &e.source,
+            e.source.as_str(),
             e.source_state.as_deref(),
             span_text(&e.text, e.spans.source),
         )],
         recipient: [Entity::new(
-            &e.target,
+            e.target.as_str(),
             e.target_state.as_deref(),
             span_text(&e.text, e.spans.target),
         )],
@@ -112,7 +114,8 @@ fn record(e: &EventRecord) -> Record<'_> {
         cameo: &e.cameo,
         cameo_root: e.root.as_deref(),
         cameo_name: name,
-        modality: e.modality.as_deref(),
+        modality: e.modality,
+        pattern: e.pattern.as_deref(),
         event_text: span_text(&e.text, e.spans.verb).into_iter().collect(),
         text: &e.text,
         text_info: TextInfo {
@@ -122,6 +125,8 @@ fn record(e: &EventRecord) -> Record<'_> {
         story_id: &e.story_id,
         story_hash: &e.story_hash,
         story_date: e.story_date,
+        actor_origin: e.source_actor.as_ref(),
+        recipient_origin: e.target_actor.as_ref(),
     }
 }
 

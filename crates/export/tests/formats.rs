@@ -4,8 +4,9 @@ use serde_json::{json, Value};
 use statecraft_export::{
     export, sink, ExportError, Format, CSV_COLUMNS, GDELT_COLUMNS, ROW_GROUP_ROWS,
 };
-use statecraft_store::{EventRecord, Spans};
-use statecraft_text::Date;
+use statecraft_types::{
+    ActorOrigin, ActorSource, Date, EventRecord, Evidence, Modality, Precision, Spans,
+};
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -34,7 +35,7 @@ fn events() -> Vec<EventRecord> {
             quad_class: Some(1),
             date: day(2025, 2, 9),
             date_end: day(2025, 2, 9),
-            date_precision: "day".into(),
+            date_precision: Precision::Day,
             date_text: Some("on Sunday".into()),
             modality: None,
             text: "Seoul's foreign minister visited Damascus on Sunday.".into(),
@@ -43,6 +44,16 @@ fn events() -> Vec<EventRecord> {
                 target: Some([33, 41]),
                 verb: Some([25, 32]),
             },
+            pattern: Some("* DAMASCUS".into()),
+            source_actor: Some(ActorOrigin {
+                actor_source: ActorSource::Inferred,
+                evidence: Evidence {
+                    sentence: 0,
+                    span: [0, 24],
+                    text: "Seoul's foreign minister".into(),
+                },
+            }),
+            target_actor: None,
         },
         EventRecord {
             id: 102,
@@ -61,11 +72,14 @@ fn events() -> Vec<EventRecord> {
             quad_class: None,
             date: day(2025, 2, 11),
             date_end: day(2025, 2, 11),
-            date_precision: "story".into(),
+            date_precision: Precision::Story,
             date_text: None,
             modality: None,
             text: "The UN criticised the rebels.".into(),
             spans: Spans::default(),
+            pattern: None,
+            source_actor: None,
+            target_actor: None,
         },
         EventRecord {
             id: 9_000_000_123,
@@ -84,15 +98,18 @@ fn events() -> Vec<EventRecord> {
             quad_class: Some(4),
             date: day(2024, 12, 1),
             date_end: day(2024, 12, 31),
-            date_precision: "month".into(),
+            date_precision: Precision::Month,
             date_text: Some("in December".into()),
-            modality: Some("intended".into()),
+            modality: Some(Modality::Intended),
             text: "Officials said, \"the \"army\"\twill\ndeport\r\nrebels\".".into(),
             spans: Spans {
                 source: Some([22, 26]),
                 target: Some([41, 47]),
                 verb: Some([33, 39]),
             },
+            pattern: None,
+            source_actor: None,
+            target_actor: None,
         },
     ]
 }
@@ -399,7 +416,7 @@ fn plover_fields() {
 #[test]
 fn odd_input_never_panics() {
     let mut e = events()[1].clone();
-    e.source = String::new();
+    e.source = "".into();
     e.target = "é".into();
     e.source_state = Some("é".into());
     e.cameo = "ö".into();
@@ -410,8 +427,9 @@ fn odd_input_never_panics() {
         target: Some([usize::MAX, 0]),
         verb: Some([0, 3]),
     };
-    e.date = day(-40, 2, 29);
-    e.date_end = day(12000, 1, 1);
+    // The ends of the calendar: dates outside 0001–9999 cannot be made.
+    e.date = Date::MIN;
+    e.date_end = Date::MAX;
     let mut f = e.clone();
     f.goldstein = Some(f64::INFINITY);
     f.sentence = -1;

@@ -23,7 +23,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-const TOKEN: &str = "load-test-token";
+const TOKEN: &str = "load-benchmark-token-0123456789";
 
 fn env(name: &str, default: u64) -> u64 {
     std::env::var(name)
@@ -94,7 +94,7 @@ fn main() {
     let mut config = Config::new(Location::Dir(dir.clone()));
     config.listen = "127.0.0.1:0".parse().unwrap();
     config.token = Some(TOKEN.into());
-    let addr = statecraft_server::spawn(&config).expect("start");
+    let addr = statecraft_server::spawn(&config).expect("start").detach();
     std::thread::sleep(Duration::from_millis(200));
 
     // 1. Reads.

@@ -9,7 +9,8 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
-use statecraft_store::{EventFilter, EventRecord, Put, StoryRecord, Timeline};
+use statecraft_coder::Note;
+use statecraft_store::{EventFilter, EventRecord, Page, Put, StoryRecord, Timeline};
 use statecraft_text::{Date, Layout, Story};
 use statecraft_world::model::{self, Missing, Network, Tie};
 use statecraft_world::{EmbassyFact, State as StateRow, States};
@@ -28,7 +29,7 @@ type Params = Query<HashMap<String, String>>;
         description = "Coded international-affairs events and a time-aware model of diplomatic ties."
     ),
     paths(healthz, states, ties, timeline, network, events, story, store_story, code),
-    components(schemas(Problem, TiesAnswer, TiesResponse, StoryInput, Coded, Stored, EventPage, StoryAnswer, Health)),
+    components(schemas(Problem, TiesAnswer, TiesResponse, StoryInput, Coded, CodingNote, Stored, EventPage, TimelinePage, StoryAnswer, Health)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
@@ -46,7 +47,8 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
-pub(crate) fn routes() -> Router<Arc<AppState>> {
+/// The routes that only read; they time out as a whole.
+pub(crate) fn reads() -> Router<Arc<AppState>> {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/openapi.json", get(openapi))
@@ -56,6 +58,12 @@ pub(crate) fn routes() -> Router<Arc<AppState>> {
         .route("/v1/network/{state}", get(network))
         .route("/v1/events", get(events))
         .route("/v1/stories/{id}", get(story))
+}
+
+/// The routes that code (and store): they bound their own work, so that
+/// a timeout never answers for a write that then succeeds.
+pub(crate) fn writes() -> Router<Arc<AppState>> {
+    Router::new()
         .route("/v1/stories", post(store_story))
         .route("/v1/code", post(code))
 }
@@ -64,25 +72,42 @@ async fn openapi() -> impl IntoResponse {
     Json(ApiDoc::openapi())
 }
 
-/// Liveness: the server answers and its store opens.
-#[utoipa::path(get, path = "/healthz", responses((status = 200, body = Health)))]
-async fn healthz(State(st): Shared) -> Result<Json<Health>, Problem> {
-    let version = st
-        .read(|s| s.schema_version().map_err(Problem::from))
-        .await?;
-    Ok(Json(Health {
-        status: "ok".into(),
-        schema_version: version,
-    }))
+/// Health: 200 when the store answers, 503 (with why) when it does not.
+#[utoipa::path(get, path = "/healthz", responses(
+    (status = 200, body = Health),
+    (status = 503, body = Health),
+))]
+async fn healthz(State(st): Shared) -> (StatusCode, Json<Health>) {
+    match st.health().await {
+        Ok(version) => (
+            StatusCode::OK,
+            Json(Health {
+                status: "ok".into(),
+                schema_version: Some(version),
+                detail: None,
+            }),
+        ),
+        Err(p) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(Health {
+                status: "unavailable".into(),
+                schema_version: None,
+                detail: Some(p.detail),
+            }),
+        ),
+    }
 }
 
-/// The server is up and its store answers.
+/// Whether the server's store answers.
 #[derive(Serialize, utoipa::ToSchema)]
 struct Health {
-    /// Always `ok`.
+    /// `ok`, or `unavailable` when the store does not answer (or every
+    /// connection is busy).
     status: String,
-    /// The store's schema version.
-    schema_version: i64,
+    /// The store's schema version, when it answers.
+    schema_version: Option<i64>,
+    /// Why it is unavailable.
+    detail: Option<String>,
 }
 
 /// Every state the model knows, with codes, names and UN admission.
@@ -94,7 +119,7 @@ async fn states() -> Json<&'static [StateRow]> {
 fn date_param(p: &HashMap<String, String>, name: &str) -> Result<Option<Date>, Problem> {
     match p.get(name).map(|s| s.trim()).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(v) => Date::parse(v)
+        Some(v) => Date::parse_iso(v)
             .map(Some)
             .ok_or_else(|| Problem::bad_date(name, v)),
     }
@@ -213,9 +238,11 @@ fn state_code(key: &str) -> Result<String, Problem> {
         ("b" = String, Path, description = "The other"),
         ("from" = Option<String>, Query, format = Date, description = "First event date"),
         ("to" = Option<String>, Query, format = Date, description = "Last event date"),
+        ("limit" = Option<i64>, Query, minimum = 1, maximum = 1000, description = "1 to 1000; default 500"),
+        ("cursor" = Option<String>, Query, pattern = "^[0-9]+$", description = "From the previous page"),
     ),
     responses(
-        (status = 200, body = Timeline),
+        (status = 200, body = TimelinePage),
         (status = 400, body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -229,11 +256,55 @@ async fn timeline(
         ordered(f, t)?;
     }
     let (a, b) = (state_code(&a)?, state_code(&b)?);
-    let key = format!("timeline/{a}/{b}/{from:?}/{to:?}");
+    let limit = limit_param(&p, 500)?;
+    let offset = cursor_param(&p)?.unwrap_or(0);
+    let key = format!("timeline/{a}/{b}/{from:?}/{to:?}/{limit}/{offset}");
     st.cached(key, move |s, _| {
-        s.timeline(&a, &b, from, to).map_err(Problem::from)
+        let page = Page {
+            offset: offset as u64,
+            limit: limit as u64,
+        };
+        let t = s.timeline_page(&a, &b, from, to, Some(page))?;
+        Ok(TimelinePage {
+            next_cursor: t.more.then(|| (offset + limit).to_string()),
+            timeline: t,
+        })
     })
     .await
+}
+
+/// A page of a dyad's timeline.
+#[derive(Serialize, utoipa::ToSchema)]
+struct TimelinePage {
+    /// The dyad and this page's events.
+    #[serde(flatten)]
+    timeline: Timeline,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    next_cursor: Option<String>,
+}
+
+/// `limit`: 1 to [`MAX_PAGE`], or `default`.
+fn limit_param(p: &HashMap<String, String>, default: i64) -> Result<i64, Problem> {
+    match p.get("limit").map(|s| s.trim()) {
+        None | Some("") => Ok(default),
+        Some(v) => v
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (1..=MAX_PAGE).contains(n))
+            .ok_or_else(|| {
+                Problem::bad_request(format!("`limit` must be 1 to {MAX_PAGE}, not `{v}`"))
+            }),
+    }
+}
+
+/// `cursor`: a number this API gave.
+fn cursor_param(p: &HashMap<String, String>) -> Result<Option<i64>, Problem> {
+    match p.get("cursor").map(|s| s.trim()) {
+        None | Some("") => Ok(None),
+        Some(v) => Ok(Some(v.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(
+            || Problem::bad_request(format!("`cursor` `{v}` is not one this API gave")),
+        )?)),
+    }
 }
 
 /// Partners gained and lost, the UN share with ties, and the Goldstein
@@ -306,22 +377,8 @@ const MAX_PAGE: i64 = 1000;
     )
 )]
 async fn events(State(st): Shared, Query(p): Params) -> Result<Json<EventPage>, Problem> {
-    let limit = match p.get("limit").map(|s| s.trim()) {
-        None | Some("") => 100,
-        Some(v) => v
-            .parse::<i64>()
-            .ok()
-            .filter(|n| (1..=MAX_PAGE).contains(n))
-            .ok_or_else(|| {
-                Problem::bad_request(format!("`limit` must be 1 to {MAX_PAGE}, not `{v}`"))
-            })?,
-    };
-    let after_id = match p.get("cursor").map(|s| s.trim()) {
-        None | Some("") => None,
-        Some(v) => Some(v.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
-            Problem::bad_request(format!("`cursor` `{v}` is not one this API gave"))
-        })?),
-    };
+    let limit = limit_param(&p, 100)?;
+    let after_id = cursor_param(&p)?;
     let text = |k: &str| {
         p.get(k)
             .map(|s| s.trim().to_string())
@@ -413,34 +470,17 @@ pub(crate) struct StoryInput {
     text: String,
 }
 
-/// Stories over this many bytes of text are refused.
-const MAX_TEXT: usize = 1 << 20;
-
 impl StoryInput {
+    /// The story, checked by the rule every reader applies
+    /// ([`Story::check`]).
     fn story(self) -> Result<Story, Problem> {
-        let id = self.id.trim();
-        if id.is_empty() || id.chars().count() > 200 {
-            return Err(Problem::bad_request("`id` must be 1 to 200 characters"));
-        }
-        if id.chars().any(char::is_control) {
-            return Err(Problem::bad_request(
-                "`id` must not contain control characters",
-            ));
-        }
-        if self.text.trim().is_empty() {
-            return Err(Problem::bad_request("`text` is empty"));
-        }
-        if self.text.len() > MAX_TEXT {
-            return Err(Problem::bad_request(format!(
-                "`text` is over {MAX_TEXT} bytes"
-            )));
-        }
-        let date = Date::parse(&self.date)
-            .filter(|d| (1..=9999).contains(&d.year()))
-            .ok_or_else(|| Problem::bad_date("date", &self.date))?;
-        let mut story = Story::new(id, date, self.text, Layout::Prose);
+        let date = Date::parse(&self.date).ok_or_else(|| Problem::bad_date("date", &self.date))?;
+        let mut story = Story::new(self.id.trim(), date, self.text, Layout::Prose);
         story.title = self.title.filter(|t| !t.trim().is_empty());
         story.origin.file = "api".into();
+        story
+            .check()
+            .map_err(|m| Problem::bad_request(format!("the story cannot be coded: {m}")))?;
         Ok(story)
     }
 }
@@ -454,6 +494,10 @@ fn body(input: Result<Json<StoryInput>, JsonRejection>) -> Result<Story, Problem
             "Unsupported media type",
             e.body_text(),
         )),
+        // A body over the limit, whether or not it said its length.
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            Err(Problem::for_status(StatusCode::PAYLOAD_TOO_LARGE))
+        }
         Err(e) => Err(Problem::new(
             StatusCode::BAD_REQUEST,
             "bad-json",
@@ -467,6 +511,26 @@ fn body(input: Result<Json<StoryInput>, JsonRejection>) -> Result<Story, Problem
 #[derive(Serialize, utoipa::ToSchema)]
 struct Coded {
     events: Vec<EventRecord>,
+    /// What the coder could not read in full (an overlong sentence, cut).
+    notes: Vec<CodingNote>,
+}
+
+/// Something the coder did not read in full.
+#[derive(Serialize, utoipa::ToSchema)]
+struct CodingNote {
+    /// 0-based sentence index.
+    sentence: usize,
+    /// What happened.
+    message: String,
+}
+
+impl From<Note> for CodingNote {
+    fn from(n: Note) -> CodingNote {
+        CodingNote {
+            sentence: n.sentence,
+            message: n.message,
+        }
+    }
 }
 
 /// Codes a story without storing it.
@@ -480,6 +544,7 @@ struct Coded {
         (status = 413, body = Problem, content_type = "application/problem+json"),
         (status = 415, body = Problem, content_type = "application/problem+json"),
         (status = 408, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn code(
@@ -487,10 +552,11 @@ async fn code(
     input: Result<Json<StoryInput>, JsonRejection>,
 ) -> Result<Json<Coded>, Problem> {
     let story = body(input)?;
-    let events = st
-        .write(move |store, ingest| Ok(ingest.code(&story, store).1))
-        .await?;
-    Ok(Json(Coded { events }))
+    let coded = st.code(story).await?;
+    Ok(Json(Coded {
+        events: coded.events,
+        notes: coded.notes.into_iter().map(CodingNote::from).collect(),
+    }))
 }
 
 /// What storing a story did.
@@ -517,6 +583,7 @@ struct Stored {
         (status = 413, body = Problem, content_type = "application/problem+json"),
         (status = 415, body = Problem, content_type = "application/problem+json"),
         (status = 408, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn store_story(
@@ -526,9 +593,7 @@ async fn store_story(
 ) -> Result<(StatusCode, Json<Stored>), Problem> {
     st.authorized(&headers)?;
     let story = body(input)?;
-    let (put, story, events) = st
-        .write(move |store, ingest| ingest.store_one(store, &story).map_err(Problem::from))
-        .await?;
+    let (put, story, events) = st.write(story).await?;
     let (status, put) = match put {
         Put::Stored(_) => (StatusCode::CREATED, "stored"),
         Put::Replaced(_) => (StatusCode::CREATED, "replaced"),

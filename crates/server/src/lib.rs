@@ -1,31 +1,62 @@
 //! `statecraft serve`: the HTTP API and the web page, over the same store
 //! and queries as the CLI.
 //!
-//! - Reads go to a small pool of store connections, each query on a
-//!   blocking thread; writes (coding and storing a story) go through one
-//!   coder behind a lock.
-//! - Every error is RFC 9457 problem+json, including those raised by the
-//!   body limit, the timeout and the router.
-//! - Writes need `Authorization: Bearer TOKEN`; with no token configured,
-//!   they are refused and reads still work.
+//! What bounds the server, so that no client can exhaust it:
+//! - **Connections.** At most [`Config::max_connections`] at once; a
+//!   connection that has not sent a whole request head within
+//!   [`Config::header_timeout`] (idle, or sending one byte at a time) is
+//!   closed. Request bodies must arrive within the request timeout.
+//! - **Store connections.** Reads share a bounded pool
+//!   ([`Config::readers`]); a read that cannot get a connection within the
+//!   pool's wait is answered 503 with `Retry-After`. Writes have one
+//!   connection of their own, so reads never delay them. Broken
+//!   connections (a restarted PostgreSQL) are replaced on the next request.
+//! - **CPU.** Coding runs on at most [`Config::coders`] threads for
+//!   anonymous `/v1/code` requests, and on two lanes of one thread each
+//!   for authorized writes: one for small stories, one for large ones, so
+//!   a queue of large stories never delays a small one. Sentences are
+//!   coded in pieces of bounded length; coding stops when its deadline
+//!   passes or its client goes away.
+//! - **Memory.** The answer cache is bounded in bytes, long timelines are
+//!   paged, and bodies are capped.
+//! - **Writes.** A write answered with an error was not stored: coding
+//!   may be interrupted (408, nothing stored), but once it is done the
+//!   commit finishes and the answer says what was stored.
+//! - **Shutdown.** SIGTERM or Ctrl-C stops accepting, interrupts coding,
+//!   and waits at most [`Config::drain`] for requests in flight.
+//!
+//! Every error is RFC 9457 problem+json, including those raised by the
+//! limits, the timeout and the router. Writes need `Authorization: Bearer
+//! TOKEN`; with no token configured, they are refused and reads still
+//! work.
 
 mod api;
 mod assets;
+mod cache;
+mod net;
+mod pool;
 mod problem;
 
 pub use api::ApiDoc;
+pub use pool::PoolConfig;
 pub use problem::Problem;
 
 use axum::extract::Request;
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
-use statecraft_store::{Ingest, Location, Store, StoreError};
-use std::collections::HashMap;
+use cache::{Answers, FactsCache, StateFacts};
+use pool::{PoolError, StorePool};
+use sha2::{Digest, Sha256};
+use statecraft_app::StoryCoder;
+use statecraft_coder::Interrupt;
+use statecraft_store::{Location, Store, StoreError};
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// How the server runs.
 #[derive(Clone, Debug)]
@@ -34,23 +65,51 @@ pub struct Config {
     pub listen: SocketAddr,
     /// The store.
     pub location: Location,
-    /// The bearer token writes need; `None` refuses every write.
+    /// The bearer token writes need; `None` refuses every write. At least
+    /// [`MIN_TOKEN_CHARS`] characters.
     pub token: Option<String>,
     /// Largest request body, in bytes.
     pub body_limit: usize,
-    /// Longest a request may take.
+    /// Longest a request may take (coding included).
     pub timeout: Duration,
+    /// The read connections: how many, how long a request waits for one,
+    /// and how long an idle one is kept. Writes have one connection of
+    /// their own.
+    pub readers: PoolConfig,
+    /// Threads that code anonymous `/v1/code` requests at once.
+    pub coders: usize,
+    /// Longest a client may take to send a request head, and longest an
+    /// idle connection is kept.
+    pub header_timeout: Duration,
+    /// Most connections open at once.
+    pub max_connections: usize,
+    /// Bytes the answer cache may hold.
+    pub cache_bytes: usize,
+    /// Longest shutdown waits for requests in flight.
+    pub drain: Duration,
 }
 
+/// The shortest write token accepted: a short token is guessable.
+pub const MIN_TOKEN_CHARS: usize = 16;
+
 impl Config {
-    /// Defaults: 127.0.0.1:8080, 5 MB bodies, 30 s per request.
+    /// Defaults: 127.0.0.1:8080, 5 MB bodies, 30 s per request, 8 read
+    /// connections, coding on all cores but one, 10 s to send a request
+    /// head, 4,096 connections, a 32 MB cache, 10 s to drain.
     pub fn new(location: Location) -> Config {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         Config {
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
             location,
             token: None,
             body_limit: 5 * 1024 * 1024,
             timeout: Duration::from_secs(30),
+            readers: PoolConfig::default(),
+            coders: cores.saturating_sub(1).max(1),
+            header_timeout: Duration::from_secs(10),
+            max_connections: 4096,
+            cache_bytes: 32 << 20,
+            drain: Duration::from_secs(10),
         }
     }
 }
@@ -64,22 +123,33 @@ pub enum ServerError {
     /// The address could not be bound, or serving failed.
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// The configuration cannot work.
+    #[error("{0}")]
+    Config(String),
 }
 
 /// State shared by the handlers.
 pub struct AppState {
-    location: Location,
-    readers: Mutex<Vec<Store>>,
-    writer: Mutex<Writer>,
-    token: Option<String>,
-    cache: Mutex<Cache>,
-    facts: Mutex<(i64, HashMap<String, Arc<StateFacts>>)>,
-}
-
-/// A state's facts, as the store holds them at one generation.
-pub(crate) struct StateFacts {
-    pub ties: Vec<statecraft_world::TieFact>,
-    pub embassies: Vec<statecraft_world::EmbassyFact>,
+    readers: StorePool,
+    writer: StorePool,
+    /// Commits, one at a time.
+    write_slot: Arc<Semaphore>,
+    /// Coding for writes of small stories.
+    small_write_lane: Arc<Semaphore>,
+    /// Coding for writes of large stories.
+    large_write_lane: Arc<Semaphore>,
+    /// Anonymous coding.
+    code_slots: Arc<Semaphore>,
+    /// How long a request waits for a slot before 503.
+    wait: Duration,
+    timeout: Duration,
+    coder: Arc<StoryCoder>,
+    /// SHA-256 of the token.
+    token: Option<[u8; 32]>,
+    answers: Mutex<Answers>,
+    facts: Mutex<FactsCache>,
+    /// Raised at shutdown: coding in progress stops.
+    stopping: Arc<AtomicBool>,
 }
 
 /// Reads a state's facts through the server's cache: facts change only
@@ -92,57 +162,94 @@ pub(crate) struct Facts<'a> {
 
 impl Facts<'_> {
     pub fn of(&self, store: &mut Store, code: &str) -> Result<Arc<StateFacts>, Problem> {
-        if let Ok(c) = self.app.facts.lock() {
-            if c.0 == self.generation {
-                if let Some(f) = c.1.get(code) {
-                    return Ok(f.clone());
-                }
-            }
+        if let Some(f) = self
+            .app
+            .facts
+            .lock()
+            .ok()
+            .and_then(|c| c.get(self.generation, code))
+        {
+            return Ok(f);
         }
         let f = Arc::new(StateFacts {
             ties: store.tie_facts(code)?,
             embassies: store.embassy_facts(code)?,
         });
         if let Ok(mut c) = self.app.facts.lock() {
-            if c.0 != self.generation {
-                c.1.clear();
-                c.0 = self.generation;
-            }
-            c.1.insert(code.to_string(), f.clone());
+            c.put(self.generation, code, f.clone());
         }
         Ok(f)
     }
 }
 
-/// Serialised answers of the model queries, good while the store's
-/// generation (bumped by every write, from any process) is unchanged.
-#[derive(Default)]
-struct Cache {
-    generation: i64,
-    answers: HashMap<String, axum::body::Bytes>,
-}
+/// Raises a flag when dropped: a handler's future is dropped when its
+/// client goes away or its timeout fires, and the flag stops the coding
+/// it started on a blocking thread.
+struct RaiseOnDrop(Arc<AtomicBool>);
 
-/// Answers kept at most; the cache is emptied when it is full.
-const CACHE_ENTRIES: usize = 4096;
-
-struct Writer {
-    store: Store,
-    ingest: Ingest,
+impl Drop for RaiseOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
 }
 
 impl AppState {
-    /// Opens the store (creating and migrating it) and loads the coder.
+    /// Opens the store (creating and migrating it), its connection pools,
+    /// and the coder. Call it outside any async runtime: the PostgreSQL
+    /// client runs one of its own.
     pub fn open(config: &Config) -> Result<AppState, ServerError> {
-        let store = Store::open(&config.location)?;
-        let (ingest, _) = Ingest::new(&[]);
+        if let Some(t) = &config.token {
+            if t.chars().count() < MIN_TOKEN_CHARS {
+                return Err(ServerError::Config(format!(
+                    "the write token is {} characters long; use at least {MIN_TOKEN_CHARS}",
+                    t.chars().count()
+                )));
+            }
+        }
+        drop(Store::open(&config.location)?);
+        let readers = StorePool::new(&config.location, config.readers);
+        let writer = StorePool::new(
+            &config.location,
+            PoolConfig {
+                size: 1,
+                ..config.readers
+            },
+        );
+        let (coder, _) = StoryCoder::new(&[]);
         Ok(AppState {
-            location: config.location.clone(),
-            readers: Mutex::new(Vec::new()),
-            writer: Mutex::new(Writer { store, ingest }),
-            token: config.token.clone().filter(|t| !t.is_empty()),
-            cache: Mutex::new(Cache::default()),
-            facts: Mutex::new((0, HashMap::new())),
+            write_slot: Arc::new(Semaphore::new(1)),
+            small_write_lane: Arc::new(Semaphore::new(1)),
+            large_write_lane: Arc::new(Semaphore::new(1)),
+            code_slots: Arc::new(Semaphore::new(config.coders.max(1))),
+            wait: config.readers.wait,
+            timeout: config.timeout,
+            readers,
+            writer,
+            coder: Arc::new(coder),
+            token: config
+                .token
+                .as_deref()
+                .filter(|t| !t.is_empty())
+                .map(|t| Sha256::digest(t.as_bytes()).into()),
+            answers: Mutex::new(Answers::new(config.cache_bytes)),
+            facts: Mutex::new(FactsCache::default()),
+            stopping: Arc::new(AtomicBool::new(false)),
         })
+    }
+
+    /// A slot of `slots`, waiting up to `wait`; 503 after.
+    async fn slot(
+        &self,
+        slots: &Arc<Semaphore>,
+        what: &str,
+        wait: Duration,
+    ) -> Result<OwnedSemaphorePermit, Problem> {
+        match tokio::time::timeout(wait, slots.clone().acquire_owned()).await {
+            Ok(Ok(permit)) => Ok(permit),
+            _ => Err(Problem::busy(format!(
+                "every {what} slot is in use; try again shortly"
+            ))),
+        }
     }
 
     /// The JSON answer for `key`, from the cache if the store has not
@@ -156,12 +263,13 @@ impl AppState {
         let body = self
             .read(move |store| {
                 let generation = store.generation()?;
-                if let Ok(c) = state.cache.lock() {
-                    if c.generation == generation {
-                        if let Some(b) = c.answers.get(&key) {
-                            return Ok(b.clone());
-                        }
-                    }
+                if let Some(b) = state
+                    .answers
+                    .lock()
+                    .ok()
+                    .and_then(|mut c| c.get(generation, &key))
+                {
+                    return Ok(b);
                 }
                 let facts = Facts {
                     app: &state,
@@ -170,12 +278,8 @@ impl AppState {
                 let body = axum::body::Bytes::from(
                     serde_json::to_vec(&f(store, facts)?).map_err(|e| Problem::internal(&e))?,
                 );
-                if let Ok(mut c) = state.cache.lock() {
-                    if c.generation != generation || c.answers.len() >= CACHE_ENTRIES {
-                        c.answers.clear();
-                        c.generation = generation;
-                    }
-                    c.answers.insert(key, body.clone());
+                if let Ok(mut c) = state.answers.lock() {
+                    c.put(generation, key, body.clone());
                 }
                 Ok(body)
             })
@@ -183,47 +287,115 @@ impl AppState {
         Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
     }
 
-    /// Runs `f` on a pooled read connection, on a blocking thread.
+    /// Runs `f` on a pooled read connection, on a blocking thread. The
+    /// wait for a connection is asynchronous: a flood of requests holds
+    /// no threads.
     async fn read<T: Send + 'static>(
         self: &Arc<Self>,
         f: impl FnOnce(&mut Store) -> Result<T, Problem> + Send + 'static,
     ) -> Result<T, Problem> {
-        let state = self.clone();
-        tokio::task::spawn_blocking(move || {
-            let pooled = state.readers.lock().ok().and_then(|mut p| p.pop());
-            let mut store = match pooled {
-                Some(s) => s,
-                None => Store::open(&state.location).map_err(Problem::from)?,
-            };
-            let out = f(&mut store);
-            if let Ok(mut p) = state.readers.lock() {
-                p.push(store);
-            }
-            out
-        })
-        .await
-        .map_err(|e| Problem::internal(&e))?
+        let mut store = self.readers.get().await?;
+        tokio::task::spawn_blocking(move || f(&mut store))
+            .await
+            .map_err(|e| Problem::internal(&e))?
     }
 
-    /// Runs `f` with the writer (store and coder), on a blocking thread.
-    async fn write<T: Send + 'static>(
+    /// Closes idle store connections; the server runs it every second.
+    fn trim(&self) {
+        self.readers.trim();
+        self.writer.trim();
+    }
+
+    /// Store connections open now.
+    pub fn store_connections(&self) -> usize {
+        self.readers.size() + self.writer.size()
+    }
+
+    /// Codes a story for `/v1/code` on an anonymous coding slot, within
+    /// the request timeout; stops if the client goes away.
+    async fn code(
         self: &Arc<Self>,
-        f: impl FnOnce(&mut Store, &mut Ingest) -> Result<T, Problem> + Send + 'static,
-    ) -> Result<T, Problem> {
-        let state = self.clone();
+        story: statecraft_text::Story,
+    ) -> Result<statecraft_app::CodedStory, Problem> {
+        let permit = self.slot(&self.code_slots, "coding", self.wait).await?;
+        let (interrupt, _guard) = self.interrupt();
+        let coder = self.coder.clone();
+        let timeout = self.timeout;
         tokio::task::spawn_blocking(move || {
-            let mut w = state
-                .writer
-                .lock()
-                .map_err(|_| Problem::internal(&"the writer lock is poisoned"))?;
-            let Writer { store, ingest } = &mut *w;
-            f(store, ingest)
+            let _permit = permit;
+            match coder.code_until(&story, &interrupt) {
+                Ok(coded) => coded.map_err(|r| Problem::bad_request(r.message)),
+                Err(_) => Err(Problem::coding_timeout(timeout)),
+            }
         })
         .await
         .map_err(|e| Problem::internal(&e))?
     }
 
-    /// Whether a request's `Authorization` header carries the token.
+    /// Codes a story on its write lane, then stores it on the write slot.
+    /// Coding may be interrupted (nothing is stored then); once it is done
+    /// the commit finishes, whatever the time, and the answer says what
+    /// is stored. Authorized writes queue for as long as a request may
+    /// take.
+    async fn write(
+        self: &Arc<Self>,
+        story: statecraft_text::Story,
+    ) -> Result<
+        (
+            statecraft_store::Put,
+            statecraft_store::StoryRecord,
+            Vec<statecraft_types::EventRecord>,
+        ),
+        Problem,
+    > {
+        let lane = if story.text.len() <= SMALL_STORY {
+            &self.small_write_lane
+        } else {
+            &self.large_write_lane
+        };
+        let coding = self.slot(lane, "write", self.timeout).await?;
+        let (interrupt, guard) = self.interrupt();
+        let coder = self.coder.clone();
+        let timeout = self.timeout;
+        let coded = tokio::task::spawn_blocking(move || {
+            let _coding = coding;
+            match coder.code_until(&story, &interrupt) {
+                Ok(coded) => coded.map_err(|r| Problem::bad_request(r.message)),
+                Err(_) => Err(Problem::coding_timeout(timeout)),
+            }
+        })
+        .await
+        .map_err(|e| Problem::internal(&e))??;
+        let commit = self.slot(&self.write_slot, "write", self.timeout).await?;
+        let store = self.writer.get().await?;
+        // From here the write runs to the end even if the client goes.
+        drop(guard);
+        tokio::task::spawn_blocking(move || {
+            let _commit = commit;
+            let mut store = store;
+            statecraft_app::store_coded(&mut store, &coded).map_err(|e| match e {
+                statecraft_app::AppError::Store(e) => Problem::from(e),
+                statecraft_app::AppError::Refused(r) => Problem::bad_request(r.message),
+            })
+        })
+        .await
+        .map_err(|e| Problem::internal(&e))?
+    }
+
+    /// An interrupt for coding: the request's deadline, the server's
+    /// shutdown, and a flag raised when the returned guard is dropped.
+    fn interrupt(&self) -> (Interrupt, RaiseOnDrop) {
+        let gone = Arc::new(AtomicBool::new(false));
+        let stopping = self.stopping.clone();
+        let interrupt = Interrupt::after(self.timeout)
+            .with_flag(gone.clone())
+            .with_flag(stopping);
+        (interrupt, RaiseOnDrop(gone))
+    }
+
+    /// Whether a request's `Authorization` header carries the token
+    /// (scheme `Bearer`, in any case). The comparison takes the same time
+    /// whatever the given token's length or content.
     fn authorized(&self, headers: &axum::http::HeaderMap) -> Result<(), Problem> {
         let Some(token) = &self.token else {
             return Err(Problem::unauthorized(
@@ -233,9 +405,11 @@ impl AppState {
         let given = headers
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .unwrap_or("");
-        if constant_time_eq(given.as_bytes(), token.as_bytes()) {
+            .and_then(|v| v.split_once(' '))
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map_or("", |(_, t)| t.trim());
+        let given: [u8; 32] = Sha256::digest(given.as_bytes()).into();
+        if bool::from(subtle::ConstantTimeEq::ct_eq(&given[..], &token[..])) {
             Ok(())
         } else {
             Err(Problem::unauthorized(
@@ -243,28 +417,66 @@ impl AppState {
             ))
         }
     }
+
+    /// The store's health: its schema version, or why it cannot answer.
+    async fn health(self: &Arc<Self>) -> Result<i64, Problem> {
+        self.read(|s| s.schema_version().map_err(Problem::from))
+            .await
+    }
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+impl From<PoolError> for Problem {
+    fn from(e: PoolError) -> Problem {
+        match e {
+            PoolError::Busy => Problem::busy("every store connection is busy; try again shortly"),
+            PoolError::Unavailable(cause) => Problem::unavailable(cause),
+        }
+    }
 }
+
+/// Stories of at most this many bytes of text are coded on the small
+/// writes' lane.
+const SMALL_STORY: usize = 64 * 1024;
+
+/// URIs longer than this are refused with 414.
+const MAX_URI: usize = 8 * 1024;
+/// Request heads larger than this are refused with 431.
+const MAX_HEADERS: usize = 32 * 1024;
 
 /// The application: API, OpenAPI document, page and assets, with limits,
-/// timeout, request logs and problem+json for every error.
+/// timeouts, security headers, request logs and problem+json for every
+/// error.
 pub fn router(state: Arc<AppState>, config: &Config) -> Router {
-    api::routes()
-        .merge(assets::routes())
-        .with_state(state)
-        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+    use tower_http::set_header::SetResponseHeaderLayer;
+    // Reads time out as a whole; writes and coding have deadlines of their
+    // own inside (an answered timeout must never hide a stored write).
+    let reads = api::reads().merge(assets::routes()).layer(
+        tower_http::timeout::TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
+            config.timeout,
+        ),
+    );
+    reads
+        .merge(api::writes())
+        .with_state(state)
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
             config.timeout,
         ))
         .layer(axum::extract::DefaultBodyLimit::max(config.body_limit))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             config.body_limit,
         ))
+        .layer(middleware::from_fn(head_limits))
         // Outside the limits and the timeout, so their answers get bodies.
         .layer(middleware::from_fn(problems))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
         .layer(
             tower_http::trace::TraceLayer::new_for_http()
                 .make_span_with(
@@ -274,6 +486,23 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
                     tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO),
                 ),
         )
+}
+
+/// 414 and 431 as problems, below the limits at which the HTTP parser
+/// itself refuses a request without a body.
+async fn head_limits(req: Request, next: Next) -> Response {
+    if req.uri().to_string().len() > MAX_URI {
+        return Problem::for_status(StatusCode::URI_TOO_LONG).into_response();
+    }
+    let head: usize = req
+        .headers()
+        .iter()
+        .map(|(k, v)| k.as_str().len() + v.len() + 4)
+        .sum();
+    if head > MAX_HEADERS {
+        return Problem::for_status(StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE).into_response();
+    }
+    next.run(req).await
 }
 
 /// Gives every error response without a body of its own a problem+json
@@ -297,60 +526,105 @@ async fn problems(req: Request, next: Next) -> Response {
     resp
 }
 
+/// A running server: its address, and how to stop it.
+pub struct Handle {
+    /// The address it listens on.
+    pub addr: SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Handle {
+    /// Leaves the server running until the process ends, and gives its
+    /// address.
+    pub fn detach(mut self) -> SocketAddr {
+        if let Some(stop) = self.stop.take() {
+            // The server waits for this sender's message; never sending it
+            // (and never dropping it) leaves the server running.
+            std::mem::forget(stop);
+        }
+        self.thread.take();
+        self.addr
+    }
+
+    /// Stops the server as SIGTERM would, and waits for it.
+    pub fn stop(mut self) {
+        self.shutdown();
+    }
+
+    fn shutdown(&mut self) {
+        if let Some(s) = self.stop.take() {
+            let _ = s.send(());
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for Handle {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
 /// Opens the store, binds `config.listen` and serves on a thread of its
-/// own until the process ends; returns the bound address (give port 0 to
-/// get a free one). For tests, benchmarks and embedding.
-pub fn spawn(config: &Config) -> Result<SocketAddr, ServerError> {
+/// own until the handle is stopped or dropped; give port 0 to get a free
+/// one. For tests, benchmarks and embedding.
+pub fn spawn(config: &Config) -> Result<Handle, ServerError> {
     let state = Arc::new(AppState::open(config)?);
-    let app = router(state, config);
     let listener = std::net::TcpListener::bind(config.listen)?;
     listener.set_nonblocking(true)?;
     let addr = listener.local_addr()?;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
-    std::thread::spawn(move || {
+    let runtime = runtime()?;
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let config = config.clone();
+    let thread = std::thread::spawn(move || {
         runtime.block_on(async move {
             match tokio::net::TcpListener::from_std(listener) {
                 Ok(l) => {
-                    if let Err(e) = axum::serve(l, app).await {
+                    let signal = async {
+                        let _ = stopped.await;
+                    };
+                    if let Err(e) = net::serve(l, state, &config, signal).await {
                         tracing::error!(error = %e, "server stopped");
                     }
                 }
                 Err(e) => tracing::error!(error = %e, "cannot listen"),
             }
-        })
+        });
+        runtime.shutdown_timeout(Duration::from_secs(1));
     });
-    Ok(addr)
+    Ok(Handle {
+        addr,
+        stop: Some(stop),
+        thread: Some(thread),
+    })
 }
 
-/// Binds and serves until interrupted (Ctrl-C or SIGTERM).
-pub async fn serve(config: Config) -> Result<(), ServerError> {
+/// Opens the store, binds and serves until interrupted (Ctrl-C or
+/// SIGTERM); then drains for at most [`Config::drain`].
+pub fn serve(config: Config) -> Result<(), ServerError> {
+    // The store opens outside the runtime: the PostgreSQL client starts a
+    // runtime of its own, which cannot start inside another.
     let state = Arc::new(AppState::open(&config)?);
-    let app = router(state, &config);
-    let listener = tokio::net::TcpListener::bind(config.listen).await?;
-    tracing::info!(address = %listener.local_addr()?, "listening");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown())
-        .await?;
-    Ok(())
+    let runtime = runtime()?;
+    let result = runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(config.listen).await?;
+        tracing::info!(address = %listener.local_addr()?, "listening");
+        net::serve(listener, state, &config, net::shutdown_signal()).await
+    });
+    // Blocking work still running after the drain is abandoned.
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    result.map_err(ServerError::Io)
 }
 
-async fn shutdown() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
-            s.recv().await;
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = term => {},
-    }
+/// The server's runtime: blocking threads (store queries, coding) are
+/// few, since slots bound them, and do not linger.
+fn runtime() -> Result<tokio::runtime::Runtime, ServerError> {
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(64)
+        .thread_keep_alive(Duration::from_secs(5))
+        .build()?)
 }

@@ -17,6 +17,9 @@ pub struct Problem {
     pub status: u16,
     /// What went wrong with this request.
     pub detail: String,
+    /// Seconds to wait before trying again (sent as `Retry-After`).
+    #[serde(skip)]
+    pub retry_after: Option<u32>,
 }
 
 impl Problem {
@@ -27,7 +30,49 @@ impl Problem {
             title: title.to_string(),
             status: status.as_u16(),
             detail: detail.into(),
+            retry_after: None,
         }
+    }
+
+    /// 503: every slot of a kind is in use; try again in a second.
+    pub fn busy(detail: impl Into<String>) -> Problem {
+        Problem {
+            retry_after: Some(1),
+            ..Problem::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "busy",
+                "Service busy",
+                detail,
+            )
+        }
+    }
+
+    /// 503: the store cannot be reached.
+    pub fn unavailable(cause: impl std::fmt::Display) -> Problem {
+        tracing::warn!(error = %cause, "store unavailable");
+        Problem {
+            retry_after: Some(5),
+            ..Problem::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "store-unavailable",
+                "Store unavailable",
+                "the store cannot be reached; the server reconnects on its own",
+            )
+        }
+    }
+
+    /// 408: coding took longer than the request timeout; nothing was
+    /// stored.
+    pub fn coding_timeout(limit: std::time::Duration) -> Problem {
+        Problem::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "coding-timeout",
+            "Request Timeout",
+            format!(
+                "coding the story took longer than {} s; nothing was stored",
+                limit.as_secs()
+            ),
+        )
     }
 
     /// 400: a parameter or body field is invalid.
@@ -84,6 +129,10 @@ impl Problem {
             StatusCode::PAYLOAD_TOO_LARGE => "the request body is over the size limit".to_string(),
             StatusCode::REQUEST_TIMEOUT => "the request took too long".to_string(),
             StatusCode::NOT_FOUND => "no such resource".to_string(),
+            StatusCode::URI_TOO_LONG => "the URI is over the length limit".to_string(),
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE => {
+                "the request's headers are over the size limit".to_string()
+            }
             StatusCode::METHOD_NOT_ALLOWED => "method not allowed here".to_string(),
             _ => title.to_lowercase(),
         };
@@ -101,6 +150,8 @@ impl From<StoreError> for Problem {
                 "Unknown state",
                 format!("no state is known by `{s}`: use a code such as KOR, or a name"),
             ),
+            StoreError::Nul => Problem::bad_request(StoreError::Nul.to_string()),
+            e if e.is_connection() => Problem::unavailable(e),
             other => Problem::internal(&other),
         }
     }
@@ -115,6 +166,10 @@ impl IntoResponse for Problem {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
+        if let Some(s) = self.retry_after {
+            r.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(s));
+        }
         r
     }
 }

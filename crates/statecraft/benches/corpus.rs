@@ -24,7 +24,7 @@ fn main() {
     };
     let t = Instant::now();
     let (dict, _) = statecraft_dict::bundled();
-    let mut coder = Coder::new(dict, Options::statecraft());
+    let coder = Coder::new(dict, Options::statecraft());
     let load = t.elapsed();
 
     let batch = read_jsonl(&bytes, &path);

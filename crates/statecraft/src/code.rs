@@ -1,13 +1,14 @@
 //! `statecraft code`: read stories, code them, print events.
 
-use anyhow::{Context, Result};
+use crate::input::Source;
+use anyhow::Result;
 use clap::{Args, ValueEnum};
 use statecraft_coder::dedup::Merged;
-use statecraft_coder::{Coder, Event, Options};
+use statecraft_coder::{Coder, Event, Options, Session};
 use statecraft_dict::{decode, Dialect, Dictionary, Loader};
-use statecraft_text::read::{self, Format};
-use statecraft_text::{Batch, Diagnostic, Environment, Item, Severity};
-use std::io::{self, BufWriter, Read, Write};
+use statecraft_text::read::{Format, Input};
+use statecraft_text::{Diagnostic, Environment, Item, Severity};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Args)]
@@ -81,80 +82,82 @@ pub fn run(args: CodeArgs) -> Result<bool> {
         args.files.iter().cloned().map(Some).collect()
     };
     for input in inputs {
-        let (label, bytes) = match &input {
-            Some(p) => match std::fs::read(p) {
-                Ok(b) => (p.display().to_string(), b),
-                Err(e) => {
-                    eprintln!("{}: error: cannot read: {e}", p.display());
-                    clean = false;
-                    continue;
-                }
-            },
-            None => {
-                let mut b = Vec::new();
-                io::stdin()
-                    .read_to_end(&mut b)
-                    .context("reading standard input")?;
-                ("<stdin>".to_string(), b)
+        let source = match Source::open(input.as_deref(), args.input_format) {
+            Ok(s) => s,
+            Err(e) => {
+                let label = input
+                    .as_deref()
+                    .map_or("<stdin>".into(), |p| p.display().to_string());
+                eprintln!(
+                    "{}: error: cannot read: {e}",
+                    statecraft_text::escape(&label)
+                );
+                clean = false;
+                continue;
             }
         };
-        let base = input
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf)
-            .unwrap_or_default();
-        let format = args
-            .input_format
-            .map(InputFormat::format)
-            .unwrap_or_else(|| read::detect(input.as_deref(), &bytes));
-        let batch = read::read(format, &bytes, &label, &base);
-        clean &= report(&batch.diagnostics);
-        match format {
+        match source.format {
             Format::TabariProject => {
-                let env = batch.environment.clone().unwrap_or_default();
-                let mut coder =
+                let mut env = None;
+                for i in source.stream() {
+                    match i {
+                        Input::Environment(e) => env = Some(e),
+                        Input::Diagnostic(d) => clean &= report(&d),
+                        Input::Item(_) => {}
+                    }
+                }
+                let env = env.unwrap_or_default();
+                let coder =
                     environment_coder(&env, Dialect::Tabari, Options::tabari(), &mut clean)?;
+                // One session for the project: a switch in one text file
+                // holds for the files after it.
+                let mut session = coder.session();
                 for text in &env.texts {
-                    let bytes = match std::fs::read(text) {
-                        Ok(b) => b,
+                    match Source::open(Some(text), Some(InputFormat::Tabari)) {
+                        Ok(s) => code_stream(&mut session, s.stream(), &mut out, &mut clean)?,
                         Err(e) => {
                             eprintln!("{}: error: cannot read: {e}", text.display());
                             clean = false;
-                            continue;
                         }
-                    };
-                    let label = text.display().to_string();
-                    let batch = read::read_tabari_text(&bytes, &label);
-                    clean &= report(&batch.diagnostics);
-                    code_batch(&mut coder, &batch, &mut out)?;
+                    }
                 }
             }
-            Format::PetrarchXml
-                if batch
-                    .environment
-                    .as_ref()
-                    .is_some_and(|e| !e.verbs.is_empty() || !e.actors.is_empty()) =>
-            {
-                let env = batch.environment.clone().unwrap_or_default();
-                let mut coder =
-                    environment_coder(&env, Dialect::Petrarch, Options::petrarch(), &mut clean)?;
-                code_batch(&mut coder, &batch, &mut out)?;
+            Format::PetrarchXml => {
+                // The <Environment> comes before the sentences it governs:
+                // read up to the first sentence to choose the coder.
+                let mut inputs = source.stream();
+                let mut head = Vec::new();
+                let mut env = None;
+                for i in inputs.by_ref() {
+                    let story = matches!(i, Input::Item(Item::Story(_)));
+                    match i {
+                        Input::Environment(e) => env = Some(e),
+                        i => head.push(i),
+                    }
+                    if story {
+                        break;
+                    }
+                }
+                let all = head.into_iter().chain(inputs);
+                match env.filter(|e| !e.verbs.is_empty() || !e.actors.is_empty()) {
+                    Some(env) => {
+                        let coder = environment_coder(
+                            &env,
+                            Dialect::Petrarch,
+                            Options::petrarch(),
+                            &mut clean,
+                        )?;
+                        code_stream(&mut coder.session(), all, &mut out, &mut clean)?;
+                    }
+                    None => {
+                        let coder = bundled_coder(&mut default_coder);
+                        code_stream(&mut coder.session(), all, &mut out, &mut clean)?;
+                    }
+                }
             }
             _ => {
-                let coder = match default_coder.as_mut() {
-                    Some(c) => c,
-                    None => {
-                        let (dict, errors) = statecraft_dict::bundled();
-                        for e in &errors {
-                            // The bundled files' own flaws are known; show them only on request.
-                            if std::env::var_os("STATECRAFT_DICT_WARNINGS").is_some() {
-                                eprintln!("warning: {e}");
-                            }
-                        }
-                        default_coder.insert(Coder::new(dict, Options::statecraft()))
-                    }
-                };
-                code_batch(coder, &batch, &mut out)?;
+                let coder = bundled_coder(&mut default_coder);
+                code_stream(&mut coder.session(), source.stream(), &mut out, &mut clean)?;
             }
         }
     }
@@ -193,15 +196,25 @@ impl<W: Write> Sink<W> {
     }
 }
 
-fn report(diags: &[Diagnostic]) -> bool {
-    let mut clean = true;
-    for d in diags {
-        eprintln!("{d}");
-        if d.severity == Severity::Error {
-            clean = false;
+/// Prints a diagnostic; returns whether it leaves the run clean (a
+/// warning does).
+fn report(d: &Diagnostic) -> bool {
+    eprintln!("{d}");
+    d.severity != Severity::Error
+}
+
+/// The coder with the bundled dictionaries, loaded once.
+fn bundled_coder(slot: &mut Option<Coder>) -> &Coder {
+    slot.get_or_insert_with(|| {
+        let (dict, errors) = statecraft_dict::bundled();
+        for e in &errors {
+            // The bundled files' own flaws are known; show them only on request.
+            if std::env::var_os("STATECRAFT_DICT_WARNINGS").is_some() {
+                eprintln!("warning: {e}");
+            }
         }
-    }
-    clean
+        Coder::new(dict, Options::statecraft())
+    })
 }
 
 fn environment_coder(
@@ -258,25 +271,43 @@ fn environment_coder(
     Ok(Coder::new(dict, options))
 }
 
-fn code_batch(coder: &mut Coder, batch: &Batch, out: &mut Sink<impl Write>) -> Result<()> {
-    for item in &batch.items {
-        match item {
-            Item::Directive(d, _) => {
-                coder.apply(d);
+/// Codes a stream of inputs: switches apply to the stories after them,
+/// diagnostics are printed as they come.
+fn code_stream(
+    session: &mut Session<'_>,
+    inputs: impl Iterator<Item = Input>,
+    out: &mut Sink<impl Write>,
+    clean: &mut bool,
+) -> Result<()> {
+    for input in inputs {
+        let story = match input {
+            Input::Diagnostic(d) => {
+                *clean &= report(&d);
+                continue;
             }
-            Item::Story(story) => {
-                let coded = coder.code(story);
-                if matches!(out.format, OutputFormat::Roles) {
-                    for r in &coded.roles {
-                        serde_json::to_writer(&mut out.out, r)?;
-                        out.out.write_all(b"\n")?;
-                    }
-                    continue;
-                }
-                for e in coded.events {
-                    out.emit(e)?;
-                }
+            Input::Environment(_) => continue,
+            Input::Item(Item::Directive(d, _)) => {
+                session.apply(&d);
+                continue;
             }
+            Input::Item(Item::Story(story)) => story,
+        };
+        let coded = session.code(&story);
+        for n in &coded.notes {
+            eprintln!(
+                "{}",
+                Diagnostic::warning(&story.origin, Some(&story.id), n.message.clone())
+            );
+        }
+        if matches!(out.format, OutputFormat::Roles) {
+            for r in &coded.roles {
+                serde_json::to_writer(&mut out.out, r)?;
+                out.out.write_all(b"\n")?;
+            }
+            continue;
+        }
+        for e in coded.events {
+            out.emit(e)?;
         }
     }
     Ok(())
@@ -308,7 +339,7 @@ fn write_event(
                 e.source,
                 e.target,
                 e.cameo,
-                e.story_id,
+                statecraft_text::escape(&e.story_id),
                 e.sentence
             )?;
             if let Some(m) = merged {

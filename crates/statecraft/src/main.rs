@@ -1,6 +1,7 @@
 //! The `statecraft` command line.
 
 mod code;
+mod input;
 mod serve;
 mod world;
 

@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use clap::Args;
-use statecraft_server::Config;
+use statecraft_server::{Config, PoolConfig};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -13,15 +13,34 @@ pub struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1:8080")]
     listen: SocketAddr,
     /// A file holding the bearer token that writes need (default: the
-    /// STATECRAFT_TOKEN environment variable; with neither, writes are refused).
+    /// STATECRAFT_TOKEN environment variable; with neither, writes are
+    /// refused). At least 16 characters.
     #[arg(long)]
     token_file: Option<PathBuf>,
     /// Largest request body, in bytes.
     #[arg(long, default_value_t = 5 * 1024 * 1024)]
     body_limit: usize,
-    /// Longest a request may take, in seconds.
+    /// Longest a request may take, in seconds (coding included).
     #[arg(long, default_value_t = 30)]
     timeout: u64,
+    /// Store connections for reads; requests beyond them wait a little,
+    /// then get 503 with Retry-After.
+    #[arg(long, default_value_t = 8)]
+    readers: usize,
+    /// Threads coding anonymous /v1/code requests at once (default: all
+    /// cores but one).
+    #[arg(long)]
+    coders: Option<usize>,
+    /// Seconds a client may take to send a request's head; idle
+    /// connections are closed after as long.
+    #[arg(long, default_value_t = 10)]
+    header_timeout: u64,
+    /// Most connections open at once.
+    #[arg(long, default_value_t = 4096)]
+    max_connections: usize,
+    /// Seconds to wait for requests in flight at shutdown.
+    #[arg(long, default_value_t = 10)]
+    drain: u64,
     #[command(flatten)]
     store: crate::world::StoreArgs,
 }
@@ -50,15 +69,21 @@ pub fn run(args: ServeArgs) -> Result<bool> {
     config.token = token.filter(|t| !t.is_empty());
     config.body_limit = args.body_limit;
     config.timeout = Duration::from_secs(args.timeout.max(1));
+    config.readers = PoolConfig {
+        size: args.readers.max(1),
+        ..PoolConfig::default()
+    };
+    if let Some(n) = args.coders {
+        config.coders = n.max(1);
+    }
+    config.header_timeout = Duration::from_secs(args.header_timeout.max(1));
+    config.max_connections = args.max_connections.max(1);
+    config.drain = Duration::from_secs(args.drain);
     if config.token.is_none() {
         eprintln!(
             "statecraft: no write token (STATECRAFT_TOKEN or --token-file): writes are disabled"
         );
     }
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("starting the runtime")?;
-    runtime.block_on(statecraft_server::serve(config))?;
+    statecraft_server::serve(config)?;
     Ok(true)
 }

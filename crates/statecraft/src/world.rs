@@ -1,16 +1,18 @@
 //! The store and world-model commands: `ingest`, `import`, `ties`,
 //! `timeline`, `network` and `export`.
 
+use crate::input::Source;
 use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand, ValueEnum};
+use statecraft_app::{AppError, BatchLimits, Ingest, Outcome, StoryCoder};
 use statecraft_export::Format as ExportFormat;
-use statecraft_store::{EventFilter, EventRecord, Ingest, Location, Outcome, Store};
-use statecraft_text::read::{self, Format};
-use statecraft_text::{Date, Item, Severity};
+use statecraft_store::{EventFilter, EventRecord, Location, Store};
+use statecraft_text::read::{Format, Input};
+use statecraft_text::{Date, Diagnostic, Item, Severity};
 use statecraft_world::model::{Missing, Network, Tie};
 use statecraft_world::{import, Start, States};
 use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 /// Where the store is.
@@ -63,6 +65,9 @@ pub struct IngestArgs {
     /// dictionaries are re-coded.
     #[arg(long = "dictionary")]
     dictionaries: Vec<PathBuf>,
+    /// Stories per transaction, at most (for tests of crash safety).
+    #[arg(long, hide = true)]
+    batch_stories: Option<usize>,
     #[command(flatten)]
     store: StoreArgs,
 }
@@ -83,10 +88,15 @@ pub fn ingest(args: IngestArgs) -> Result<bool> {
         .iter()
         .map(|(n, b)| (n.as_str(), b.as_slice()))
         .collect();
-    let (mut ingest, errors) = Ingest::new(&extra_refs);
+    let (coder, errors) = StoryCoder::new(&extra_refs);
     for e in errors.iter().filter(|e| !e.file.starts_with("<bundled>")) {
         eprintln!("warning: {e}");
     }
+    let mut limits = BatchLimits::default();
+    if let Some(n) = args.batch_stories {
+        limits.stories = n.max(1);
+    }
+    let mut ingest = Ingest::new(std::sync::Arc::new(coder)).with_limits(limits);
     if args.files.is_empty() {
         bail!("give the story files to ingest");
     }
@@ -94,48 +104,47 @@ pub fn ingest(args: IngestArgs) -> Result<bool> {
     let mut clean = true;
     let mut total = Outcome::default();
     for path in &args.files {
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
+        let source = match Source::open(Some(path), args.input_format) {
+            Ok(s) => s,
             Err(e) => {
                 eprintln!("{}: error: cannot read: {e}", path.display());
                 clean = false;
                 continue;
             }
         };
-        let label = path.display().to_string();
-        let format = args
-            .input_format
-            .map(crate::code::InputFormat::format)
-            .unwrap_or_else(|| read::detect(Some(path), &bytes));
-        if format == Format::TabariProject {
+        let label = source.label.clone();
+        if source.format == Format::TabariProject {
             eprintln!("{label}: error: ingest reads stories, not TABARI project files");
             clean = false;
             continue;
         }
-        let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let batch = read::read(format, &bytes, &label, &base);
-        for d in &batch.diagnostics {
-            eprintln!("{d}");
-            clean &= d.severity != Severity::Error;
-        }
-        let stories = batch
-            .items
-            .iter()
-            .filter(|i| matches!(i, Item::Story(_)))
-            .count();
-        let bar = indicatif::ProgressBar::new(stories as u64);
+        // Stories are read as they are stored; the total is unknown.
+        let bar = indicatif::ProgressBar::new_spinner();
         bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{msg} {wide_bar} {pos}/{len} stories, {per_sec}, eta {eta}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template("{msg} {pos} stories, {per_sec}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );
         bar.set_message(label.clone());
-        for item in &batch.items {
-            if let Item::Story(story) = item {
-                total.merge(ingest.add(&mut store, story)?);
-                bar.inc(1);
+        for input in source.stream() {
+            let story = match input {
+                Input::Item(Item::Story(story)) => story,
+                Input::Item(Item::Directive(..)) | Input::Environment(_) => continue,
+                Input::Diagnostic(d) => {
+                    bar.suspend(|| eprintln!("{d}"));
+                    clean &= d.severity != Severity::Error;
+                    continue;
+                }
+            };
+            match ingest.add(&mut store, &story) {
+                Ok(out) => total.merge(out),
+                Err(AppError::Refused(r)) => {
+                    let d = Diagnostic::error(&story.origin, Some(&story.id), r.message);
+                    bar.suspend(|| eprintln!("{d}"));
+                    clean = false;
+                }
+                Err(e) => return Err(e.into()),
             }
+            bar.inc(1);
         }
         total.merge(ingest.flush(&mut store)?);
         bar.finish_and_clear();
@@ -217,8 +226,11 @@ pub fn import(args: ImportArgs) -> Result<bool> {
     Ok(true)
 }
 
+/// A date given on the command line: exactly `YYYY-MM-DD`, 0001–9999.
 fn parse_date(s: &str) -> Result<Date> {
-    Date::parse(s).with_context(|| format!("`{s}` is not a date (use YYYY-MM-DD)"))
+    Date::parse_iso(s.trim()).with_context(|| {
+        format!("`{s}` is not a date between 0001-01-01 and 9999-12-31 (use YYYY-MM-DD)")
+    })
 }
 
 #[derive(Args)]
@@ -465,7 +477,7 @@ pub fn timeline(args: TimelineArgs) -> Result<bool> {
                     e.cameo,
                     csv(&code_name(&e.cameo)),
                     e.goldstein.map(|g| g.to_string()).unwrap_or_default(),
-                    e.modality.as_deref().unwrap_or(""),
+                    e.modality.map_or("", |m| m.as_str()),
                     csv(&e.story_id),
                     e.sentence,
                     csv(&e.text)
@@ -510,15 +522,14 @@ fn timeline_row(out: &mut impl Write, e: &EventRecord) -> Result<()> {
         e.cameo,
         e.goldstein.map(|g| format!("{g:+.1}")).unwrap_or_default(),
         code_name(&e.cameo),
-        e.modality
-            .as_deref()
-            .map(|m| format!(" ({m})"))
-            .unwrap_or_default()
+        e.modality.map(|m| format!(" ({m})")).unwrap_or_default()
     )?;
     writeln!(
         out,
         "      {} [story {}, sentence {}]",
-        e.text, e.story_id, e.sentence
+        statecraft_text::escape(&e.text),
+        statecraft_text::escape(&e.story_id),
+        e.sentence
     )?;
     Ok(())
 }

@@ -33,7 +33,7 @@ fn paste_store_and_browse_the_seed() {
         .local_addr()
         .unwrap()
         .port();
-    let token = "browser-test-token";
+    let token = "browser-test-token-0123456789";
     let mut server = Command::new(env!("CARGO_BIN_EXE_statecraft"))
         .args([
             "serve",

@@ -1,6 +1,8 @@
-//! `statecraft serve` as a process: killed with SIGKILL while clients
-//! store stories, then restarted: every story whose POST got a 2xx answer
-//! is there, whole.
+//! `statecraft serve` as a process, from the real command line, on SQLite
+//! and on the PostgreSQL server the test command starts: it comes up,
+//! refuses to start cleanly when its store is unreachable, and, killed
+//! with SIGKILL while clients store stories, loses no story whose POST got
+//! a 2xx answer.
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -8,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const TOKEN: &str = "kill-test-token";
+const TOKEN: &str = "kill-test-token-0123456789";
 
 fn temp_dir(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("statecraft-serve-{}-{name}", std::process::id()));
@@ -24,15 +26,40 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn serve(dir: &Path, port: u16) -> Child {
+/// The PostgreSQL URL for tests (a fresh schema `name`), or `None` (a
+/// failure when `STATECRAFT_REQUIRE_SERVICES` is set).
+fn postgres_schema(name: &str) -> Option<String> {
+    let url = match std::env::var("STATECRAFT_TEST_POSTGRES") {
+        Ok(u) if !u.is_empty() => u,
+        _ => {
+            assert!(
+                std::env::var_os("STATECRAFT_REQUIRE_SERVICES").is_none(),
+                "STATECRAFT_REQUIRE_SERVICES is set but STATECRAFT_TEST_POSTGRES is not"
+            );
+            return None;
+        }
+    };
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    c.batch_execute(&format!(
+        "DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name};"
+    ))
+    .unwrap();
+    let sep = if url.contains('?') { '&' } else { '?' };
+    Some(format!("{url}{sep}options=-c%20search_path%3D{name}"))
+}
+
+/// `--data-dir DIR` or `--database URL`.
+fn store_args(dir: &Path, pg: Option<&str>) -> Vec<String> {
+    match pg {
+        Some(url) => vec!["--database".into(), url.into()],
+        None => vec!["--data-dir".into(), dir.display().to_string()],
+    }
+}
+
+fn serve(store: &[String], port: u16) -> Child {
     let mut child = Command::new(env!("CARGO_BIN_EXE_statecraft"))
-        .args([
-            "serve",
-            "--listen",
-            &format!("127.0.0.1:{port}"),
-            "--data-dir",
-        ])
-        .arg(dir)
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .args(store)
         .env("STATECRAFT_TOKEN", TOKEN)
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
@@ -54,11 +81,77 @@ fn serve(dir: &Path, port: u16) -> Child {
     panic!("the server did not come up");
 }
 
+/// `statecraft serve --database URL` panicked at startup ("Cannot start a
+/// runtime from within a runtime"): the PostgreSQL client was opened inside
+/// the async runtime.
+#[test]
+fn serve_runs_on_postgres_from_the_command_line() {
+    let Some(url) = postgres_schema("serve_cli") else {
+        return;
+    };
+    let port = free_port();
+    let mut server = serve(&store_args(Path::new(""), Some(&url)), port);
+    let body = serde_json::json!({
+        "id": "cli-pg",
+        "date": "2025-02-11",
+        "text": "South Korea opened its first embassy in Havana in January.",
+    });
+    let r = ureq::post(&format!("http://127.0.0.1:{port}/v1/stories"))
+        .set("Authorization", &format!("Bearer {TOKEN}"))
+        .send_json(body)
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let r = ureq::get(&format!("http://127.0.0.1:{port}/v1/stories/cli-pg"))
+        .call()
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    server.kill().unwrap();
+    server.wait().unwrap();
+}
+
+/// With no store to reach, `serve` says so and exits 2; it does not panic.
+#[test]
+fn serve_without_its_database_fails_cleanly() {
+    let port = free_port();
+    let dead = format!("postgres://statecraft@127.0.0.1:{}/none", free_port());
+    let out = Command::new(env!("CARGO_BIN_EXE_statecraft"))
+        .args([
+            "serve",
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+            "--database",
+            &dead,
+        ])
+        .env("STATECRAFT_TOKEN", TOKEN)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("statecraft: postgresql:"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
 #[test]
 fn sigkill_while_storing_loses_no_acknowledged_story() {
     let dir = temp_dir("kill");
+    kill_while_storing(&store_args(&dir, None));
+    let mut store = statecraft_store::Store::open_sqlite(&dir).unwrap();
+    assert!(store.incomplete_stories().unwrap().is_empty());
+}
+
+#[test]
+fn sigkill_while_storing_loses_no_acknowledged_story_on_postgres() {
+    let Some(url) = postgres_schema("serve_kill") else {
+        return;
+    };
+    kill_while_storing(&store_args(Path::new(""), Some(&url)));
+    let mut store = statecraft_store::Store::open_postgres(&url).unwrap();
+    assert!(store.incomplete_stories().unwrap().is_empty());
+}
+
+fn kill_while_storing(store: &[String]) {
     let port = free_port();
-    let mut server = serve(&dir, port);
+    let mut server = serve(store, port);
     let acked = Arc::new(Mutex::new(Vec::<String>::new()));
     let stop = Arc::new(AtomicBool::new(false));
     let clients: Vec<_> = (0..4)
@@ -109,7 +202,7 @@ fn sigkill_while_storing_loses_no_acknowledged_story() {
         acked.len()
     );
 
-    let mut server = serve(&dir, port);
+    let mut server = serve(store, port);
     for id in &acked {
         let r = ureq::get(&format!("http://127.0.0.1:{port}/v1/stories/{id}"))
             .call()
@@ -123,6 +216,4 @@ fn sigkill_while_storing_loses_no_acknowledged_story() {
     }
     server.kill().unwrap();
     server.wait().unwrap();
-    let mut store = statecraft_store::Store::open_sqlite(&dir).unwrap();
-    assert!(store.incomplete_stories().unwrap().is_empty());
 }

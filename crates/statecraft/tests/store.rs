@@ -5,10 +5,11 @@
 //! Set `UPDATE_SNAPSHOTS=1` to rewrite the snapshot files after a change
 //! that is meant to alter the output.
 
-use statecraft_store::{Ingest, Store};
+use statecraft_app::StoryCoder;
+use statecraft_store::Store;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_statecraft"));
@@ -404,46 +405,34 @@ fn sigkill_during_ingest_leaves_whole_stories_in_postgres() {
     });
 }
 
-/// Kills `statecraft ingest` (with `store_args`) once it has stored
-/// something, checks the store, then finishes the ingest.
+/// Kills `statecraft ingest` (with `store_args`) with SIGKILL at two
+/// known points, checks the store each time, then finishes the ingest.
+/// The points are failpoints, not delays: the process stops itself there
+/// and waits for the kill, so the test is the same in debug and release
+/// builds and on any machine.
 fn crash(dir: &Path, store_args: &[String], open: impl Fn() -> Option<Store>) {
     let input = dir.join("stories.jsonl");
-    let n = 6_000;
+    let n = 1_000;
     std::fs::write(&input, corpus(n)).unwrap();
-    let mut child = bin()
-        .arg("ingest")
-        .arg(&input)
-        .args(store_args)
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    // Read while it writes: every snapshot a reader sees is consistent.
-    let started = Instant::now();
-    let mut seen = 0;
-    while started.elapsed() < Duration::from_secs(300) {
-        std::thread::sleep(Duration::from_millis(50));
-        let Some(mut store) = open() else {
-            continue;
-        };
-        assert!(store.incomplete_stories().unwrap().is_empty());
-        seen = store.counts().unwrap().0;
-        if seen > 0 || child.try_wait().unwrap().is_some() {
-            break;
-        }
-    }
-    assert!(seen > 0, "the ingest stored nothing in time");
-    child.kill().unwrap(); // SIGKILL on Unix
-    child.wait().unwrap();
-
-    let mut store = open().unwrap();
-    let (stories, events, _) = store.counts().unwrap();
-    assert!(
-        stories > 0 && (stories as usize) < n,
-        "killed mid-batch: {stories} of {n} stored"
+    // After the third batch of 100 commits: exactly 300 stories, whole.
+    kill_at(&input, store_args, "store.put.committed=pause@3");
+    let mut store = open().expect("the store exists after three commits");
+    assert_eq!(
+        store.counts().unwrap().0,
+        300,
+        "killed after the third commit"
     );
     assert!(store.incomplete_stories().unwrap().is_empty());
+    drop(store);
+    // Mid-transaction, the next run's second batch written but not
+    // committed: the first batch (stories 301–400) is all it adds.
+    kill_at(&input, store_args, "store.put.before_commit=pause@2");
+    let mut store = open().unwrap();
+    let (stories, events, _) = store.counts().unwrap();
+    assert_eq!(stories, 400, "killed before the second batch committed");
+    assert!(store.incomplete_stories().unwrap().is_empty());
     // Each stored story has exactly the events coding it gives.
-    let (mut ingest, _) = Ingest::new(&[]);
+    let (coder, _) = StoryCoder::new(&[]);
     let all: Vec<statecraft_text::Story> = {
         let bytes = std::fs::read(&input).unwrap();
         statecraft_text::read::read_jsonl(&bytes, "stories.jsonl")
@@ -452,21 +441,25 @@ fn crash(dir: &Path, store_args: &[String], open: impl Fn() -> Option<Store>) {
             .collect()
     };
     let mut checked = 0;
-    for s in all.iter().take(200) {
-        let (rec, evs) = ingest.code(s, &store);
-        if let Some((stored, stored_events)) = store.story(&rec.hash).unwrap() {
-            assert_eq!(stored.events as usize, evs.len(), "{}", s.id);
-            assert_eq!(stored_events.len(), evs.len(), "{}", s.id);
-            checked += 1;
+    for s in all.iter().take(450) {
+        let coded = coder.code(s).unwrap();
+        match store.story(&s.id).unwrap() {
+            Some((stored, stored_events)) => {
+                assert_eq!(stored.events as usize, coded.events.len(), "{}", s.id);
+                assert_eq!(stored_events.len(), coded.events.len(), "{}", s.id);
+                checked += 1;
+            }
+            None => assert!(checked >= 400, "{} missing", s.id),
         }
     }
-    assert!(checked > 0);
+    assert_eq!(checked, 400);
     drop(store);
     // Resuming finishes the job without storing anything twice.
     let out = bin()
         .arg("ingest")
         .arg(&input)
         .args(store_args)
+        .args(["--batch-stories", "100"])
         .output()
         .unwrap();
     assert!(
@@ -479,4 +472,36 @@ fn crash(dir: &Path, store_args: &[String], open: impl Fn() -> Option<Store>) {
     assert_eq!(stories2 as usize, n);
     assert!(events2 > events);
     assert!(store.incomplete_stories().unwrap().is_empty());
+}
+
+/// Runs `statecraft ingest` in batches of 100 with the failpoint `spec`,
+/// waits until the process reports reaching it, and kills it (SIGKILL).
+fn kill_at(input: &Path, store_args: &[String], spec: &str) {
+    use std::io::BufRead;
+    let mut child = bin()
+        .arg("ingest")
+        .arg(input)
+        .args(store_args)
+        .args(["--batch-stories", "100"])
+        .env("STATECRAFT_FAILPOINTS", spec)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let point = spec.split('=').next().unwrap().to_string();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if line == format!("failpoint {point} reached") {
+                let _ = tx.send(());
+            }
+        }
+    });
+    let reached = rx.recv_timeout(Duration::from_secs(600));
+    child.kill().unwrap(); // SIGKILL on Unix
+    child.wait().unwrap();
+    assert!(reached.is_ok(), "the ingest never reached {spec}");
 }

@@ -116,8 +116,8 @@ fn main() {
                         story_hash: story.hash.clone(),
                         story_date: day,
                         sentence: k as i64,
-                        source: format!("{a}GOV"),
-                        target: b.clone(),
+                        source: format!("{a}GOV").into(),
+                        target: b.as_str().into(),
                         source_state: Some(a.clone()),
                         target_state: Some(b.clone()),
                         cameo: cameo.into(),
@@ -127,11 +127,14 @@ fn main() {
                         quad_class: Some(if g > 0.0 { 1 } else { 3 }),
                         date: day,
                         date_end: day,
-                        date_precision: "story".into(),
+                        date_precision: statecraft_types::Precision::Story,
                         date_text: None,
                         modality: None,
                         text: text.replace("{a}", a).replace("{b}", b),
                         spans: Spans::default(),
+                        pattern: None,
+                        source_actor: None,
+                        target_actor: None,
                     }
                 })
                 .collect();

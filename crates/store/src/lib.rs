@@ -17,17 +17,17 @@
 //! # std::fs::remove_dir_all(&dir).ok();
 //! ```
 
-mod ingest;
+pub mod failpoint;
 mod queries;
 mod record;
 mod schema;
 mod sql;
 mod write;
 
-pub use ingest::{Ingest, Outcome};
-pub use queries::{EventFilter, Timeline};
-pub use record::{content_hash, sha256, EventRecord, Spans, StoryRecord};
+pub use queries::{EventFilter, Page, Timeline};
+pub use record::{content_hash, sha256, StoryRecord};
 pub use schema::SCHEMA_VERSION;
+pub use statecraft_types::{EventRecord, Spans};
 pub use write::{ImportOutcome, Put};
 
 use sql::Conn;
@@ -69,6 +69,38 @@ pub enum StoreError {
     /// Bad reference data; nothing from it was stored.
     #[error("{0}")]
     Import(#[from] statecraft_world::WorldError),
+    /// A text value holds a NUL character, which neither backend stores.
+    #[error("a value holds a NUL character; stories, identifiers and parameters must not")]
+    Nul,
+}
+
+impl StoreError {
+    /// Whether the error is about the input (a NUL, an unknown state)
+    /// rather than the store: the caller should fix the request, and the
+    /// store is fine.
+    pub fn is_input(&self) -> bool {
+        matches!(self, StoreError::Nul | StoreError::UnknownState(_))
+    }
+
+    /// Whether the store could not be reached or the connection broke (a
+    /// server restart, a failover): trying again on a new connection may
+    /// work.
+    pub fn is_connection(&self) -> bool {
+        match self {
+            StoreError::Postgres(e) => {
+                e.is_closed()
+                    || e.as_db_error().is_some_and(|d| {
+                        d.code().code().starts_with("08") || d.code().code().starts_with("57P")
+                    })
+                    || e.to_string().contains("connection")
+            }
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => matches!(
+                e.code,
+                rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::NotADatabase
+            ),
+            _ => false,
+        }
+    }
 }
 
 /// Where a store lives.
@@ -120,6 +152,63 @@ pub fn state_code(states: &States, key: &str) -> Result<String, StoreError> {
         .ok_or_else(|| StoreError::UnknownState(key.to_string()))
 }
 
+/// Page cache of a store opened for a batch (ingest, export), in KiB.
+const SQLITE_CACHE_KIB: i64 = 1 << 20;
+/// Page cache of a pooled connection (the server has many), in KiB.
+const POOLED_SQLITE_CACHE_KIB: i64 = 16 << 10;
+
+/// An SQLite connection to `dir/statecraft.db`, tuned for statecraft.
+fn sqlite(dir: &Path, cache_kib: i64) -> Result<Conn, StoreError> {
+    let conn = rusqlite::Connection::open(dir.join("statecraft.db"))?;
+    conn.busy_timeout(std::time::Duration::from_secs(30))?;
+    // WAL: readers see the last committed state while a writer works.
+    // NORMAL sync: a killed process loses nothing committed; a power
+    // cut may lose the last commits but never corrupts the file.
+    conn.execute_batch(&format!(
+        "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = NORMAL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA cache_size = -{cache_kib};
+         PRAGMA temp_store = MEMORY;
+         PRAGMA wal_autocheckpoint = 16384;"
+    ))?;
+    Ok(Conn::Lite(conn))
+}
+
+/// A PostgreSQL connection.
+fn postgres(url: &str) -> Result<Conn, StoreError> {
+    let client = postgres::Client::connect(url, postgres::NoTls)?;
+    let mut conn = Conn::Pg {
+        client: Box::new(client),
+        cache: HashMap::new(),
+    };
+    conn.batch("SET client_min_messages = WARNING")?;
+    Ok(conn)
+}
+
+/// Runs `f` again while SQLite reports the database busy or locked, with
+/// a growing pause, for up to half a minute. Some steps of opening a new
+/// store (switching to WAL, creating the schema) fail at once rather than
+/// wait when another process holds the database.
+fn busy_retry<T>(mut f: impl FnMut() -> Result<T, StoreError>) -> Result<T, StoreError> {
+    let started = std::time::Instant::now();
+    let mut pause = std::time::Duration::from_millis(5);
+    loop {
+        match f() {
+            Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && started.elapsed() < std::time::Duration::from_secs(30) =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(std::time::Duration::from_millis(250));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// A store.
 pub struct Store {
     conn: Conn,
@@ -135,37 +224,50 @@ impl Store {
         }
     }
 
-    /// Opens (or creates) the SQLite store in `dir`.
+    /// Opens (or creates) the SQLite store in `dir`. Two processes that
+    /// create the same store at once both succeed: while one holds the
+    /// database to create it, the other waits and tries again.
     pub fn open_sqlite(dir: &Path) -> Result<Store, StoreError> {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
             path: dir.to_path_buf(),
             source,
         })?;
-        let conn = rusqlite::Connection::open(dir.join("statecraft.db"))?;
-        conn.busy_timeout(std::time::Duration::from_secs(30))?;
-        // WAL: readers see the last committed state while a writer works.
-        // NORMAL sync: a killed process loses nothing committed; a power
-        // cut may lose the last commits but never corrupts the file.
-        conn.execute_batch(
-            "PRAGMA journal_mode = WAL;
-             PRAGMA synchronous = NORMAL;
-             PRAGMA foreign_keys = ON;
-             PRAGMA cache_size = -1048576;
-             PRAGMA temp_store = MEMORY;
-             PRAGMA wal_autocheckpoint = 16384;",
-        )?;
-        Store::init(Conn::Lite(conn))
+        busy_retry(|| Store::init(sqlite(dir, SQLITE_CACHE_KIB)?))
     }
 
     /// Connects to PostgreSQL at `url` and creates or migrates the schema.
     pub fn open_postgres(url: &str) -> Result<Store, StoreError> {
-        let client = postgres::Client::connect(url, postgres::NoTls)?;
-        let mut conn = Conn::Pg {
-            client: Box::new(client),
-            cache: HashMap::new(),
+        Store::init(postgres(url)?)
+    }
+
+    /// Connects to a store that exists at this build's schema version,
+    /// without creating or migrating anything: the connections of a
+    /// server's pool, opened after [`Store::open`] has prepared the store.
+    pub fn connect(location: &Location) -> Result<Store, StoreError> {
+        let mut conn = match location {
+            Location::Dir(d) => busy_retry(|| sqlite(d, POOLED_SQLITE_CACHE_KIB))?,
+            Location::Postgres(url) => postgres(url)?,
         };
-        conn.batch("SET client_min_messages = WARNING")?;
-        Store::init(conn)
+        let version = schema::version(&mut conn)?;
+        if version != SCHEMA_VERSION {
+            return Err(StoreError::Corrupt(format!(
+                "the store is at schema version {version}, not {SCHEMA_VERSION}: open it once with this build to migrate it"
+            )));
+        }
+        Ok(Store {
+            conn,
+            states: States::bundled(),
+        })
+    }
+
+    /// Checks that the connection still answers.
+    pub fn ping(&mut self) -> Result<(), StoreError> {
+        self.conn.one_int("SELECT 1", sql::params![]).map(|_| ())
+    }
+
+    /// Whether the connection is known to be closed (PostgreSQL).
+    pub fn is_closed(&self) -> bool {
+        self.conn.is_closed()
     }
 
     fn init(mut conn: Conn) -> Result<Store, StoreError> {

@@ -5,7 +5,7 @@ use crate::record::{date_int, int_date};
 use crate::sql::{params, Row, Value};
 use crate::{EventRecord, Spans, Store, StoreError, StoryRecord};
 use serde::Serialize;
-use statecraft_text::Date;
+use statecraft_types::{Date, Modality};
 use statecraft_world::model::{self, EventSums, Missing, Network, Tie};
 use statecraft_world::{EmbassyFact, Precision, Provenance, Start, Status, TieFact, When};
 
@@ -30,6 +30,15 @@ pub struct EventFilter {
     pub limit: Option<i64>,
 }
 
+/// A window onto a long answer: `limit` items after the first `offset`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// Items to skip.
+    pub offset: u64,
+    /// Items to give, at most.
+    pub limit: u64,
+}
+
 /// A dyad's events in order.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -40,11 +49,19 @@ pub struct Timeline {
     pub b: String,
     /// Events in either direction, by event date, then story and sentence.
     pub events: Vec<EventRecord>,
+    /// Whether events follow this page (always false when unpaged).
+    pub more: bool,
 }
 
 const EVENT_COLUMNS: &str = "e.id, s.story_id, s.hash, s.date, e.sentence, e.source, e.target,
     e.source_state, e.target_state, e.cameo, e.root, e.plover, e.goldstein, e.quad_class,
-    e.date, e.date_end, e.precision, e.date_text, e.modality, e.text, e.spans";
+    e.date, e.date_end, e.precision, e.date_text, e.modality, e.text, e.spans, e.pattern,
+    e.source_actor, e.target_actor";
+
+/// A JSON column, or a corrupt-store error naming it.
+fn json_column<T: serde::de::DeserializeOwned>(what: &str, v: &str) -> Result<T, StoreError> {
+    serde_json::from_str(v).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
+}
 
 fn event_row(r: &Row) -> Result<EventRecord, StoreError> {
     Ok(EventRecord {
@@ -53,8 +70,8 @@ fn event_row(r: &Row) -> Result<EventRecord, StoreError> {
         story_hash: r.text(2)?,
         story_date: int_date(r.int(3)?)?,
         sentence: r.int(4)?,
-        source: r.text(5)?,
-        target: r.text(6)?,
+        source: r.text(5)?.into(),
+        target: r.text(6)?.into(),
         source_state: r.opt_text(7)?,
         target_state: r.opt_text(8)?,
         cameo: r.text(9)?,
@@ -64,12 +81,29 @@ fn event_row(r: &Row) -> Result<EventRecord, StoreError> {
         quad_class: r.opt_int(13)?,
         date: int_date(r.int(14)?)?,
         date_end: int_date(r.int(15)?)?,
-        date_precision: r.text(16)?,
+        date_precision: {
+            let p = r.text(16)?;
+            Precision::parse(&p).ok_or_else(|| StoreError::Corrupt(format!("precision `{p}`")))?
+        },
         date_text: r.opt_text(17)?,
-        modality: r.opt_text(18)?,
+        modality: match r.opt_text(18)? {
+            None => None,
+            Some(m) => Some(
+                Modality::parse(&m)
+                    .ok_or_else(|| StoreError::Corrupt(format!("modality `{m}`")))?,
+            ),
+        },
         text: r.text(19)?,
-        spans: serde_json::from_str::<Spans>(&r.text(20)?)
-            .map_err(|e| StoreError::Corrupt(format!("spans: {e}")))?,
+        spans: json_column::<Spans>("spans", &r.text(20)?)?,
+        pattern: r.opt_text(21)?,
+        source_actor: r
+            .opt_text(22)?
+            .map(|v| json_column("source_actor", &v))
+            .transpose()?,
+        target_actor: r
+            .opt_text(23)?
+            .map(|v| json_column("target_actor", &v))
+            .transpose()?,
     })
 }
 
@@ -79,7 +113,8 @@ const FACT_COLUMNS: &str = "f.kind, f.a, f.b, f.status, f.from_date, f.from_prec
 fn when(date: i64, precision: &str) -> Result<When, StoreError> {
     Ok(When {
         date: int_date(date)?,
-        precision: Precision::parse(precision),
+        precision: Precision::parse(precision)
+            .ok_or_else(|| StoreError::Corrupt(format!("precision `{precision}`")))?,
     })
 }
 
@@ -224,10 +259,22 @@ impl Store {
         from: Option<Date>,
         to: Option<Date>,
     ) -> Result<Timeline, StoreError> {
+        self.timeline_page(a, b, from, to, None)
+    }
+
+    /// The same, one page at a time: `more` says whether events follow.
+    pub fn timeline_page(
+        &mut self,
+        a: &str,
+        b: &str,
+        from: Option<Date>,
+        to: Option<Date>,
+        page: Option<Page>,
+    ) -> Result<Timeline, StoreError> {
         let (a, b) = (self.state(a)?, self.state(b)?);
         let from = from.map_or(0, date_int);
         let to = to.map_or(99_999_999, date_int);
-        let sql = format!(
+        let mut sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events e JOIN stories s ON s.id = e.story
                WHERE e.source_state = $1 AND e.target_state = $2 AND e.date >= $3 AND e.date <= $4
              UNION ALL
@@ -235,12 +282,32 @@ impl Store {
                WHERE e.source_state = $2 AND e.target_state = $1 AND e.date >= $3 AND e.date <= $4
              ORDER BY 15, 4, 2, 5, 1"
         );
+        let mut p = vec![
+            Value::from(a.as_str()),
+            b.as_str().into(),
+            from.into(),
+            to.into(),
+        ];
+        if let Some(page) = page {
+            // One more than asked, to tell whether more follow.
+            sql.push_str(" LIMIT $5 OFFSET $6");
+            p.push(
+                i64::try_from(page.limit.saturating_add(1))
+                    .unwrap_or(i64::MAX)
+                    .into(),
+            );
+            p.push(i64::try_from(page.offset).unwrap_or(i64::MAX).into());
+        }
         let mut events = Vec::new();
-        self.conn.query(&sql, params![&a, &b, from, to], |r| {
+        self.conn.query(&sql, &p, |r| {
             events.push(event_row(r)?);
             Ok(())
         })?;
-        Ok(Timeline { a, b, events })
+        let more = page.is_some_and(|pg| events.len() as u64 > pg.limit);
+        if let Some(pg) = page {
+            events.truncate(usize::try_from(pg.limit).unwrap_or(usize::MAX));
+        }
+        Ok(Timeline { a, b, events, more })
     }
 
     /// Events matching `filter`, in row order, streamed to `each`; the
@@ -310,15 +377,23 @@ impl Store {
         }
     }
 
-    /// A stored story by its identifier or content hash, with its events.
+    /// A stored story by its identifier (or, failing that, a content
+    /// hash), with its events.
     pub fn story(
         &mut self,
         key: &str,
     ) -> Result<Option<(StoryRecord, Vec<EventRecord>)>, StoreError> {
+        if key.contains('\0') {
+            // Nothing stored holds a NUL.
+            return Ok(None);
+        }
         let mut found = None;
+        // The identifier first; a content hash names the first story
+        // stored with that text.
         self.conn.query(
             "SELECT id, hash, story_id, date, title, text, origin, coder, events FROM stories
-             WHERE hash = $1 OR story_id = $1 ORDER BY id LIMIT 1",
+             WHERE story_id = $1 OR hash = $1
+             ORDER BY CASE WHEN story_id = $1 THEN 0 ELSE 1 END, id LIMIT 1",
             params![key],
             |r| {
                 found = Some((

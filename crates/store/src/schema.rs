@@ -6,6 +6,12 @@
 //! Dates are `YYYYMMDD` integers. `{id}` stands for each database's
 //! auto-numbered primary key.
 //!
+//! Version 2 makes a story's identifier its key (the content hash only
+//! detects a changed text) and keeps each event's verb pattern and the
+//! evidence for inferred actors. A store of version 1 that holds two texts
+//! under one identifier keeps both: the older ones are renamed
+//! `ID~HASHPREFIX`.
+//!
 //! Events have one index for queries, `events_dyad` (source state, target
 //! state, date, Goldstein), which covers a dyad's timeline and a state's
 //! events as source. A state's events as target are found by seeking the
@@ -17,7 +23,7 @@ use crate::sql::{params, Conn};
 use crate::StoreError;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 const MIGRATIONS: &[&str] = &[
     // 1: stories, their events, imports and facts.
@@ -91,7 +97,51 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX facts_import ON facts (import);
     CREATE INDEX facts_story ON facts (story);
     ",
+    // 2: the identifier is the key; events keep pattern and evidence. The
+    // key change itself is `key_by_story_id`, which differs by backend.
+    "
+    UPDATE stories SET story_id = story_id || '~' || substr(hash, 1, 12)
+        WHERE id NOT IN (SELECT MAX(id) FROM stories GROUP BY story_id);
+    ALTER TABLE events ADD COLUMN pattern TEXT;
+    ALTER TABLE events ADD COLUMN source_actor TEXT;
+    ALTER TABLE events ADD COLUMN target_actor TEXT;
+    ",
 ];
+
+/// Migration 2's change of key: `stories.story_id` unique, `stories.hash`
+/// an index. PostgreSQL alters the constraints; SQLite, which cannot,
+/// rebuilds the table (its events and facts point at rows by id, which
+/// the copy keeps; foreign keys are off for the connection meanwhile, so
+/// dropping the old table cascades nothing).
+fn key_by_story_id(c: &mut Conn) -> Result<(), StoreError> {
+    if c.is_pg() {
+        return c.batch(
+            "ALTER TABLE stories DROP CONSTRAINT stories_hash_key;
+             DROP INDEX stories_story_id;
+             ALTER TABLE stories ADD CONSTRAINT stories_story_id_key UNIQUE (story_id);
+             CREATE INDEX stories_hash ON stories (hash);",
+        );
+    }
+    c.batch(
+        "CREATE TABLE stories_v2 (
+            id INTEGER PRIMARY KEY,
+            hash TEXT NOT NULL,
+            story_id TEXT NOT NULL UNIQUE,
+            date BIGINT NOT NULL,
+            title TEXT,
+            text TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            coder TEXT NOT NULL,
+            events BIGINT NOT NULL,
+            ingested_at BIGINT NOT NULL
+        );
+        INSERT INTO stories_v2 (id, hash, story_id, date, title, text, origin, coder, events, ingested_at)
+            SELECT id, hash, story_id, date, title, text, origin, coder, events, ingested_at FROM stories;
+        DROP TABLE stories;
+        ALTER TABLE stories_v2 RENAME TO stories;
+        CREATE INDEX stories_hash ON stories (hash);",
+    )
+}
 
 /// Brings the store to [`SCHEMA_VERSION`].
 pub(crate) fn migrate(conn: &mut Conn) -> Result<(), StoreError> {
@@ -106,6 +156,19 @@ pub(crate) fn migrate(conn: &mut Conn) -> Result<(), StoreError> {
     } else {
         "INTEGER PRIMARY KEY"
     };
+    // SQLite's table rebuild needs foreign keys off, which cannot change
+    // inside a transaction; they are checked before each commit instead.
+    if !conn.is_pg() {
+        conn.batch("PRAGMA foreign_keys = OFF")?;
+    }
+    let result = migrate_steps(conn, id);
+    if !conn.is_pg() {
+        conn.batch("PRAGMA foreign_keys = ON")?;
+    }
+    result
+}
+
+fn migrate_steps(conn: &mut Conn, id: &str) -> Result<(), StoreError> {
     loop {
         let done = conn.transaction(|c| {
             if c.is_pg() {
@@ -123,6 +186,22 @@ pub(crate) fn migrate(conn: &mut Conn) -> Result<(), StoreError> {
                 return Ok(true);
             }
             c.batch(&MIGRATIONS[version as usize].replace("{id}", id))?;
+            if version + 1 == 2 {
+                key_by_story_id(c)?;
+            }
+            if !c.is_pg() {
+                let mut broken = 0;
+                c.query("PRAGMA foreign_key_check", params![], |_| {
+                    broken += 1;
+                    Ok(())
+                })?;
+                if broken > 0 {
+                    return Err(StoreError::Corrupt(format!(
+                        "{broken} rows point at missing rows after migration {}",
+                        version + 1
+                    )));
+                }
+            }
             c.exec("DELETE FROM meta WHERE key = 'schema_version'", params![])?;
             c.exec(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', $1)",

@@ -115,6 +115,14 @@ impl Conn {
         matches!(self, Conn::Pg { .. })
     }
 
+    /// Whether the connection is known to be closed.
+    pub fn is_closed(&self) -> bool {
+        match self {
+            Conn::Lite(_) => false,
+            Conn::Pg { client, .. } => client.is_closed(),
+        }
+    }
+
     /// Runs statements without parameters.
     pub fn batch(&mut self, sql: &str) -> Result<(), StoreError> {
         match self {
@@ -126,6 +134,7 @@ impl Conn {
 
     /// Runs one statement; returns the rows it changed.
     pub fn exec(&mut self, sql: &str, params: &[Value]) -> Result<u64, StoreError> {
+        refuse_nul(params)?;
         match self {
             Conn::Lite(c) => {
                 let mut st = c.prepare_cached(sql)?;
@@ -146,6 +155,7 @@ impl Conn {
         params: &[Value],
         mut each: impl FnMut(&Row) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
+        refuse_nul(params)?;
         match self {
             Conn::Lite(c) => {
                 let mut st = c.prepare_cached(sql)?;
@@ -205,6 +215,20 @@ impl Conn {
             }
         }
     }
+}
+
+/// The one rule for NUL characters, on both backends: a text value that
+/// holds one is refused before it reaches the database. PostgreSQL cannot
+/// store NUL in text; SQLite could, but a store must answer the same
+/// whichever backend holds it.
+fn refuse_nul(params: &[Value]) -> Result<(), StoreError> {
+    if params
+        .iter()
+        .any(|v| matches!(v, Value::Text(Some(s)) if s.contains('\0')))
+    {
+        return Err(StoreError::Nul);
+    }
+    Ok(())
 }
 
 fn lite(v: &Value) -> rusqlite::types::Value {

@@ -7,14 +7,16 @@ use statecraft_world::rules::{self, Effect};
 use statecraft_world::{Imported, Provenance, Start, When};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// What storing a story did.
+/// What storing a story did. A story is known by its identifier; its
+/// content hash tells whether its text (or date) changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Put {
-    /// New story: stored with this many events.
+    /// A new identifier: stored with this many events.
     Stored(usize),
-    /// Known story, coded by other dictionaries: its events were replaced.
+    /// A known identifier whose text changed, or that other dictionaries
+    /// coded: the story and its events were replaced.
     Replaced(usize),
-    /// Known story, same coder: nothing to do.
+    /// A known identifier with the same text and coder: nothing to do.
     Unchanged,
 }
 
@@ -34,23 +36,24 @@ fn now() -> i64 {
 }
 
 impl Store {
-    /// The coder fingerprint a story was stored with, if it is stored.
-    pub fn coder_of(&mut self, hash: &str) -> Result<Option<String>, StoreError> {
+    /// The content hash and coder fingerprint of the story stored under
+    /// `story_id`, if there is one.
+    pub fn stored(&mut self, story_id: &str) -> Result<Option<(String, String)>, StoreError> {
         let mut out = None;
         self.conn.query(
-            "SELECT coder FROM stories WHERE hash = $1",
-            params![hash],
+            "SELECT hash, coder FROM stories WHERE story_id = $1",
+            params![story_id],
             |r| {
-                out = Some(r.text(0)?);
+                out = Some((r.text(0)?, r.text(1)?));
                 Ok(())
             },
         )?;
         Ok(out)
     }
 
-    /// Stores a story and its events in one transaction. A story already
-    /// stored with the same coder is left alone; with another coder, its
-    /// old events and facts are replaced.
+    /// Stores a story and its events in one transaction. A story stored
+    /// under the same identifier with the same text and coder is left
+    /// alone; otherwise its text, events and facts are replaced.
     pub fn put_story(
         &mut self,
         story: &StoryRecord,
@@ -71,15 +74,19 @@ impl Store {
         &mut self,
         batch: impl Iterator<Item = (&'a StoryRecord, &'a [EventRecord])>,
     ) -> Result<Vec<Put>, StoreError> {
-        self.conn.transaction(|c| {
+        let puts = self.conn.transaction(|c| {
             let puts: Vec<Put> = batch
                 .map(|(story, events)| put_one(c, story, events))
                 .collect::<Result<_, _>>()?;
             if puts.iter().any(|p| *p != Put::Unchanged) {
                 bump_generation(c)?;
             }
+            // Written but not committed: a crash here loses the batch.
+            crate::failpoint::hit("store.put.before_commit");
             Ok(puts)
-        })
+        })?;
+        crate::failpoint::hit("store.put.committed");
+        Ok(puts)
     }
 
     /// A number that grows with every write that changes what queries
@@ -216,32 +223,57 @@ fn import_facts(
 }
 
 fn put_one(c: &mut Conn, story: &StoryRecord, events: &[EventRecord]) -> Result<Put, StoreError> {
-    let mut existing = None;
-    c.query(
-        "SELECT id, coder FROM stories WHERE hash = $1",
-        params![&story.hash],
-        |r| {
-            existing = Some((r.int(0)?, r.text(1)?));
-            Ok(())
-        },
-    )?;
-    let replaced = match existing {
-        Some((_, coder)) if coder == story.coder => return Ok(Put::Unchanged),
-        Some((id, _)) => {
-            // Cascades to the story's events and facts.
-            c.exec("DELETE FROM stories WHERE id = $1", params![id])?;
-            true
+    // Two tries: PostgreSQL lets two writers in at once, and another may
+    // store the same identifier between the SELECT and the INSERT; then
+    // the second try sees its row and decides again.
+    for _ in 0..2 {
+        let mut existing = None;
+        c.query(
+            "SELECT id, hash, coder FROM stories WHERE story_id = $1",
+            params![&story.story_id],
+            |r| {
+                existing = Some((r.int(0)?, r.text(1)?, r.text(2)?));
+                Ok(())
+            },
+        )?;
+        let replaced = match existing {
+            Some((_, hash, coder)) if hash == story.hash && coder == story.coder => {
+                return Ok(Put::Unchanged)
+            }
+            Some((id, _, _)) => {
+                // Cascades to the story's events and facts.
+                c.exec("DELETE FROM stories WHERE id = $1", params![id])?;
+                true
+            }
+            None => false,
+        };
+        if let Some(id) = insert_story(c, story, events.len())? {
+            for e in events {
+                insert_event(c, id, e)?;
+                derive_fact(c, id, e)?;
+            }
+            return Ok(if replaced {
+                Put::Replaced(events.len())
+            } else {
+                Put::Stored(events.len())
+            });
         }
-        None => false,
-    };
-    // ON CONFLICT: another process (PostgreSQL lets two writers in at
-    // once) may have stored the same story since the SELECT above; then
-    // this one has nothing to add.
+    }
+    Ok(Put::Unchanged)
+}
+
+/// Inserts the story row; `None` when another writer stored the same
+/// identifier meanwhile.
+fn insert_story(
+    c: &mut Conn,
+    story: &StoryRecord,
+    events: usize,
+) -> Result<Option<i64>, StoreError> {
     let mut id = None;
     c.query(
         "INSERT INTO stories (hash, story_id, date, title, text, origin, coder, events, ingested_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (hash) DO NOTHING RETURNING id",
+         ON CONFLICT (story_id) DO NOTHING RETURNING id",
         params![
             &story.hash,
             &story.story_id,
@@ -250,7 +282,7 @@ fn put_one(c: &mut Conn, story: &StoryRecord, events: &[EventRecord]) -> Result<
             &story.text,
             &story.origin,
             &story.coder,
-            events.len() as i64,
+            events as i64,
             now(),
         ],
         |r| {
@@ -258,44 +290,47 @@ fn put_one(c: &mut Conn, story: &StoryRecord, events: &[EventRecord]) -> Result<
             Ok(())
         },
     )?;
-    let Some(id) = id else {
-        return Ok(Put::Unchanged);
-    };
-    for e in events {
-        let spans = serde_json::to_string(&e.spans).unwrap_or_else(|_| "{}".into());
-        c.exec(
-            "INSERT INTO events (story, sentence, source, target, source_state, target_state,
-                 cameo, root, plover, goldstein, quad_class, date, date_end, precision,
-                 date_text, modality, text, spans)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
-            params![
-                id,
-                e.sentence,
-                &e.source,
-                &e.target,
-                e.source_state.as_deref(),
-                e.target_state.as_deref(),
-                &e.cameo,
-                e.root.as_deref(),
-                e.plover.as_deref(),
-                e.goldstein,
-                e.quad_class,
-                date_int(e.date),
-                date_int(e.date_end),
-                &e.date_precision,
-                e.date_text.as_deref(),
-                e.modality.as_deref(),
-                &e.text,
-                spans,
-            ],
-        )?;
-        derive_fact(c, id, e)?;
-    }
-    Ok(if replaced {
-        Put::Replaced(events.len())
-    } else {
-        Put::Stored(events.len())
-    })
+    Ok(id)
+}
+
+fn insert_event(c: &mut Conn, story: i64, e: &EventRecord) -> Result<(), StoreError> {
+    c.exec(
+        "INSERT INTO events (story, sentence, source, target, source_state, target_state,
+             cameo, root, plover, goldstein, quad_class, date, date_end, precision,
+             date_text, modality, text, spans, pattern, source_actor, target_actor)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+             $18, $19, $20, $21)",
+        params![
+            story,
+            e.sentence,
+            e.source.as_str(),
+            e.target.as_str(),
+            e.source_state.as_deref(),
+            e.target_state.as_deref(),
+            &e.cameo,
+            e.root.as_deref(),
+            e.plover.as_deref(),
+            e.goldstein,
+            e.quad_class,
+            date_int(e.date),
+            date_int(e.date_end),
+            e.date_precision.as_str(),
+            e.date_text.as_deref(),
+            e.modality.map(|m| m.as_str()),
+            &e.text,
+            json(&e.spans),
+            e.pattern.as_deref(),
+            e.source_actor.as_ref().map(json),
+            e.target_actor.as_ref().map(json),
+        ],
+    )?;
+    Ok(())
+}
+
+/// A JSON column (spans, actor evidence). These types hold only strings
+/// and numbers, so serialising them cannot fail.
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
 
 /// Applies the world model's event rules; see `statecraft_world::rules`.
@@ -306,12 +341,17 @@ fn derive_fact(c: &mut Conn, story: i64, e: &EventRecord) -> Result<(), StoreErr
     if src == tgt {
         return Ok(());
     }
-    let Some(effect) = rules::effect(&e.cameo, e.modality.as_deref(), &e.text) else {
+    let Some(effect) = rules::effect(e) else {
         return Ok(());
+    };
+    // An undated event's fact is dated by its story: a day.
+    let precision = match e.date_precision {
+        statecraft_world::Precision::Story => statecraft_world::Precision::Day,
+        p => p,
     };
     let from = When {
         date: e.date,
-        precision: statecraft_world::Precision::parse(&e.date_precision),
+        precision,
     };
     let (kind, a, b, status) = match effect {
         Effect::Tie(status) => {

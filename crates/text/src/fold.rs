@@ -1,88 +1,78 @@
 //! Case and accent folding to the upper-case ASCII that the event-data
-//! dictionaries are written in.
+//! dictionaries are written in, by Unicode decomposition
+//! (`unicode-normalization`).
 
 /// Appends the folded, upper-case form of `c` to `out`.
 ///
-/// Latin letters lose their accents (`é` → `E`, `ß` → `SS`); typographic
-/// quotes become ASCII; other scripts are upper-cased and kept.
+/// Latin letters lose their accents by Unicode compatibility
+/// decomposition with the combining marks dropped (`é` → `E`, `ễ` → `E`,
+/// `ﬁ` → `FI`, full-width `Ｓ` → `S`); the letters that decomposition
+/// leaves alone get their usual ASCII spelling (`ß` → `SS`, `Ø` → `O`,
+/// `Ł` → `L`, `Æ` → `AE`); typographic quotes and dashes become ASCII;
+/// other scripts are upper-cased and kept.
 ///
 /// ```
 /// let mut s = String::new();
-/// for c in "Díaz-Canel’s Ålesund Straße".chars() { statecraft_text::fold_char(c, &mut s); }
-/// assert_eq!(s, "DIAZ-CANEL'S ALESUND STRASSE");
+/// for c in "Díaz-Canel’s Ålesund Straße Nguyễn Phú Trọng Łódź".chars() { statecraft_text::fold_char(c, &mut s); }
+/// assert_eq!(s, "DIAZ-CANEL'S ALESUND STRASSE NGUYEN PHU TRONG LODZ");
 /// ```
 pub fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_uppercase());
         return;
     }
-    let mapped: &str = match c {
-        'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' | 'ǎ' | 'Ǎ' => "A",
+    if let Some(mapped) = spelled(c) {
+        out.push_str(mapped);
+        return;
+    }
+    // Only what decomposes to ASCII letters (and marks) is folded: a
+    // Cyrillic Й keeps its breve, as it is another letter than И.
+    let mut parts: [char; 18] = ['\0'; 18];
+    let mut n = 0;
+    let mut ascii = true;
+    unicode_normalization::char::decompose_compatible(c, |d| {
+        if unicode_normalization::char::is_combining_mark(d) {
+            return;
+        }
+        ascii &= d.is_ascii() || spelled(d).is_some();
+        if n < parts.len() {
+            parts[n] = d;
+            n += 1;
+        }
+    });
+    if n == 0 || !ascii {
+        out.extend(c.to_uppercase());
+        return;
+    }
+    for &d in &parts[..n] {
+        match spelled(d) {
+            Some(mapped) => out.push_str(mapped),
+            None => out.push(d.to_ascii_uppercase()),
+        }
+    }
+}
+
+/// Letters and marks that decomposition does not take to ASCII, spelt as
+/// English text spells them.
+fn spelled(c: char) -> Option<&'static str> {
+    Some(match c {
         'Æ' | 'æ' => "AE",
-        'Ç' | 'ç' | 'Ć' | 'ć' | 'Ĉ' | 'ĉ' | 'Ċ' | 'ċ' | 'Č' | 'č' => "C",
-        'Ð' | 'ð' | 'Ď' | 'ď' | 'Đ' | 'đ' => "D",
-        'È'..='Ë' | 'è'..='ë' | 'Ē' | 'ē' | 'Ĕ' | 'ĕ' | 'Ė' | 'ė' | 'Ę' | 'ę' | 'Ě' | 'ě' => {
-            "E"
-        }
-        'Ĝ' | 'ĝ' | 'Ğ' | 'ğ' | 'Ġ' | 'ġ' | 'Ģ' | 'ģ' => "G",
-        'Ĥ' | 'ĥ' | 'Ħ' | 'ħ' => "H",
-        'Ì'..='Ï'
-        | 'ì'..='ï'
-        | 'Ĩ'
-        | 'ĩ'
-        | 'Ī'
-        | 'ī'
-        | 'Ĭ'
-        | 'ĭ'
-        | 'Į'
-        | 'į'
-        | 'İ'
-        | 'ı'
-        | 'ǐ'
-        | 'Ǐ' => "I",
-        'Ĵ' | 'ĵ' => "J",
-        'Ķ' | 'ķ' => "K",
-        'Ĺ' | 'ĺ' | 'Ļ' | 'ļ' | 'Ľ' | 'ľ' | 'Ŀ' | 'ŀ' | 'Ł' | 'ł' => "L",
-        'Ñ' | 'ñ' | 'Ń' | 'ń' | 'Ņ' | 'ņ' | 'Ň' | 'ň' => "N",
-        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō' | 'ō' | 'Ŏ' | 'ŏ' | 'Ő' | 'ő' | 'ǒ' | 'Ǒ' => {
-            "O"
-        }
         'Œ' | 'œ' => "OE",
-        'Ŕ' | 'ŕ' | 'Ŗ' | 'ŗ' | 'Ř' | 'ř' => "R",
-        'Ś' | 'ś' | 'Ŝ' | 'ŝ' | 'Ş' | 'ş' | 'Š' | 'š' | 'Ș' | 'ș' => "S",
+        'Ð' | 'ð' | 'Đ' | 'đ' => "D",
+        'Ħ' | 'ħ' => "H",
+        'ı' => "I",
+        'Ł' | 'ł' | 'Ŀ' | 'ŀ' => "L",
+        'Ø' | 'ø' => "O",
         'ß' => "SS",
-        'Ţ' | 'ţ' | 'Ť' | 'ť' | 'Ŧ' | 'ŧ' | 'Ț' | 'ț' => "T",
+        'Ŧ' | 'ŧ' => "T",
         'Þ' | 'þ' => "TH",
-        'Ù'..='Ü'
-        | 'ù'..='ü'
-        | 'Ũ'
-        | 'ũ'
-        | 'Ū'
-        | 'ū'
-        | 'Ŭ'
-        | 'ŭ'
-        | 'Ů'
-        | 'ů'
-        | 'Ű'
-        | 'ű'
-        | 'Ų'
-        | 'ų'
-        | 'ǔ'
-        | 'Ǔ' => "U",
-        'Ŵ' | 'ŵ' => "W",
-        'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => "Y",
-        'Ź' | 'ź' | 'Ż' | 'ż' | 'Ž' | 'ž' => "Z",
         '‘' | '’' | '‚' | '‛' | '′' | 'ʼ' | '`' | '´' => "'",
         '“' | '”' | '„' | '‟' | '″' | '«' | '»' => "\"",
         '–' | '—' | '‐' | '‑' | '‒' | '―' | '−' => "-",
         '\u{a0}' | '\u{2000}'..='\u{200b}' | '\u{202f}' | '\u{3000}' => " ",
         '…' => "...",
-        _ => {
-            out.extend(c.to_uppercase());
-            return;
-        }
-    };
-    out.push_str(mapped);
+        _ => return None,
+    })
 }
 
 /// Folds a whole string with [`fold_char`].
@@ -92,4 +82,29 @@ pub fn fold(s: &str) -> String {
         fold_char(c, &mut out);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn names_fold_to_dictionary_spelling() {
+        let cases = [
+            ("Nguyễn Phú Trọng", "NGUYEN PHU TRONG"),
+            ("Erdoğan", "ERDOGAN"),
+            ("Aleksandar Vučić", "ALEKSANDAR VUCIC"),
+            ("Mahmoud Abbās", "MAHMOUD ABBAS"),
+            ("Søren", "SOREN"),
+            ("Łukaszenka", "LUKASZENKA"),
+            ("Þórdís", "THORDIS"),
+            ("ﬁnance", "FINANCE"),
+            ("Ｓｅｏｕｌ", "SEOUL"),
+            ("Дмитрий", "ДМИТРИЙ"),
+            ("“quoted” — dash…", "\"QUOTED\" - DASH..."),
+        ];
+        for (input, want) in cases {
+            assert_eq!(fold(input), want, "{input}");
+        }
+    }
 }

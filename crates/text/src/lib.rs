@@ -5,9 +5,6 @@
 //! [`split_sentences`] → [`tokenize`]; [`find_dates`] resolves the date
 //! expressions of a sentence. Nothing here does I/O; callers hand in bytes.
 
-#![warn(missing_docs)]
-
-mod date;
 mod fold;
 pub mod read;
 mod sentence;
@@ -15,9 +12,13 @@ mod story;
 mod token;
 pub mod when;
 
-pub use date::{month_from_name, Date, TWO_DIGIT_YEAR_PIVOT};
 pub use fold::{fold, fold_char};
+pub use read::decode_legacy;
 pub use sentence::{split_sentences, SentenceSpan};
-pub use story::{Batch, Diagnostic, Directive, Environment, Item, Layout, Origin, Severity, Story};
+pub use statecraft_types::{month_from_name, Date, Precision, TWO_DIGIT_YEAR_PIVOT};
+pub use story::{
+    escape, Batch, Diagnostic, Directive, Environment, Item, Layout, Origin, Severity, Story,
+    MAX_ID_CHARS,
+};
 pub use token::{is_all_caps, tokenize, Token, TokenKind};
-pub use when::{find_dates, Precision, When};
+pub use when::{find_dates, DateExpr};

@@ -69,6 +69,80 @@ impl Story {
     }
 }
 
+/// Identifiers longer than this many characters are refused.
+pub const MAX_ID_CHARS: usize = 200;
+
+impl Story {
+    /// What makes the story unfit to code or store, if anything: the one
+    /// rule every reader, the API and the store apply.
+    /// - the identifier is 1 to [`MAX_ID_CHARS`] characters, none of them
+    ///   control characters (tabs and escapes would forge output lines);
+    /// - no NUL character anywhere (PostgreSQL cannot store one, and a
+    ///   store must answer the same on either backend);
+    /// - the text is at most [`MAX_STORY_BYTES`](crate::read::MAX_STORY_BYTES)
+    ///   and not blank.
+    ///
+    /// ```
+    /// use statecraft_text::{Date, Layout, Story};
+    /// let d = Date::from_ymd(2025, 2, 11).unwrap();
+    /// assert!(Story::new("a", d, "Seoul met Damascus.", Layout::Prose).check().is_ok());
+    /// assert!(Story::new("a", d, "Seoul\0met", Layout::Prose).check().is_err());
+    /// assert!(Story::new("a\tb", d, "Seoul met.", Layout::Prose).check().is_err());
+    /// assert!(Story::new("a".repeat(201), d, "Seoul met.", Layout::Prose).check().is_err());
+    /// ```
+    pub fn check(&self) -> Result<(), String> {
+        let id_chars = self.id.chars().count();
+        if self.id.trim().is_empty() {
+            return Err("the identifier is empty".into());
+        }
+        if id_chars > MAX_ID_CHARS {
+            return Err(format!(
+                "the identifier is {id_chars} characters long, over the {MAX_ID_CHARS} allowed"
+            ));
+        }
+        if self.id.chars().any(char::is_control) {
+            return Err("the identifier holds control characters".into());
+        }
+        if self.text.contains('\0') || self.title.as_deref().is_some_and(|t| t.contains('\0')) {
+            return Err("the text holds a NUL character".into());
+        }
+        if self.text.len() > crate::read::MAX_STORY_BYTES {
+            return Err(format!(
+                "the text is {} bytes long, over the {} byte limit",
+                self.text.len(),
+                crate::read::MAX_STORY_BYTES
+            ));
+        }
+        if self.text.trim().is_empty() {
+            return Err("the text is empty".into());
+        }
+        Ok(())
+    }
+}
+
+/// `s` with control characters written as escapes (`\t`, `\u{1b}`), so
+/// an identifier or file name from the input cannot forge lines, columns
+/// or terminal colours in output meant for people or TSV tools.
+///
+/// ```
+/// assert_eq!(statecraft_text::escape("a\tb\u{1b}[31m"), "a\\tb\\u{1b}[31m");
+/// assert_eq!(statecraft_text::escape("Seoul"), "Seoul");
+/// ```
+pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() || c == '\\') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.extend(c.escape_debug()),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// An option switch found inside an input file, applied to the stories
 /// that follow it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -145,11 +219,11 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        write!(f, "{}:{}: {kind}", self.file, self.line)?;
+        write!(f, "{}:{}: {kind}", escape(&self.file), self.line)?;
         if let Some(id) = &self.story {
-            write!(f, " [story {id}]")?;
+            write!(f, " [story {}]", escape(id))?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", escape(&self.message))
     }
 }
 

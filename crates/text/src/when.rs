@@ -3,7 +3,8 @@
 //! [`find_dates`] finds the date expressions wire stories use — "said
 //! Tuesday", "from Feb. 5 to 7", "in December", "late last year", "three
 //! years ago" — and resolves each against the story's publication date to
-//! an inclusive range of days with a [`Precision`].
+//! an inclusive range of days with a [`Precision`]. Expressions that would
+//! resolve outside 0001–9999 are dropped.
 //!
 //! Relative expressions need a direction. News mostly reports the past, so
 //! the default is the past. A future cue ("will", "plans", "scheduled",
@@ -43,23 +44,11 @@
 //! ("in", "on", "since") are not part of an expression; range words
 //! ("from … to", "between … and") and modifiers ("last", "early") are.
 
-use crate::date::Date;
-
-/// How precisely a [`When`] is known.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Precision {
-    /// To the day, or a run of days such as a week.
-    Day,
-    /// To the month, or part of a month, or a season.
-    Month,
-    /// To the year, or part of a year.
-    Year,
-}
+use statecraft_types::{Date, Precision};
 
 /// One resolved date expression.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct When {
+pub struct DateExpr {
     /// First day, inclusive.
     pub start: Date,
     /// Last day, inclusive; equal to `start` for a single day.
@@ -93,7 +82,7 @@ pub struct When {
 ///
 /// assert!(find_dates("Seoul may visit for 22 years.", story).is_empty());
 /// ```
-pub fn find_dates(sentence: &str, story_date: Date) -> Vec<When> {
+pub fn find_dates(sentence: &str, story_date: Date) -> Vec<DateExpr> {
     if !may_contain_date(sentence) {
         return Vec::new();
     }
@@ -139,7 +128,7 @@ fn next_piece(s: &str) -> &str {
 }
 
 /// Dates in one piece of a sentence whose first char is at `offset`.
-fn find_in(text: &str, story: Date, offset: usize, out: &mut Vec<When>) {
+fn find_in(text: &str, story: Date, offset: usize, out: &mut Vec<DateExpr>) {
     let p = Parser {
         t: lex(text),
         story,
@@ -151,7 +140,14 @@ fn find_in(text: &str, story: Date, offset: usize, out: &mut Vec<When>) {
             continue;
         };
         let (a, b) = (&p.t[h.first], &p.t[h.last]);
-        out.push(When {
+        // Arithmetic holds dates at 0001-01-01 and 9999-12-31; an
+        // expression that would leave the calendar ("next year" in a story
+        // of 9999) is not a date we can give.
+        if h.start == Date::MIN || h.end == Date::MAX {
+            i = h.last.max(i) + 1;
+            continue;
+        }
+        out.push(DateExpr {
             start: h.start,
             end: h.end,
             precision: h.precision,
@@ -310,7 +306,7 @@ fn lex(s: &str) -> Vec<Tok<'_>> {
     out
 }
 
-use crate::date::MONTH_NAMES as MONTHS;
+use statecraft_types::MONTH_NAMES as MONTHS;
 
 /// Month number and whether `w` is the full name (not an abbreviation).
 fn month_num(w: &str) -> Option<(u32, bool)> {

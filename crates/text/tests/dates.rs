@@ -2,7 +2,7 @@
 //! property test that it never panics and keeps its spans honest.
 
 use proptest::prelude::*;
-use statecraft_text::{find_dates, Date, Precision, When};
+use statecraft_text::{find_dates, Date, DateExpr, Precision};
 
 /// One expected date expression.
 struct Case {
@@ -223,7 +223,7 @@ fn story(s: &str) -> Date {
     Date::parse(s).unwrap_or_else(|| panic!("bad story date {s}"))
 }
 
-fn show(w: &[When]) -> String {
+fn show(w: &[DateExpr]) -> String {
     let parts: Vec<String> = w
         .iter()
         .map(|w| format!("{:?} {}..{} {:?}", w.text, w.start, w.end, w.precision))

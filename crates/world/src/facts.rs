@@ -2,7 +2,7 @@
 //! and on whose authority.
 
 use serde::Serialize;
-use statecraft_text::Date;
+pub use statecraft_types::{Precision, When};
 use std::fmt;
 
 /// The diplomatic status of a pair of states.
@@ -80,113 +80,6 @@ impl Status {
 impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-/// How precisely a date is known.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum Precision {
-    /// The day.
-    Day,
-    /// The month: the date is its first day.
-    Month,
-    /// The year: the date is 1 January.
-    Year,
-}
-
-impl Precision {
-    /// The lowercase name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Precision::Day => "day",
-            Precision::Month => "month",
-            Precision::Year => "year",
-        }
-    }
-
-    /// Parses [`Precision::as_str`]'s names; the coder's `story` and
-    /// `range` precisions are days.
-    pub fn parse(s: &str) -> Precision {
-        match s {
-            "month" => Precision::Month,
-            "year" | "season" => Precision::Year,
-            _ => Precision::Day,
-        }
-    }
-}
-
-/// A date with its precision.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct When {
-    /// The first day of the period.
-    pub date: Date,
-    /// How precise it is.
-    pub precision: Precision,
-}
-
-impl When {
-    /// A day.
-    pub fn day(date: Date) -> When {
-        When {
-            date,
-            precision: Precision::Day,
-        }
-    }
-
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    ///
-    /// ```
-    /// use statecraft_world::{When, Precision};
-    /// assert_eq!(When::parse("1966").unwrap().precision, Precision::Year);
-    /// assert_eq!(When::parse("2024-02").unwrap().to_string(), "2024-02");
-    /// assert_eq!(When::parse("2024-02-14").unwrap().date.to_string(), "2024-02-14");
-    /// assert!(When::parse("2024-13").is_none());
-    /// ```
-    pub fn parse(s: &str) -> Option<When> {
-        let s = s.trim();
-        let parts: Vec<&str> = s.split('-').collect();
-        let num = |p: &str, len: usize| {
-            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| p.parse::<u32>().ok())
-                .flatten()
-        };
-        let year = num(parts.first()?, 4)? as i32;
-        let (date, precision) = match parts.len() {
-            1 => (Date::from_ymd(year, 1, 1)?, Precision::Year),
-            2 => (
-                Date::from_ymd(year, num(parts[1], 2)?, 1)?,
-                Precision::Month,
-            ),
-            3 => (
-                Date::from_ymd(year, num(parts[1], 2)?, num(parts[2], 2)?)?,
-                Precision::Day,
-            ),
-            _ => return None,
-        };
-        Some(When { date, precision })
-    }
-
-    /// The last day of the period.
-    pub fn last_day(self) -> Date {
-        match self.precision {
-            Precision::Day => self.date,
-            Precision::Month => self.date.last_day_of_month(),
-            Precision::Year => Date::from_ymd(self.date.year(), 12, 31).unwrap_or(self.date),
-        }
-    }
-}
-
-impl fmt::Display for When {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (y, m, d) = self.date.ymd();
-        match self.precision {
-            Precision::Day => write!(f, "{y:04}-{m:02}-{d:02}"),
-            Precision::Month => write!(f, "{y:04}-{m:02}"),
-            Precision::Year => write!(f, "{y:04}"),
-        }
     }
 }
 

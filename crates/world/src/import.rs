@@ -8,7 +8,7 @@
 //! - [`read_cow_dipex`]: the Correlates of War Diplomatic Exchange CSV.
 
 use crate::{EmbassyFact, Provenance, Start, States, Status, TieFact, When, WorldError};
-use statecraft_text::Date;
+use statecraft_types::Date;
 
 /// What a file holds.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -42,14 +42,9 @@ pub const CSV_HEADER: &str = "a,b,status,from,to,source";
 /// assert_eq!(got.ties[1].start, Start::AsOf);
 /// ```
 pub fn read_csv(bytes: &[u8], label: &str, states: &States) -> Result<Imported, WorldError> {
-    let lines = with_header(utf8(bytes, label)?, label, CSV_HEADER)?;
     let mut out = Imported::default();
-    for (n, line) in lines {
+    for (n, f) in records(bytes, label, CSV_HEADER)? {
         let bad = |m: String| WorldError::at(label, n, m);
-        let f = split_csv(line).map_err(bad)?;
-        if f.len() != 6 {
-            return Err(bad(format!("expected 6 fields, found {}", f.len())));
-        }
         let a = state(states, &f[0]).map_err(bad)?;
         let b = state(states, &f[1]).map_err(bad)?;
         if a == b {
@@ -57,17 +52,17 @@ pub fn read_csv(bytes: &[u8], label: &str, states: &States) -> Result<Imported, 
         }
         let status =
             Status::parse(&f[2]).ok_or_else(|| bad(format!("unknown status `{}`", f[2])))?;
-        let (start, from) = match f[3].trim().strip_prefix("as of ") {
+        let (start, from) = match f[3].strip_prefix("as of ") {
             Some(d) => (Start::AsOf, d),
             None => (Start::Since, f[3].as_str()),
         };
         let from = When::parse(from).ok_or_else(|| bad(format!("bad `from` date `{}`", f[3])))?;
-        let to = match f[4].trim() {
+        let to = match f[4].as_str() {
             "" => None,
             s => Some(When::parse(s).ok_or_else(|| bad(format!("bad `to` date `{s}`")))?),
         };
         check_order(from, to).map_err(bad)?;
-        let source = f[5].trim();
+        let source = &f[5];
         if source.is_empty() {
             return Err(bad("every fact needs a source".into()));
         }
@@ -99,14 +94,9 @@ pub const COW_HEADER: &str = "ccode1,ccode2,year,DR_at_1,DR_at_2,DE,version";
 /// 3 ambassador, 9 other): level 3 records side 2's embassy in side 1 as
 /// open, level 0 as not open; `DR_at_2` likewise the other way.
 pub fn read_cow_dipex(bytes: &[u8], label: &str, states: &States) -> Result<Imported, WorldError> {
-    let lines = with_header(utf8(bytes, label)?, label, COW_HEADER)?;
     let mut out = Imported::default();
-    for (n, line) in lines {
+    for (n, f) in records(bytes, label, COW_HEADER)? {
         let bad = |m: String| WorldError::at(label, n, m);
-        let f: Vec<&str> = line.split(',').map(str::trim).collect();
-        if f.len() != 7 {
-            return Err(bad(format!("expected 7 fields, found {}", f.len())));
-        }
         let cow = |s: &str| -> Result<String, String> {
             let code: u32 = s.parse().map_err(|_| format!("bad COW code `{s}`"))?;
             states
@@ -114,7 +104,7 @@ pub fn read_cow_dipex(bytes: &[u8], label: &str, states: &States) -> Result<Impo
                 .map(|st| st.cameo.clone())
                 .ok_or_else(|| format!("unknown state code `{s}` (COW)"))
         };
-        let (a, b) = (cow(f[0]).map_err(bad)?, cow(f[1]).map_err(bad)?);
+        let (a, b) = (cow(&f[0]).map_err(bad)?, cow(&f[1]).map_err(bad)?);
         if a == b {
             return Err(bad(format!("a state has no ties with itself: `{}`", f[0])));
         }
@@ -129,8 +119,8 @@ pub fn read_cow_dipex(bytes: &[u8], label: &str, states: &States) -> Result<Impo
                 _ => Err(format!("bad representation level `{s}` (0-3 or 9)")),
             }
         };
-        let (at1, at2) = (level(f[3]).map_err(bad)?, level(f[4]).map_err(bad)?);
-        let de = match f[5] {
+        let (at1, at2) = (level(&f[3]).map_err(bad)?, level(&f[4]).map_err(bad)?);
+        let de = match f[5].as_str() {
             "0" => Status::None,
             "1" => Status::Established,
             s => return Err(bad(format!("bad DE `{s}` (0 or 1)"))),
@@ -203,6 +193,7 @@ pub fn read_wikidata(
         .and_then(|v| v.as_array())
         .ok_or_else(|| WorldError::at(label, 1, "no `results.bindings` array"))?;
     let mut out = Imported::default();
+    let mut seen = std::collections::HashSet::new();
     for (i, b) in bindings.iter().enumerate() {
         let bad = |m: String| WorldError::record(label, format!("binding {}", i + 1), m);
         let get = |k: &str| b.pointer(&format!("/{k}/value")).and_then(|v| v.as_str());
@@ -270,14 +261,15 @@ pub fn read_wikidata(
                 },
             },
         );
-        let same = |f: &TieFact| {
-            f.a == fact.a
-                && f.b == fact.b
-                && f.from == fact.from
-                && f.to == fact.to
-                && f.start == fact.start
-        };
-        if !out.ties.iter().any(same) {
+        // Both directions of a relation are one fact.
+        let key = (
+            fact.a.clone(),
+            fact.b.clone(),
+            fact.from,
+            fact.to,
+            fact.start,
+        );
+        if seen.insert(key) {
             out.ties.push(fact);
         }
     }
@@ -295,24 +287,85 @@ fn utf8<'a>(bytes: &'a [u8], label: &str) -> Result<&'a str, WorldError> {
     })
 }
 
-/// The lines after the header, which must be `header`, with their 1-based
-/// numbers; blank lines are skipped.
-fn with_header<'a>(
-    text: &'a str,
+/// The records after the header, which must be `header`, with their
+/// 1-based line numbers and fields trimmed; blank lines are skipped, and
+/// quoted fields may hold commas, quotes and line breaks (RFC 4180, by the
+/// `csv` crate). Every record must have as many fields as the header.
+fn records(
+    bytes: &[u8],
     label: &str,
     header: &str,
-) -> Result<impl Iterator<Item = (usize, &'a str)>, WorldError> {
-    let mut lines = text.lines().enumerate();
-    match lines.next() {
-        Some((_, h)) if h.trim_start_matches('\u{feff}').trim_end() == header => Ok(lines
-            .map(|(i, l)| (i + 1, l))
-            .filter(|(_, l)| !l.trim().is_empty())),
-        _ => Err(WorldError::at(
+) -> Result<Vec<(usize, Vec<String>)>, WorldError> {
+    let want: Vec<&str> = header.split(',').collect();
+    // A quoted field left open runs to the end of the file, which the csv
+    // crate accepts; valid CSV has an even number of quote characters.
+    let unterminated = bytes.iter().filter(|&&b| b == b'"').count() % 2 == 1;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(bytes);
+    let mut out = Vec::new();
+    let mut header_seen = false;
+    for rec in reader.records() {
+        let rec = rec.map_err(|e| {
+            let line = e.position().map_or(1, |p| p.line() as usize);
+            let what = match e.kind() {
+                csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".to_string(),
+                _ => e.to_string(),
+            };
+            WorldError::at(label, line, what)
+        })?;
+        // The csv crate places a record after blank lines at the first
+        // blank one: count them to the record's own line.
+        let line = rec.position().map_or(1, |p| {
+            let mut line = p.line() as usize;
+            let mut b = p.byte() as usize;
+            while let Some(&c) = bytes.get(b).filter(|c| matches!(c, b'\n' | b'\r')) {
+                line += usize::from(c == b'\n');
+                b += 1;
+            }
+            line
+        });
+        if !header_seen {
+            let got: Vec<&str> = rec
+                .iter()
+                .map(|h| h.trim_start_matches('\u{feff}'))
+                .collect();
+            if got != want {
+                return Err(WorldError::at(
+                    label,
+                    line,
+                    format!("wrong header: expected `{header}`"),
+                ));
+            }
+            header_seen = true;
+            continue;
+        }
+        if rec.iter().all(str::is_empty) {
+            continue;
+        }
+        if rec.len() != want.len() {
+            return Err(WorldError::at(
+                label,
+                line,
+                format!("expected {} fields, found {}", want.len(), rec.len()),
+            ));
+        }
+        out.push((line, rec.iter().map(str::to_string).collect()));
+    }
+    if !header_seen {
+        return Err(WorldError::at(
             label,
             1,
             format!("wrong header: expected `{header}`"),
-        )),
+        ));
     }
+    if unterminated {
+        let line = out.last().map_or(1, |(l, _)| *l);
+        return Err(WorldError::at(label, line, "unterminated quoted field"));
+    }
+    Ok(out)
 }
 
 fn state(states: &States, key: &str) -> Result<String, String> {
@@ -329,37 +382,4 @@ fn check_order(from: When, to: Option<When>) -> Result<(), String> {
         }
         _ => Ok(()),
     }
-}
-
-/// Splits one CSV line, with RFC 4180 quoting.
-fn split_csv(line: &str) -> Result<Vec<String>, String> {
-    let mut fields = Vec::new();
-    let mut cur = String::new();
-    let mut chars = line.chars().peekable();
-    let mut quoted = false;
-    let mut was_quoted = false;
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                chars.next();
-                cur.push('"');
-            }
-            ('"', true) => quoted = false,
-            ('"', false) if cur.trim().is_empty() && !was_quoted => {
-                cur.clear();
-                quoted = true;
-                was_quoted = true;
-            }
-            (',', false) => {
-                fields.push(std::mem::take(&mut cur));
-                was_quoted = false;
-            }
-            _ => cur.push(c),
-        }
-    }
-    if quoted {
-        return Err("unterminated quoted field".into());
-    }
-    fields.push(cur);
-    Ok(fields)
 }

@@ -7,7 +7,7 @@
 //!
 //! ```
 //! use statecraft_world::{import, model, States};
-//! use statecraft_text::Date;
+//! use statecraft_types::Date;
 //! let states = States::bundled();
 //! let facts = statecraft_world::baseline().ties;
 //! let gaps = model::missing(states, "KOR", Date::parse("2025-02-11").unwrap(), &facts);

@@ -15,7 +15,7 @@
 
 use crate::{EmbassyFact, Provenance, Start, State, States, Status, TieFact, When};
 use serde::Serialize;
-use statecraft_text::Date;
+use statecraft_types::Date;
 use std::collections::BTreeMap;
 
 /// A dyad's status on a date.

@@ -2,11 +2,19 @@
 //! repeats them):
 //!
 //! 1. Only events that happened count. Intentions ("plans to establish
-//!    ties"), hypotheticals and negations change nothing.
-//! 2. Source and target must be two different states (actor codes whose
-//!    first three letters are a state's CAMEO code).
-//! 3. The evidence sentence must say what changed, and the CAMEO code must
-//!    point the same way:
+//!    ties"), hypotheticals, negations and questions change nothing.
+//! 2. Source and target must be two different states (the store checks
+//!    this with the state table).
+//! 3. The event's own words must say what changed, and its CAMEO code must
+//!    point the same way. The event's own words are its predicate: from
+//!    its verb up to its target ("*established diplomatic relations with*
+//!    Cuba"), or to the end of its clause when the target comes first
+//!    ("Cuba and Seoul *established diplomatic ties*"), plus a result
+//!    clause right after it (", which led to the establishment of ties"),
+//!    and the words of the verb pattern that matched. Words elsewhere in
+//!    the sentence — a relative clause about the target ("Bhutan, with
+//!    which it has never established relations"), another dyad's news
+//!    ("Bhutan's decision to establish ties with India") — do not count.
 //!    - *established*: "establish…", "establishment of" or "normaliz…" with
 //!      "ties" or "relations", and a cooperative code (roots 04–06);
 //!    - *restored*: "restor…", "resum…", "re-establish…" or "renew…" with
@@ -17,19 +25,36 @@
 //!    - *embassy opened* (by the source, in the target): "open…" with
 //!      "embassy", and a cooperative code;
 //!    - *embassy closed*: "clos…" or "shut…" with "embassy", and root 16.
-//! 4. The change takes effect on the event's date (its first day when only
+//! 4. A negation just before the verb ("never", "not", "no longer") stops
+//!    the rule even when the coder did not mark the event negated.
+//! 5. The change takes effect on the event's date (its first day when only
 //!    the month is known), as a "since" fact whose provenance is the event.
 //!
 //! ```
+//! use statecraft_types::{Date, EventRecord, Precision, Spans};
 //! use statecraft_world::{rules, Status};
-//! let s = "The situation bears similarities to South Korea's secret negotiations \
-//!          with Cuba, which led to the surprise establishment of diplomatic ties in February 2024.";
-//! assert_eq!(rules::effect("050", None, s), Some(rules::Effect::Tie(Status::Established)));
+//! let text = "South Korea established diplomatic ties with Cuba in February 2024.";
+//! let verb = [12, 23]; // "established"
+//! let mut e = EventRecord {
+//!     id: 0, story_id: "s".into(), story_hash: "h".into(),
+//!     story_date: Date::from_ymd(2025, 2, 11).unwrap(), sentence: 0,
+//!     source: "KOR".into(), target: "CUB".into(),
+//!     source_state: Some("KOR".into()), target_state: Some("CUB".into()),
+//!     cameo: "057".into(), root: None, plover: None, goldstein: None, quad_class: None,
+//!     date: Date::from_ymd(2024, 2, 1).unwrap(), date_end: Date::from_ymd(2024, 2, 29).unwrap(),
+//!     date_precision: Precision::Month, date_text: None, modality: None,
+//!     text: text.into(),
+//!     spans: Spans { source: Some([0, 11]), target: Some([45, 49]), verb: Some(verb) },
+//!     pattern: None, source_actor: None, target_actor: None,
+//! };
+//! assert_eq!(rules::effect(&e), Some(rules::Effect::Tie(Status::Established)));
 //! // An intention changes nothing.
-//! assert_eq!(rules::effect("032", Some("intended"), s), None);
+//! e.modality = Some(statecraft_types::Modality::Intended);
+//! assert_eq!(rules::effect(&e), None);
 //! ```
 
 use crate::Status;
+use statecraft_types::EventRecord;
 
 /// What an event does to the model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,21 +65,34 @@ pub enum Effect {
     Embassy(bool),
 }
 
-/// The effect of an event with CAMEO code `cameo`, `modality` (as the coder
-/// gives it) and evidence sentence `sentence`, if any.
-pub fn effect(cameo: &str, modality: Option<&str>, sentence: &str) -> Option<Effect> {
-    if modality.is_some() {
+/// The effect of a coded event on the model, if any.
+pub fn effect(e: &EventRecord) -> Option<Effect> {
+    if e.modality.is_some() || question(&e.text) {
         return None;
     }
-    let root = cameo.get(..2)?;
+    let root = e.cameo.get(..2)?;
     let cooperative = matches!(root, "04" | "05" | "06");
     let reducing = root == "16";
     if !(cooperative || reducing) {
         return None;
     }
-    let s = sentence.to_lowercase();
+    let chars: Vec<char> = e.text.chars().collect();
+    let verb = e.spans.verb?;
+    if negated_before(&chars, verb[0]) {
+        return None;
+    }
+    let mut words = predicate(&chars, verb, e.spans.target).to_lowercase();
+    if let Some(p) = &e.pattern {
+        words.push(' ');
+        words.push_str(&p.replace('_', " ").to_lowercase());
+    }
+    decide(&words, cooperative, reducing)
+}
+
+/// The status words of an event's predicate, and what they mean for a
+/// cooperative or reducing code.
+fn decide(s: &str, cooperative: bool, reducing: bool) -> Option<Effect> {
     let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
-    let ties = has(&["ties", "relations"]);
     if has(&["embassy", "embassies"]) {
         if cooperative && has(&["open"]) {
             return Some(Effect::Embassy(true));
@@ -63,7 +101,7 @@ pub fn effect(cameo: &str, modality: Option<&str>, sentence: &str) -> Option<Eff
             return Some(Effect::Embassy(false));
         }
     }
-    if !ties {
+    if !has(&["ties", "relations"]) {
         return None;
     }
     if cooperative {
@@ -85,10 +123,202 @@ pub fn effect(cameo: &str, modality: Option<&str>, sentence: &str) -> Option<Eff
             "breaking off",
             "broken off",
             "cut ",
+            "cut off",
             "rupture",
         ]) {
             return Some(Effect::Tie(Status::Severed));
         }
     }
     None
+}
+
+/// A question reports nothing that happened.
+fn question(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\u{201d}', '\''])
+        .ends_with('?')
+}
+
+/// Whether one of the three words before char offset `at` negates it.
+fn negated_before(chars: &[char], at: usize) -> bool {
+    let before: String = chars[..at.min(chars.len())].iter().collect();
+    let words: Vec<String> = before
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let tail = &words[words.len().saturating_sub(3)..];
+    tail.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "not" | "never" | "cannot" | "neither" | "nor")
+            || (w.ends_with("n't") && w != "won't")
+            || (w == "no" && tail.get(i + 1).is_some_and(|n| n == "longer"))
+    })
+}
+
+/// The event's own words: from its verb to its target when the target
+/// follows, else to the end of the verb's clause; then a result clause
+/// right after (", which led to …", ", leading to …").
+fn predicate(chars: &[char], verb: [usize; 2], target: Option<[usize; 2]>) -> String {
+    let len = chars.len();
+    let (start, mut end) = match target {
+        Some(t) if t[0] >= verb[1] => (verb[0].min(len), t[0].min(len)),
+        _ => (verb[0].min(len), clause_end(chars, verb[1].min(len))),
+    };
+    let mut words: String = chars[start..end].iter().collect();
+    // Past the target, a result clause may follow its clause ("with Cuba,
+    // which led to ..."); anything else there is about someone else.
+    if let Some(t) = target.filter(|t| t[0] >= verb[1]) {
+        end = clause_end(chars, t[1].min(len));
+    }
+    let after: String = chars[end..].iter().collect();
+    if let Some(result) = result_clause(&after) {
+        words.push(' ');
+        words.push_str(&result);
+    }
+    words
+}
+
+/// Where the clause that contains char `from` ends: the first comma,
+/// semicolon, colon, dash or full stop at or after it.
+fn clause_end(chars: &[char], from: usize) -> usize {
+    chars[from..]
+        .iter()
+        .position(|c| matches!(c, ',' | ';' | ':' | '.' | '?' | '!' | '—' | '–' | '('))
+        .map_or(chars.len(), |k| from + k)
+}
+
+/// A clause that states the predicate's result, at the start of `after`
+/// (which begins at a clause break): ", which led to the establishment of
+/// diplomatic ties". Returns its words up to the next break.
+fn result_clause(after: &str) -> Option<String> {
+    const OPENERS: &[&str] = &[
+        ", which led to ",
+        ", which resulted in ",
+        ", which paved the way for ",
+        ", which culminated in ",
+        ", leading to ",
+        ", resulting in ",
+        ", paving the way for ",
+        ", culminating in ",
+    ];
+    let lower = after.to_lowercase();
+    let opener = OPENERS.iter().find(|o| lower.starts_with(*o))?;
+    let rest = &lower[opener.len()..];
+    let end = rest
+        .find([',', ';', ':', '.', '?', '!', '—', '–', '('])
+        .unwrap_or(rest.len());
+    Some(rest[..end].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use statecraft_types::{Date, Modality, Precision, Spans};
+
+    /// An event in `text` whose source, verb and target are the given
+    /// words (the first occurrence of each).
+    fn event(text: &str, source: &str, verb: &str, target: &str, cameo: &str) -> EventRecord {
+        let span = |w: &str| {
+            let b = text.find(w).unwrap_or_else(|| panic!("`{w}` in `{text}`"));
+            let a = text[..b].chars().count();
+            Some([a, a + w.chars().count()])
+        };
+        let d = Date::from_ymd(2025, 2, 11).unwrap();
+        EventRecord {
+            id: 0,
+            story_id: "s".into(),
+            story_hash: "h".into(),
+            story_date: d,
+            sentence: 0,
+            source: "AAA".into(),
+            target: "BBB".into(),
+            source_state: Some("AAA".into()),
+            target_state: Some("BBB".into()),
+            cameo: cameo.into(),
+            root: None,
+            plover: None,
+            goldstein: None,
+            quad_class: None,
+            date: d,
+            date_end: d,
+            date_precision: Precision::Story,
+            date_text: None,
+            modality: None,
+            text: text.into(),
+            spans: Spans {
+                source: span(source),
+                target: span(target),
+                verb: span(verb),
+            },
+            pattern: None,
+            source_actor: None,
+            target_actor: None,
+        }
+    }
+
+    use Status::{Established, Restored, Severed, Suspended};
+
+    #[test]
+    fn facts_come_from_the_events_own_words() {
+        // (sentence, source, verb, target, cameo, modality, effect)
+        type Case<'a> = (
+            &'a str,
+            &'a str,
+            &'a str,
+            &'a str,
+            &'a str,
+            Option<Modality>,
+            Option<Effect>,
+        );
+        let cases: &[Case] = &[
+            // What happened.
+            ("Japan established diplomatic relations with Bhutan in 1986.", "Japan", "established", "Bhutan", "057", None, Some(Effect::Tie(Established))),
+            ("Bhutan and Japan established diplomatic ties on Monday.", "Japan", "established", "Bhutan", "057", None, Some(Effect::Tie(Established))),
+            ("Qatar restored diplomatic relations with Egypt.", "Qatar", "restored", "Egypt", "064", None, Some(Effect::Tie(Restored))),
+            ("Iran severed diplomatic ties with Saudi Arabia.", "Iran", "severed", "Saudi Arabia", "161", None, Some(Effect::Tie(Severed))),
+            ("Ghana suspended relations with Togo, officials said.", "Ghana", "suspended", "Togo", "161", None, Some(Effect::Tie(Suspended))),
+            ("South Korea opened its first embassy in Havana in January.", "South Korea", "opened", "Havana", "054", None, Some(Effect::Embassy(true))),
+            ("Canada closed its embassy in Tehran.", "Canada", "closed", "Tehran", "161", None, Some(Effect::Embassy(false))),
+            // A result clause of the event's predicate.
+            ("The situation recalls South Korea's secret negotiations with Cuba, which led to the establishment of diplomatic ties in February 2024.", "South Korea", "negotiations", "Cuba", "046", None, Some(Effect::Tie(Established))),
+            // Denials.
+            ("Japan praised Bhutan, with which it has never established diplomatic relations.", "Japan", "praised", "Bhutan", "051", None, None),
+            ("Japan has never established diplomatic relations with Bhutan.", "Japan", "established", "Bhutan", "057", None, None),
+            ("Japan did not establish diplomatic relations with Bhutan.", "Japan", "establish", "Bhutan", "057", Some(Modality::Negated), None),
+            ("Japan no longer restored ties with Bhutan.", "Japan", "restored", "Bhutan", "064", None, None),
+            // Questions.
+            ("Will Japan establish diplomatic relations with Bhutan?", "Japan", "establish", "Bhutan", "057", None, None),
+            // Reported plans.
+            ("Japan said it plans to establish diplomatic ties with Bhutan.", "Japan", "establish", "Bhutan", "036", Some(Modality::Intended), None),
+            ("Japan is ready to establish ties with Bhutan if talks go well.", "Japan", "establish", "Bhutan", "057", Some(Modality::Hypothetical), None),
+            // Third parties.
+            ("Japan welcomed Bhutan's decision to establish ties with India.", "Japan", "welcomed", "Bhutan", "051", None, None),
+            ("Japan praised Bhutan, which restored relations with China last year.", "Japan", "praised", "Bhutan", "051", None, None),
+            ("Japan met Bhutan's envoy after India severed ties with Nepal.", "Japan", "met", "Bhutan", "040", None, None),
+            // The code must point the same way.
+            ("Iran severed diplomatic ties with Saudi Arabia.", "Iran", "severed", "Saudi Arabia", "051", None, None),
+            ("Japan established diplomatic relations with Bhutan.", "Japan", "established", "Bhutan", "161", None, None),
+        ];
+        for (text, source, verb, target, cameo, modality, want) in cases {
+            let mut e = event(text, source, verb, target, cameo);
+            e.modality = *modality;
+            assert_eq!(effect(&e), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_pattern_counts_as_the_events_words() {
+        // "Seoul and Havana exchanged ambassadors" gives no status; with a
+        // pattern naming relations and an establishing verb it does.
+        let mut e = event(
+            "Seoul normalized with Havana.",
+            "Seoul",
+            "normalized",
+            "Havana",
+            "057",
+        );
+        assert_eq!(effect(&e), None);
+        e.pattern = Some("* DIPLOMATIC_RELATIONS".into());
+        assert_eq!(effect(&e), Some(Effect::Tie(Established)));
+    }
 }

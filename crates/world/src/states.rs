@@ -4,7 +4,7 @@
 //! `data/world/SOURCES.md`), compiled into the binary.
 
 use crate::WorldError;
-use statecraft_text::Date;
+use statecraft_types::{ActorCode, Date};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -45,7 +45,7 @@ impl State {
 /// assert_eq!(states.get("Republic of Korea").unwrap().cameo, "KOR");
 /// assert_eq!(states.get("kor").unwrap().name, "South Korea");
 /// assert_eq!(states.get("732").unwrap().cameo, "KOR"); // COW code
-/// assert_eq!(states.from_actor("SYRGOV").unwrap().capital, "Damascus");
+/// assert_eq!(states.from_actor(&"SYRGOV".into()).unwrap().capital, "Damascus");
 /// ```
 #[derive(Debug)]
 pub struct States {
@@ -168,8 +168,8 @@ impl States {
     /// The state an actor code belongs to: its first three letters as a
     /// CAMEO country code (`SYRGOV` → Syria). International and non-state
     /// codes (`IGO…`, `NGO…`) belong to none.
-    pub fn from_actor(&self, actor: &str) -> Option<&State> {
-        actor.get(..3).and_then(|c| self.by_cameo(c))
+    pub fn from_actor(&self, actor: &ActorCode) -> Option<&State> {
+        actor.country().and_then(|c| self.by_cameo(c))
     }
 
     /// The name of the state with CAMEO code `code`, or the code itself

@@ -4,7 +4,7 @@
 //! bad row fails the whole file.
 
 use proptest::prelude::*;
-use statecraft_text::Date;
+use statecraft_types::Date;
 use statecraft_world::import::{self, COW_HEADER, CSV_HEADER};
 use statecraft_world::{Precision, Provenance, Start, States, Status, TieFact, When, WorldError};
 
@@ -20,7 +20,7 @@ fn when() -> impl Strategy<Value = When> {
     )
         .prop_filter_map("no such day", |(y, m, d, precision)| {
             let date = match precision {
-                Precision::Day => Date::from_ymd(y, m, d)?,
+                Precision::Day | Precision::Story => Date::from_ymd(y, m, d)?,
                 Precision::Month => Date::from_ymd(y, m, 1)?,
                 Precision::Year => Date::from_ymd(y, 1, 1)?,
             };

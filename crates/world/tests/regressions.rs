@@ -2,7 +2,7 @@
 //! target `world_wikidata` (in `fuzz/`) and by reading the code it led to.
 //! None may panic; each reads or fails as noted.
 
-use statecraft_text::Date;
+use statecraft_types::Date;
 use statecraft_world::{import, Precision, States, When};
 
 fn retrieved() -> Date {

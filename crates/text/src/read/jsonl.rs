@@ -1,12 +1,15 @@
-use super::{lines, MAX_STORY_BYTES};
+use super::lines::{Line, Lines};
+use super::{Input, MAX_STORY_BYTES};
 use crate::{Batch, Date, Diagnostic, Item, Layout, Origin, Story};
 use serde_json::Value;
+use std::io::BufRead;
 
 /// Reads JSON Lines: one `{"id", "date", "title"?, "text"}` object a line.
 ///
 /// Blank lines are skipped. A line that is not valid UTF-8, not a JSON
-/// object, or lacks an id, a readable date or a text becomes an error
-/// diagnostic; the other lines are still read.
+/// object, lacks an id, a readable date or a text, or holds a story that
+/// [`Story::check`] refuses (a NUL, an overlong id or text) becomes an
+/// error diagnostic; the other lines are still read.
 ///
 /// ```
 /// use statecraft_text::read::read_jsonl;
@@ -17,69 +20,106 @@ use serde_json::Value;
 /// assert_eq!(batch.diagnostics[0].line, 2);
 /// ```
 pub fn read_jsonl(bytes: &[u8], label: &str) -> Batch {
-    let mut batch = Batch::default();
-    for (line_no, raw) in lines(bytes) {
-        let origin = Origin {
-            file: label.to_string(),
-            line: line_no,
-        };
-        if raw.iter().all(|b| b.is_ascii_whitespace()) {
-            continue;
+    Batch::collect(JsonlReader::new(bytes, label))
+}
+
+/// The JSONL reader as a stream: a line at a time, each at most twice
+/// [`MAX_STORY_BYTES`].
+pub(crate) struct JsonlReader<R> {
+    lines: Lines<R>,
+    label: String,
+    /// Whether anything (a story or a diagnostic) came out.
+    any: bool,
+}
+
+impl<R: BufRead> JsonlReader<R> {
+    pub fn new(input: R, label: &str) -> JsonlReader<R> {
+        JsonlReader {
+            lines: Lines::new(input, MAX_STORY_BYTES * 2),
+            label: label.to_string(),
+            any: false,
         }
-        if raw.len() > MAX_STORY_BYTES * 2 {
-            batch.diagnostics.push(Diagnostic::error(
-                &origin,
-                None,
-                format!(
-                    "line is {} bytes long, over the {} byte limit",
-                    raw.len(),
-                    MAX_STORY_BYTES * 2
-                ),
-            ));
-            continue;
+    }
+
+    fn origin(&self, line: usize) -> Origin {
+        Origin {
+            file: self.label.clone(),
+            line,
         }
-        let Ok(text) = std::str::from_utf8(raw) else {
-            batch
-                .diagnostics
-                .push(Diagnostic::error(&origin, None, "line is not valid UTF-8"));
-            continue;
+    }
+
+    /// What one line gives, if anything.
+    fn line(&self, line: Line) -> Option<Input> {
+        let error = |line: usize, id: Option<&str>, msg: String| {
+            Some(Input::Diagnostic(Diagnostic::error(
+                &self.origin(line),
+                id,
+                msg,
+            )))
         };
-        match parse_line(text) {
-            Ok(story) => {
-                let story = Story { origin, ..story };
-                if story.text.len() > MAX_STORY_BYTES {
-                    batch.diagnostics.push(Diagnostic::error(
-                        &story.origin,
-                        Some(&story.id),
-                        format!(
-                            "text is {} bytes long, over the {} byte limit",
-                            story.text.len(),
-                            MAX_STORY_BYTES
-                        ),
-                    ));
-                } else {
-                    batch.items.push(Item::Story(story));
+        match line {
+            Line::Text(_, raw) if raw.iter().all(|b| b.is_ascii_whitespace()) => None,
+            Line::Text(no, raw) => {
+                let Ok(text) = std::str::from_utf8(&raw) else {
+                    return error(no, None, "line is not valid UTF-8".into());
+                };
+                match parse_line(text) {
+                    Ok(story) => {
+                        let story = Story {
+                            origin: self.origin(no),
+                            ..story
+                        };
+                        match story.check() {
+                            Ok(()) => Some(Input::Item(Item::Story(story))),
+                            Err(msg) => error(no, Some(&story.id), msg),
+                        }
+                    }
+                    Err((id, msg)) => error(no, id.as_deref(), msg),
                 }
             }
-            Err((id, msg)) => {
-                batch
-                    .diagnostics
-                    .push(Diagnostic::error(&origin, id.as_deref(), msg))
+            Line::TooLong(no, len) => error(
+                no,
+                None,
+                format!(
+                    "line is {len} bytes long, over the {} byte limit",
+                    MAX_STORY_BYTES * 2
+                ),
+            ),
+            Line::Abandoned(no) => error(
+                no,
+                None,
+                format!(
+                    "no line end in the next {} bytes: the rest of the input is not read",
+                    MAX_STORY_BYTES * 1024
+                ),
+            ),
+            Line::Failed(no, e) => error(no, None, format!("reading failed: {e}")),
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonlReader<R> {
+    type Item = Input;
+
+    fn next(&mut self) -> Option<Input> {
+        loop {
+            let Some(line) = self.lines.next() else {
+                if self.any {
+                    return None;
+                }
+                self.any = true;
+                return Some(Input::Diagnostic(Diagnostic::error(
+                    &self.origin(1),
+                    None,
+                    "empty input: no story to read",
+                )));
+            };
+            if let Some(out) = self.line(line) {
+                self.any = true;
+                return Some(out);
             }
         }
     }
-    if batch.items.is_empty() && batch.diagnostics.is_empty() {
-        let origin = Origin {
-            file: label.to_string(),
-            line: 1,
-        };
-        batch.diagnostics.push(Diagnostic::error(
-            &origin,
-            None,
-            "empty input: no story to read",
-        ));
-    }
-    batch
 }
 
 fn parse_line(text: &str) -> Result<Story, (Option<String>, String)> {

@@ -1,22 +1,83 @@
 //! Story readers.
 //!
-//! Every reader takes the raw bytes of one input plus a label for
-//! diagnostics and returns a [`Batch`]. Readers never fail as a whole and
-//! never panic: what cannot be read becomes a [`Diagnostic`] and the rest
-//! of the input is still read. File I/O stays with the caller.
+//! Every reader streams one input — anything `BufRead`: a file, standard
+//! input, a byte slice — and yields [`Input`]s in input order: stories,
+//! option switches, the dictionaries the input names, and diagnostics.
+//! Memory stays bounded whatever the input: a story is at most
+//! [`MAX_STORY_BYTES`], a line or XML element at most twice that, and an
+//! input that runs on without a line end (`/dev/zero`) is given up with a
+//! diagnostic. Readers never fail as a whole and never panic: what cannot
+//! be read becomes a [`Diagnostic`] and the rest of the input is still
+//! read. [`read`] and the `read_*` functions collect a whole input into a
+//! [`Batch`], for small inputs and tests.
 
 mod jsonl;
+mod lines;
 mod petrarch;
 mod plain;
 mod tabari;
 
 pub use jsonl::read_jsonl;
+pub use lines::decode_legacy;
 pub use petrarch::read_petrarch_xml;
 pub use plain::read_plain;
 pub use tabari::{read_tabari_project, read_tabari_text};
 
-use crate::Batch;
+use crate::{Batch, Diagnostic, Environment, Item};
+use std::io::BufRead;
 use std::path::Path;
+
+/// One thing read from an input, in input order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Input {
+    /// A story or an option switch.
+    Item(Item),
+    /// A problem with the input.
+    Diagnostic(Diagnostic),
+    /// The dictionaries and options the input names (a TABARI project or a
+    /// PETRARCH `<Environment>`), given before the stories it governs.
+    Environment(Environment),
+}
+
+/// Reads `input` in `format` as a stream. `base` is the directory that
+/// relative paths in project and XML files are resolved against.
+///
+/// ```
+/// use statecraft_text::read::{stream, Format, Input};
+/// let input: &[u8] = b"{\"id\":\"a\",\"date\":\"2025-02-11\",\"text\":\"Seoul met Damascus.\"}\n";
+/// let mut it = stream(Format::Jsonl, input, "in.jsonl", std::path::Path::new(""));
+/// assert!(matches!(it.next(), Some(Input::Item(_))));
+/// assert!(it.next().is_none());
+/// ```
+pub fn stream<'a>(
+    format: Format,
+    input: impl BufRead + 'a,
+    label: &str,
+    base: &Path,
+) -> Box<dyn Iterator<Item = Input> + 'a> {
+    match format {
+        Format::Jsonl => Box::new(jsonl::JsonlReader::new(input, label)),
+        Format::Plain => Box::new(plain::stream_plain(input, label).into_iter()),
+        Format::TabariText => Box::new(tabari::TextReader::new(input, label)),
+        Format::TabariProject => Box::new(tabari::stream_project(input, label, base).into_iter()),
+        Format::PetrarchXml => Box::new(petrarch::XmlReader::new(input, label, base)),
+    }
+}
+
+impl Batch {
+    /// Collects a stream of inputs.
+    pub fn collect(inputs: impl Iterator<Item = Input>) -> Batch {
+        let mut batch = Batch::default();
+        for i in inputs {
+            match i {
+                Input::Item(item) => batch.items.push(item),
+                Input::Diagnostic(d) => batch.diagnostics.push(d),
+                Input::Environment(e) => batch.environment = Some(e),
+            }
+        }
+        batch
+    }
+}
 
 /// The largest story body we accept, in bytes. Longer inputs are almost
 /// always concatenation accidents or binary junk, and coding them would
@@ -107,35 +168,10 @@ pub fn detect(path: Option<&Path>, bytes: &[u8]) -> Format {
     Format::Plain
 }
 
-/// Reads one input in the given format. `base` is the directory that
-/// relative paths in project and XML files are resolved against.
+/// Reads one whole input in the given format. `base` is the directory
+/// that relative paths in project and XML files are resolved against.
 pub fn read(format: Format, bytes: &[u8], label: &str, base: &Path) -> Batch {
-    match format {
-        Format::Jsonl => read_jsonl(bytes, label),
-        Format::Plain => read_plain(bytes, label),
-        Format::TabariText => read_tabari_text(bytes, label),
-        Format::TabariProject => read_tabari_project(bytes, label, base),
-        Format::PetrarchXml => read_petrarch_xml(bytes, label, base),
-    }
-}
-
-/// Splits bytes into lines, dropping `\r` before `\n`; yields 1-based line
-/// numbers.
-pub(crate) fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
-    bytes
-        .split(|&b| b == b'\n')
-        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
-        .enumerate()
-        .map(|(i, l)| (i + 1, l))
-}
-
-/// Decodes legacy text: UTF-8 when valid, else Latin-1 byte by byte.
-/// Returns whether the Latin-1 fallback was used.
-pub(crate) fn decode_legacy(bytes: &[u8]) -> (String, bool) {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), false),
-        Err(_) => (bytes.iter().map(|&b| b as char).collect(), true),
-    }
+    Batch::collect(stream(format, bytes, label, base))
 }
 
 /// Binary junk: NUL bytes, or mostly control characters.

@@ -1,5 +1,37 @@
-use super::{looks_binary, MAX_STORY_BYTES};
+use super::{looks_binary, Input, MAX_STORY_BYTES};
 use crate::{Batch, Date, Diagnostic, Item, Layout, Origin, Story};
+use std::io::{BufRead, Read};
+
+/// Reads a pasted story from a stream: at most twice [`MAX_STORY_BYTES`]
+/// are read; a longer input is refused without reading the rest.
+pub(crate) fn stream_plain(input: impl BufRead, label: &str) -> Vec<Input> {
+    let limit = (MAX_STORY_BYTES * 2) as u64;
+    let mut bytes = Vec::new();
+    let refuse = |message: String| {
+        let origin = Origin {
+            file: label.to_string(),
+            line: 1,
+        };
+        let id = story_id_from_label(label);
+        vec![Input::Diagnostic(Diagnostic::error(
+            &origin,
+            Some(&id),
+            message,
+        ))]
+    };
+    match input.take(limit + 1).read_to_end(&mut bytes) {
+        Ok(n) if n as u64 > limit => refuse(format!(
+            "input is over {limit} bytes: too long for one story"
+        )),
+        Ok(_) => {
+            let batch = read_plain(&bytes, label);
+            let items = batch.items.into_iter().map(Input::Item);
+            let diags = batch.diagnostics.into_iter().map(Input::Diagnostic);
+            diags.chain(items).collect()
+        }
+        Err(e) => refuse(format!("reading failed: {e}")),
+    }
+}
 
 /// Reads a story as a reader pastes it: a headline, a `Published:` (or
 /// `Date:`, `Updated:`) line carrying the date, then paragraphs. A lone
@@ -62,7 +94,7 @@ pub fn read_plain(bytes: &[u8], label: &str) -> Batch {
         }
         if date.is_none() {
             if let Some(rest) = date_line(line) {
-                date = Date::parse(rest);
+                date = Date::parse_leading(rest).map(|(d, _)| d);
                 if date.is_some() {
                     continue;
                 }
@@ -83,26 +115,20 @@ pub fn read_plain(bytes: &[u8], label: &str) -> Batch {
         return batch;
     };
     let body = paragraphs.join("\n");
-    if body.len() > MAX_STORY_BYTES {
-        batch.diagnostics.push(Diagnostic::error(
-            &origin,
-            Some(&id),
-            format!(
-                "text is {} bytes long, over the {} byte limit",
-                body.len(),
-                MAX_STORY_BYTES
-            ),
-        ));
-        return batch;
-    }
-    batch.items.push(Item::Story(Story {
+    let story = Story {
         id,
         date,
         title,
         text: body,
         origin,
         layout: Layout::Prose,
-    }));
+    };
+    match story.check() {
+        Ok(()) => batch.items.push(Item::Story(story)),
+        Err(msg) => batch
+            .diagnostics
+            .push(Diagnostic::error(&story.origin, Some(&story.id), msg)),
+    }
     batch
 }
 

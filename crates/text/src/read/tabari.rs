@@ -1,5 +1,8 @@
-use super::{decode_legacy, lines, looks_binary, MAX_STORY_BYTES};
+use super::lines::{decode_legacy, Line, Lines};
+use super::{looks_binary, Input, MAX_STORY_BYTES};
 use crate::{Batch, Date, Diagnostic, Directive, Environment, Item, Layout, Origin, Story};
+use std::collections::VecDeque;
+use std::io::{BufRead, Read};
 use std::path::Path;
 
 /// Splits a TABARI record header line into its date token and id.
@@ -47,66 +50,164 @@ pub(crate) fn is_header_line(line: &str) -> Option<(&str, Option<&str>)> {
 /// assert!(batch.items.iter().any(|i| matches!(i, Item::Directive(Directive::Tabari(s), _) if s == "SET: CODE ALL")));
 /// ```
 pub fn read_tabari_text(bytes: &[u8], label: &str) -> Batch {
-    let mut batch = Batch::default();
-    let mut current: Option<Record> = None;
-    let mut latin1_warned = false;
-    for (line_no, raw) in lines(bytes) {
-        let (line, latin1) = decode_legacy(raw);
-        if latin1 && !latin1_warned {
-            latin1_warned = true;
-            batch.diagnostics.push(Diagnostic::warning(
-                &Origin {
-                    file: label.to_string(),
-                    line: line_no,
-                },
-                None,
-                "not valid UTF-8; read as Latin-1",
-            ));
+    Batch::collect(TextReader::new(bytes, label))
+}
+
+/// The `.text` reader as a stream: a record at a time.
+pub(crate) struct TextReader<R> {
+    lines: Lines<R>,
+    label: String,
+    current: Option<Record>,
+    out: VecDeque<Input>,
+    latin1_warned: bool,
+    any: bool,
+    done: bool,
+}
+
+impl<R: BufRead> TextReader<R> {
+    pub fn new(input: R, label: &str) -> TextReader<R> {
+        TextReader {
+            lines: Lines::new(input, MAX_STORY_BYTES * 2),
+            label: label.to_string(),
+            current: None,
+            out: VecDeque::new(),
+            latin1_warned: false,
+            any: false,
+            done: false,
         }
-        let blank = line.chars().all(|c| c.is_whitespace() || c == '\u{1a}');
-        if blank {
-            if let Some(rec) = current.take() {
-                finish(rec, label, &mut batch);
-            }
-            continue;
+    }
+
+    fn origin(&self, line: usize) -> Origin {
+        Origin {
+            file: self.label.clone(),
+            line,
         }
-        match current.as_mut() {
-            Some(rec) => {
-                rec.body.push('\n');
-                rec.body.push_str(&line);
-            }
-            None => {
-                if is_header_line(&line).is_some() {
-                    current = Some(Record {
-                        line: line_no,
-                        header: line,
-                        body: String::new(),
-                    });
+    }
+
+    fn finish_record(&mut self) {
+        if let Some(rec) = self.current.take() {
+            let mut batch = Batch::default();
+            finish(rec, &self.label, &mut batch);
+            self.out
+                .extend(batch.diagnostics.into_iter().map(Input::Diagnostic));
+            self.out.extend(batch.items.into_iter().map(Input::Item));
+        }
+    }
+
+    /// Reads lines until a record is complete or the input ends.
+    fn fill(&mut self) {
+        while self.out.is_empty() && !self.done {
+            let (line_no, raw) = match self.lines.next() {
+                None => {
+                    self.done = true;
+                    self.finish_record();
+                    break;
                 }
-                // Anything else outside a record is a comment block.
+                Some(Line::Text(n, raw)) => (n, raw),
+                Some(Line::TooLong(n, len)) => {
+                    // A line too long for a record: the record is dropped.
+                    let header = self.current.take().map(|r| r.header);
+                    let id = header
+                        .as_deref()
+                        .and_then(is_header_line)
+                        .and_then(|(_, id)| id);
+                    let msg = format!(
+                        "line is {len} bytes long, over the {} byte limit; its record is skipped",
+                        MAX_STORY_BYTES * 2
+                    );
+                    let d = Diagnostic::error(&self.origin(n), id, msg);
+                    self.out.push_back(Input::Diagnostic(d));
+                    continue;
+                }
+                Some(Line::Abandoned(n)) => {
+                    self.current = None;
+                    let d = Diagnostic::error(
+                        &self.origin(n),
+                        None,
+                        "no line end for a long way: the rest of the input is not read",
+                    );
+                    self.out.push_back(Input::Diagnostic(d));
+                    continue;
+                }
+                Some(Line::Failed(n, e)) => {
+                    self.current = None;
+                    let d =
+                        Diagnostic::error(&self.origin(n), None, format!("reading failed: {e}"));
+                    self.out.push_back(Input::Diagnostic(d));
+                    continue;
+                }
+            };
+            let (line, latin1) = decode_legacy(&raw);
+            if latin1 && !self.latin1_warned {
+                self.latin1_warned = true;
+                let d = Diagnostic::warning(
+                    &self.origin(line_no),
+                    None,
+                    "not valid UTF-8; read as Windows-1252",
+                );
+                self.out.push_back(Input::Diagnostic(d));
+            }
+            let blank = line.chars().all(|c| c.is_whitespace() || c == '\u{1a}');
+            if blank {
+                self.finish_record();
+                continue;
+            }
+            match self.current.as_mut() {
+                Some(rec) => {
+                    // A record grows to the size limit at most; `finish`
+                    // reports one that went over.
+                    if rec.body.len() <= MAX_STORY_BYTES {
+                        rec.body.push('\n');
+                        rec.body.push_str(&line);
+                    } else {
+                        rec.overflow = true;
+                    }
+                }
+                None => {
+                    if is_header_line(&line).is_some() {
+                        self.current = Some(Record {
+                            line: line_no,
+                            header: line.into_owned(),
+                            body: String::new(),
+                            overflow: false,
+                        });
+                    }
+                    // Anything else outside a record is a comment block.
+                }
             }
         }
     }
-    if let Some(rec) = current.take() {
-        finish(rec, label, &mut batch);
+}
+
+impl<R: BufRead> Iterator for TextReader<R> {
+    type Item = Input;
+
+    fn next(&mut self) -> Option<Input> {
+        self.fill();
+        match self.out.pop_front() {
+            Some(i) => {
+                self.any = true;
+                Some(i)
+            }
+            None if !self.any => {
+                self.any = true;
+                Some(Input::Diagnostic(Diagnostic::error(
+                    &self.origin(1),
+                    None,
+                    "no TABARI records found (a record starts with a 'YYMMDD ID' line)",
+                )))
+            }
+            None => None,
+        }
     }
-    if batch.items.is_empty() && batch.diagnostics.is_empty() {
-        batch.diagnostics.push(Diagnostic::error(
-            &Origin {
-                file: label.to_string(),
-                line: 1,
-            },
-            None,
-            "no TABARI records found (a record starts with a 'YYMMDD ID' line)",
-        ));
-    }
-    batch
 }
 
 struct Record {
     line: usize,
     header: String,
     body: String,
+    /// Lines were dropped to keep the record within the size limit.
+    overflow: bool,
 }
 
 fn finish(rec: Record, label: &str, batch: &mut Batch) {
@@ -179,26 +280,28 @@ fn finish(rec: Record, label: &str, batch: &mut Batch) {
         ));
         return;
     }
-    if text.len() > MAX_STORY_BYTES {
+    if rec.overflow || text.len() > MAX_STORY_BYTES {
         batch.diagnostics.push(Diagnostic::error(
             &origin,
             Some(id),
-            format!(
-                "record is {} bytes long, over the {} byte limit",
-                text.len(),
-                MAX_STORY_BYTES
-            ),
+            format!("record is over the {MAX_STORY_BYTES} byte limit"),
         ));
         return;
     }
-    batch.items.push(Item::Story(Story {
+    let story = Story {
         id: id.to_string(),
         date,
         title: None,
         text,
         origin,
         layout: Layout::Sentence,
-    }));
+    };
+    match story.check() {
+        Ok(()) => batch.items.push(Item::Story(story)),
+        Err(msg) => batch
+            .diagnostics
+            .push(Diagnostic::error(&story.origin, Some(&story.id), msg)),
+    }
 }
 
 /// Removes `/* ... */` comments, returning the text and the option lines
@@ -256,9 +359,46 @@ fn collect_options(comment: &str, out: &mut Vec<String>) {
 /// assert_eq!(env.texts, [Path::new("/data/V.text")]);
 /// ```
 pub fn read_tabari_project(bytes: &[u8], label: &str, base: &Path) -> Batch {
-    let mut batch = Batch::default();
+    Batch::collect(stream_project(bytes, label, base).into_iter())
+}
+
+/// A project file is a handful of lines: at most this many bytes are read.
+const MAX_PROJECT_BYTES: u64 = 1 << 20;
+
+/// Reads a project file from a stream (at most [`MAX_PROJECT_BYTES`]).
+pub(crate) fn stream_project(input: impl BufRead, label: &str, base: &Path) -> Vec<Input> {
+    let mut bytes = Vec::new();
+    let mut out = Vec::new();
+    let origin = Origin {
+        file: label.to_string(),
+        line: 1,
+    };
+    match input.take(MAX_PROJECT_BYTES + 1).read_to_end(&mut bytes) {
+        Ok(n) if n as u64 > MAX_PROJECT_BYTES => {
+            out.push(Input::Diagnostic(Diagnostic::error(
+                &origin,
+                None,
+                format!("over {MAX_PROJECT_BYTES} bytes: not a TABARI project file"),
+            )));
+            return out;
+        }
+        Ok(_) => {}
+        Err(e) => {
+            out.push(Input::Diagnostic(Diagnostic::error(
+                &origin,
+                None,
+                format!("reading failed: {e}"),
+            )));
+            return out;
+        }
+    }
     let mut env = Environment::default();
-    for (line_no, raw) in lines(bytes) {
+    let lines = bytes
+        .split(|&b| b == b'\n')
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+        .enumerate();
+    for (i, raw) in lines {
+        let line_no = i + 1;
         let (line, _) = decode_legacy(raw);
         let line = line.trim();
         let Some(rest) = line.strip_prefix('<') else {
@@ -278,28 +418,25 @@ pub fn read_tabari_project(bytes: &[u8], label: &str, base: &Path) -> Batch {
             _ => continue,
         };
         if value.is_empty() {
-            batch.diagnostics.push(Diagnostic::error(
+            out.push(Input::Diagnostic(Diagnostic::error(
                 &Origin {
                     file: label.to_string(),
                     line: line_no,
                 },
                 None,
                 format!("<{tag}> names no file"),
-            ));
+            )));
             continue;
         }
         list.push(base.join(value));
     }
     if env.texts.is_empty() {
-        batch.diagnostics.push(Diagnostic::error(
-            &Origin {
-                file: label.to_string(),
-                line: 1,
-            },
+        out.push(Input::Diagnostic(Diagnostic::error(
+            &origin,
             None,
             "project names no <textfile>",
-        ));
+        )));
     }
-    batch.environment = Some(env);
-    batch
+    out.push(Input::Environment(env));
+    out
 }

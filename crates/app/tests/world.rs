@@ -4,7 +4,8 @@
 mod common;
 
 use common::*;
-use statecraft_store::{ImportOutcome, Ingest, Put, Store};
+use statecraft_app::StoryCoder;
+use statecraft_store::{ImportOutcome, Put, Store};
 use statecraft_text::Date;
 use statecraft_world::{import, Start, States, Status};
 
@@ -14,7 +15,7 @@ fn d(s: &str) -> Date {
 
 fn seeded(name: &str) -> Vec<(&'static str, Store)> {
     let mut stores = fresh_stores(name);
-    let (mut ing, _) = Ingest::new(&[]);
+    let mut ing = new_ingest(&[]);
     for (_, store) in &mut stores {
         let out = ingest(store, &mut ing, &seed());
         assert_eq!(out.stored, 1);
@@ -151,7 +152,7 @@ fn seed_north_korea_network() {
 fn ingest_twice_stores_once_and_recodes_on_dictionary_change() {
     for (backend, mut store) in fresh_stores("idempotent") {
         let corpus = seed();
-        let (mut ing, _) = Ingest::new(&[]);
+        let mut ing = new_ingest(&[]);
         let first = ingest(&mut store, &mut ing, &corpus);
         let counts = store.counts().unwrap();
         let again = ingest(&mut store, &mut ing, &corpus);
@@ -164,12 +165,8 @@ fn ingest_twice_stores_once_and_recodes_on_dictionary_change() {
         );
         // Another dictionary: the story is re-coded and its events replaced.
         let overlay = b"# test overlay\n";
-        let (mut other, errors) = Ingest::new(&[("extra.overlay.txt", overlay)]);
-        assert!(
-            errors.iter().all(|e| e.file.starts_with("<bundled>")),
-            "{errors:?}"
-        );
-        assert_ne!(other.fingerprint(), ing.fingerprint());
+        let mut other = new_ingest(&[("extra.overlay.txt", overlay)]);
+        assert_ne!(other.coder().fingerprint(), ing.coder().fingerprint());
         let recoded = ingest(&mut store, &mut other, &corpus);
         assert_eq!(recoded.replaced, 1, "{backend}");
         assert_eq!(recoded.events, first.events, "{backend}");
@@ -179,17 +176,124 @@ fn ingest_twice_stores_once_and_recodes_on_dictionary_change() {
             "{backend}: old events replaced"
         );
         assert!(store.incomplete_stories().unwrap().is_empty());
-        // The same story under another id is the same story.
-        let mut renamed = corpus[0].clone();
-        renamed.id = "another-id".into();
-        let (rec, events) = other.code(&renamed, &store);
-        assert_eq!(
-            store.put_story(&rec, &events).unwrap(),
-            Put::Unchanged,
+    }
+}
+
+/// Ids are the key; the content hash only tells a changed text. Before
+/// the change of key, the same text under a second id was reported
+/// unchanged and never stored, and a second text under one id was stored
+/// but could not be fetched.
+#[test]
+fn story_ids_are_the_key_and_the_hash_detects_change() {
+    for (backend, mut store) in fresh_stores("ids_key") {
+        let (coder, _) = StoryCoder::new(&[]);
+        let d = Date::from_ymd(2025, 2, 11).unwrap();
+        let story = |id: &str, text: &str| {
+            statecraft_text::Story::new(id, d, text, statecraft_text::Layout::Prose)
+        };
+        let put = |store: &mut Store, s: &statecraft_text::Story| {
+            let c = coder.code(s).unwrap();
+            store.put_story(&c.record, &c.events).unwrap()
+        };
+        let a = story("a", "Japan praised Bhutan.");
+        assert!(matches!(put(&mut store, &a), Put::Stored(_)), "{backend}");
+        assert_eq!(put(&mut store, &a), Put::Unchanged, "{backend}");
+        // The same text under another id is another story.
+        let b = story("b", "Japan praised Bhutan.");
+        assert!(matches!(put(&mut store, &b), Put::Stored(_)), "{backend}");
+        assert_eq!(store.story("b").unwrap().unwrap().0.story_id, "b");
+        assert_eq!(store.story("a").unwrap().unwrap().0.story_id, "a");
+        // A new text under a known id replaces the old one.
+        let a2 = story("a", "Japan criticized Bhutan.");
+        assert!(
+            matches!(put(&mut store, &a2), Put::Replaced(_)),
             "{backend}"
+        );
+        let (got, events) = store.story("a").unwrap().unwrap();
+        assert_eq!(got.text, a2.text, "{backend}");
+        assert!(events.iter().all(|e| e.text == a2.text), "{backend}");
+        assert_eq!(store.counts().unwrap().0, 2, "{backend}");
+        assert!(store.incomplete_stories().unwrap().is_empty());
+        // Through the batch path too: a repeat of an id in one batch is
+        // the later text.
+        let mut ing = new_ingest(&[]);
+        let out = ingest(
+            &mut store,
+            &mut ing,
+            &[
+                story("c", "Japan praised Bhutan."),
+                story("c", "Japan met Bhutan."),
+            ],
+        );
+        assert_eq!((out.stored, out.replaced), (1, 1), "{backend}");
+        assert_eq!(
+            store.story("c").unwrap().unwrap().0.text,
+            "Japan met Bhutan."
         );
     }
 }
+
+/// A version-1 store (hash as key) with two texts under one id migrates to
+/// version 2 without losing either: the older is renamed `ID~HASH`.
+#[test]
+fn a_version_1_store_migrates_and_keeps_every_story() {
+    let dir = temp_dir("v1");
+    std::fs::create_dir_all(&dir).unwrap();
+    let conn = rusqlite::Connection::open(dir.join("statecraft.db")).unwrap();
+    conn.execute_batch(V1_SCHEMA).unwrap();
+    conn.execute_batch(
+        "INSERT INTO meta VALUES ('schema_version', '1');
+         INSERT INTO stories VALUES (1, 'aaaaaaaaaaaaaaaa', 's1', 20250211, NULL, 'Japan praised Bhutan.', 'f:1', 'c', 1, 0);
+         INSERT INTO stories VALUES (2, 'bbbbbbbbbbbbbbbb', 's1', 20250211, NULL, 'Japan met Bhutan.', 'f:2', 'c', 1, 0);
+         INSERT INTO events (story, sentence, source, target, cameo, date, date_end, precision, text, spans)
+             VALUES (1, 0, 'JPN', 'BTN', '051', 20250211, 20250211, 'story', 'Japan praised Bhutan.', '{}'),
+                    (2, 0, 'JPN', 'BTN', '040', 20250211, 20250211, 'story', 'Japan met Bhutan.', '{}');",
+    )
+    .unwrap();
+    drop(conn);
+    let mut store = Store::open_sqlite(&dir).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        statecraft_store::SCHEMA_VERSION
+    );
+    assert_eq!(store.counts().unwrap().0, 2);
+    assert!(store.incomplete_stories().unwrap().is_empty());
+    let (newest, events) = store.story("s1").unwrap().unwrap();
+    assert_eq!(newest.text, "Japan met Bhutan.");
+    assert_eq!(events.len(), 1);
+    let (older, events) = store.story("s1~aaaaaaaaaaaa").unwrap().unwrap();
+    assert_eq!(older.text, "Japan praised Bhutan.");
+    assert_eq!(events[0].cameo, "051");
+    assert_eq!(events[0].pattern, None);
+}
+
+/// Migration 1, as version 1 of statecraft created stores.
+const V1_SCHEMA: &str = "
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE stories (id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, story_id TEXT NOT NULL,
+        date BIGINT NOT NULL, title TEXT, text TEXT NOT NULL, origin TEXT NOT NULL, coder TEXT NOT NULL,
+        events BIGINT NOT NULL, ingested_at BIGINT NOT NULL);
+    CREATE INDEX stories_story_id ON stories (story_id);
+    CREATE TABLE events (id INTEGER PRIMARY KEY, story BIGINT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        sentence BIGINT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, source_state TEXT,
+        target_state TEXT, cameo TEXT NOT NULL, root TEXT, plover TEXT, goldstein DOUBLE PRECISION,
+        quad_class BIGINT, date BIGINT NOT NULL, date_end BIGINT NOT NULL, precision TEXT NOT NULL,
+        date_text TEXT, modality TEXT, text TEXT NOT NULL, spans TEXT NOT NULL);
+    CREATE INDEX events_story ON events (story);
+    CREATE INDEX events_dyad ON events (source_state, target_state, date, goldstein);
+    CREATE TABLE states (code TEXT PRIMARY KEY);
+    CREATE TABLE imports (id INTEGER PRIMARY KEY, format TEXT NOT NULL, label TEXT NOT NULL,
+        hash TEXT NOT NULL UNIQUE, facts BIGINT NOT NULL, imported_at BIGINT NOT NULL);
+    CREATE TABLE facts (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL,
+        status TEXT NOT NULL, from_date BIGINT NOT NULL, from_precision TEXT NOT NULL, start TEXT NOT NULL,
+        to_date BIGINT, to_precision TEXT, source TEXT NOT NULL, record TEXT NOT NULL,
+        import BIGINT REFERENCES imports (id) ON DELETE CASCADE,
+        story BIGINT REFERENCES stories (id) ON DELETE CASCADE, sentence BIGINT, cameo TEXT, evidence TEXT);
+    CREATE INDEX facts_a ON facts (a);
+    CREATE INDEX facts_b ON facts (b);
+    CREATE INDEX facts_import ON facts (import);
+    CREATE INDEX facts_story ON facts (story);
+";
 
 fn sample(name: &str) -> Vec<u8> {
     std::fs::read(root().join("crates/world/tests/data").join(name)).unwrap()
@@ -343,29 +447,33 @@ fn a_store_from_a_newer_statecraft_is_refused() {
 }
 
 #[test]
-fn dates_before_year_one_read_back() {
-    // A story dated in year 0 that says "last year" has an event in year
-    // -1; the store's integer dates must decode it, not fail.
-    for (backend, mut store) in fresh_stores("old_dates") {
-        let day = Date::from_ymd(0, 6, 1).unwrap();
-        let old = Date::from_ymd(-1, 6, 1).unwrap();
+fn dates_at_the_ends_of_the_calendar_read_back() {
+    // Events dated 0001-01-01 and 9999-12-31 store and read back; nothing
+    // outside that range can be made (Date refuses it).
+    assert!(Date::from_ymd(0, 6, 1).is_none());
+    for (backend, mut store) in fresh_stores("calendar_ends") {
+        let (coder, _) = StoryCoder::new(&[]);
         let story = statecraft_text::Story::new(
-            "ancient",
-            day,
-            "South Korea established diplomatic relations with Syria last year.",
+            "ends",
+            Date::MAX,
+            "South Korea established diplomatic relations with Syria.",
             statecraft_text::Layout::Prose,
         );
-        let (mut ing, _) = Ingest::new(&[]);
-        let (mut rec, mut events) = ing.code(&story, &store);
-        assert!(!events.is_empty(), "{backend}");
-        for e in &mut events {
-            e.date = old;
-            e.date_end = old;
+        let mut coded = coder.code(&story).unwrap();
+        assert!(!coded.events.is_empty(), "{backend}");
+        for (i, e) in coded.events.iter_mut().enumerate() {
+            let d = if i % 2 == 0 { Date::MIN } else { Date::MAX };
+            e.date = d;
+            e.date_end = d;
         }
-        rec.events = events.len() as i64;
-        store.put_story(&rec, &events).unwrap();
-        let (_, back) = store.story("ancient").unwrap().unwrap();
-        assert!(back.iter().all(|e| e.date == old), "{backend}");
+        store.put_story(&coded.record, &coded.events).unwrap();
+        let (_, back) = store.story("ends").unwrap().unwrap();
+        assert_eq!(back.len(), coded.events.len(), "{backend}");
+        assert!(
+            back.iter()
+                .all(|e| e.date == Date::MIN || e.date == Date::MAX),
+            "{backend}"
+        );
         assert!(store.ties("KOR", d("2025-02-11")).is_ok(), "{backend}");
     }
 }

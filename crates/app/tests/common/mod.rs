@@ -3,9 +3,11 @@
 
 #![allow(dead_code)]
 
-use statecraft_store::{Ingest, Outcome, Store};
+use statecraft_app::{Ingest, Outcome, StoryCoder};
+use statecraft_store::Store;
 use statecraft_text::{read, Story};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -75,6 +77,16 @@ pub fn stories(path: &Path) -> Vec<Story> {
 
 pub fn seed() -> Vec<Story> {
     stories(&root().join("examples/south-korea-syria-2025-02-11.txt"))
+}
+
+/// A batch ingest with the bundled dictionaries plus `extra`.
+pub fn new_ingest(extra: &[(&str, &[u8])]) -> Ingest {
+    let (coder, errors) = StoryCoder::new(extra);
+    assert!(
+        errors.iter().all(|e| e.file.starts_with("<bundled>")),
+        "{errors:?}"
+    );
+    Ingest::new(Arc::new(coder))
 }
 
 pub fn ingest(store: &mut Store, ingest: &mut Ingest, stories: &[Story]) -> Outcome {
