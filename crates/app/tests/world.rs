@@ -477,3 +477,114 @@ fn dates_at_the_ends_of_the_calendar_read_back() {
         assert!(store.ties("KOR", d("2025-02-11")).is_ok(), "{backend}");
     }
 }
+
+/// Defect 10: "Japan praised Bhutan, with which it has never established
+/// diplomatic relations." was stored as JPN–BTN established: the rule read
+/// the whole sentence. Facts now come from the event's own words; this
+/// covers denials, questions, reported plans and third parties, with a
+/// sentence that does establish ties to show the rule still fires.
+#[test]
+fn facts_come_from_what_the_event_says() {
+    for (backend, mut store) in fresh_stores("denials") {
+        let mut ing = new_ingest(&[]);
+        let d = Date::from_ymd(2025, 2, 11).unwrap();
+        let texts = [
+            "Japan praised Bhutan, with which it has never established diplomatic relations.",
+            "Will Japan establish diplomatic relations with Bhutan?",
+            "Japan said it plans to establish diplomatic relations with Bhutan.",
+            "Japan welcomed Bhutan's decision to establish diplomatic ties with India.",
+            "Japan did not establish diplomatic relations with Bhutan.",
+        ];
+        let stories: Vec<statecraft_text::Story> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                statecraft_text::Story::new(format!("d{i}"), d, *t, statecraft_text::Layout::Prose)
+            })
+            .collect();
+        ingest(&mut store, &mut ing, &stories);
+        let ties = store.ties("JPN", d).unwrap();
+        assert!(
+            ties.iter()
+                .all(|t| t.partner != "BTN" || !t.provenance.describe().contains("d")),
+            "{backend}: {ties:?}"
+        );
+        assert!(
+            !store
+                .tie_facts("BTN")
+                .unwrap()
+                .iter()
+                .any(|f| matches!(f.provenance, statecraft_world::Provenance::Event { .. })),
+            "{backend}: a fact from an event about Bhutan"
+        );
+        // What does establish ties still does.
+        let yes = statecraft_text::Story::new(
+            "yes",
+            d,
+            "Japan established diplomatic relations with Bhutan on Monday.",
+            statecraft_text::Layout::Prose,
+        );
+        ingest(&mut store, &mut ing, &[yes]);
+        let facts = store.tie_facts("BTN").unwrap();
+        let from_event: Vec<_> = facts
+            .iter()
+            .filter(|f| matches!(f.provenance, statecraft_world::Provenance::Event { .. }))
+            .collect();
+        assert_eq!(from_event.len(), 1, "{backend}: {facts:?}");
+        assert_eq!(from_event[0].status, Status::Established, "{backend}");
+    }
+}
+
+/// Defect 11: the store dropped the verb pattern and the evidence for
+/// inferred actors, so the API and exports lost what `code` prints. They
+/// are kept and read back as coded.
+#[test]
+fn stored_events_keep_pattern_and_evidence() {
+    for (backend, mut store) in fresh_stores("evidence") {
+        let (coder, _) = StoryCoder::new(&[]);
+        // The seed's patterns, and a name no dictionary knows.
+        let mut story = seed()[0].clone();
+        story.text.push_str(
+            "\nAsaad Hamdan, Syria's interim foreign minister, met Sergei Lavrov in Moscow on Monday.",
+        );
+        let coded = coder.code(&story).unwrap();
+        store.put_story(&coded.record, &coded.events).unwrap();
+        let (_, back) = store.story(&story.id).unwrap().unwrap();
+        assert_eq!(back.len(), coded.events.len(), "{backend}");
+        for (b, c) in back.iter().zip(&coded.events) {
+            assert_eq!(b.pattern, c.pattern, "{backend}");
+            assert_eq!(b.source_actor, c.source_actor, "{backend}");
+            assert_eq!(b.target_actor, c.target_actor, "{backend}");
+        }
+        assert!(back.iter().any(|e| e.pattern.is_some()), "{backend}");
+        let kim = back
+            .iter()
+            .find_map(|e| e.source_actor.as_ref())
+            .expect("an inferred source");
+        assert!(!kim.evidence.text.is_empty(), "{backend}");
+    }
+}
+
+/// Weak spot: two ingests started together on a fresh data directory
+/// sometimes failed with "database is locked". Opening retries while
+/// another process creates the store.
+#[test]
+fn stores_opened_together_on_a_fresh_directory_all_open() {
+    for round in 0..5 {
+        let dir = temp_dir(&format!("together-{round}"));
+        let openers: Vec<_> = (0..6)
+            .map(|_| {
+                let dir = dir.clone();
+                std::thread::spawn(move || {
+                    let mut store = Store::open_sqlite(&dir)?;
+                    store.counts().map(|_| ())
+                })
+            })
+            .collect();
+        for o in openers {
+            o.join()
+                .unwrap()
+                .unwrap_or_else(|e| panic!("round {round}: {e}"));
+        }
+    }
+}

@@ -7,6 +7,7 @@
 
 use statecraft_coder::{Coder, Event, Options};
 use statecraft_text::{Date, Layout, Story};
+use std::path::Path;
 
 fn code(coder: &mut Coder, text: &str) -> Vec<Event> {
     let story = Story::new(
@@ -163,4 +164,31 @@ fn evidence_points_at_the_appositive() {
     let at: String = chars[ev.span[0]..ev.span[1]].iter().collect();
     assert_eq!(at, ev.text);
     assert_eq!(ev.sentence, 0);
+}
+
+/// Defect 2 (foundation): the coder was `&mut self`, so the server coded
+/// behind a lock. It is `Sync`: one coder serves many threads, and each
+/// thread's output is what one thread alone gives.
+#[test]
+fn one_coder_serves_many_threads() {
+    fn shared<T: Send + Sync>(_: &T) {}
+    let (dict, _) = statecraft_dict::bundled();
+    let coder = Coder::new(dict, Options::statecraft());
+    shared(&coder);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/south-korea-syria-2025-02-11.txt");
+    let bytes = std::fs::read(path).unwrap();
+    let story = statecraft_text::read::read_plain(&bytes, "seed.txt")
+        .stories()
+        .next()
+        .unwrap()
+        .clone();
+    let alone = coder.code(&story);
+    assert!(!alone.events.is_empty());
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4).map(|_| s.spawn(|| coder.code(&story))).collect();
+        for h in handles {
+            assert_eq!(h.join().unwrap(), alone);
+        }
+    });
 }

@@ -494,8 +494,9 @@ fn body(input: Result<Json<StoryInput>, JsonRejection>) -> Result<Story, Problem
             "Unsupported media type",
             e.body_text(),
         )),
-        // A body over the limit, whether or not it said its length.
-        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+        // A body over the limit, whether or not it said its length (a
+        // chunked body reaches the limit while it is read).
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE || over_limit(&e) => {
             Err(Problem::for_status(StatusCode::PAYLOAD_TOO_LARGE))
         }
         Err(e) => Err(Problem::new(
@@ -505,6 +506,19 @@ fn body(input: Result<Json<StoryInput>, JsonRejection>) -> Result<Story, Problem
             e.body_text(),
         )),
     }
+}
+
+/// Whether a rejected body failed because it ran over the size limit: the
+/// limit's error may be wrapped more than once on its way up.
+fn over_limit(e: &JsonRejection) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(c) = cause {
+        if c.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        cause = c.source();
+    }
+    false
 }
 
 /// A story's events.

@@ -132,7 +132,7 @@ pub enum ServerError {
 pub struct AppState {
     readers: StorePool,
     writer: StorePool,
-    /// Commits, one at a time.
+    /// Commits: one at a time on SQLite, a few on PostgreSQL.
     write_slot: Arc<Semaphore>,
     /// Coding for writes of small stories.
     small_write_lane: Arc<Semaphore>,
@@ -207,17 +207,23 @@ impl AppState {
             }
         }
         drop(Store::open(&config.location)?);
+        // SQLite has one writer at a time; PostgreSQL commits several
+        // stories at once, so a large one does not hold up a small one.
+        let commits = match config.location {
+            Location::Dir(_) => 1,
+            Location::Postgres(_) => 4,
+        };
         let readers = StorePool::new(&config.location, config.readers);
         let writer = StorePool::new(
             &config.location,
             PoolConfig {
-                size: 1,
+                size: commits,
                 ..config.readers
             },
         );
         let (coder, _) = StoryCoder::new(&[]);
         Ok(AppState {
-            write_slot: Arc::new(Semaphore::new(1)),
+            write_slot: Arc::new(Semaphore::new(commits)),
             small_write_lane: Arc::new(Semaphore::new(1)),
             large_write_lane: Arc::new(Semaphore::new(1)),
             code_slots: Arc::new(Semaphore::new(config.coders.max(1))),
@@ -294,8 +300,8 @@ impl AppState {
         self: &Arc<Self>,
         f: impl FnOnce(&mut Store) -> Result<T, Problem> + Send + 'static,
     ) -> Result<T, Problem> {
-        let mut store = self.readers.get().await?;
-        tokio::task::spawn_blocking(move || f(&mut store))
+        let mut pooled = self.readers.get().await?;
+        tokio::task::spawn_blocking(move || f(pooled.store().map_err(Problem::from)?))
             .await
             .map_err(|e| Problem::internal(&e))?
     }
@@ -367,13 +373,22 @@ impl AppState {
         .await
         .map_err(|e| Problem::internal(&e))??;
         let commit = self.slot(&self.write_slot, "write", self.timeout).await?;
-        let store = self.writer.get().await?;
+        let mut pooled = self.writer.get().await?;
         // From here the write runs to the end even if the client goes.
         drop(guard);
         tokio::task::spawn_blocking(move || {
             let _commit = commit;
-            let mut store = store;
-            statecraft_app::store_coded(&mut store, &coded).map_err(|e| match e {
+            let store = pooled.store().map_err(Problem::from)?;
+            let stored = match statecraft_app::store_coded(store, &coded) {
+                // The connection broke (a failover): the transaction did
+                // not commit, or did and storing again finds it unchanged.
+                Err(statecraft_app::AppError::Store(e)) if e.is_connection() => {
+                    let store = pooled.reconnect().map_err(Problem::from)?;
+                    statecraft_app::store_coded(store, &coded)
+                }
+                other => other,
+            };
+            stored.map_err(|e| match e {
                 statecraft_app::AppError::Store(e) => Problem::from(e),
                 statecraft_app::AppError::Refused(r) => Problem::bad_request(r.message),
             })
@@ -484,7 +499,10 @@ pub fn router(state: Arc<AppState>, config: &Config) -> Router {
                 )
                 .on_response(
                     tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO),
-                ),
+                )
+                // A 503 (busy, or the store away) is the server coping, not
+                // failing: a warning. A 500 is still an error.
+                .on_failure(tower_http::trace::DefaultOnFailure::new().level(tracing::Level::WARN)),
         )
 }
 
@@ -506,7 +524,9 @@ async fn head_limits(req: Request, next: Next) -> Response {
 }
 
 /// Gives every error response without a body of its own a problem+json
-/// body: the router's 404 and 405, the limit's 413, the timeout's 408.
+/// body: the router's 404 and 405, the limit's 413, the timeout's 408,
+/// axum's plain-text rejections. JSON answers (`/healthz`'s 503) are left
+/// as they are.
 async fn problems(req: Request, next: Next) -> Response {
     let resp = next.run(req).await;
     let status = resp.status();
@@ -514,7 +534,7 @@ async fn problems(req: Request, next: Next) -> Response {
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/problem+json"));
+        .is_some_and(|v| v.starts_with("application/"));
     if (status.is_client_error() || status.is_server_error()) && !typed {
         let status = if status == StatusCode::UNPROCESSABLE_ENTITY {
             StatusCode::BAD_REQUEST
@@ -530,6 +550,7 @@ async fn problems(req: Request, next: Next) -> Response {
 pub struct Handle {
     /// The address it listens on.
     pub addr: SocketAddr,
+    state: Arc<AppState>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -545,6 +566,11 @@ impl Handle {
         }
         self.thread.take();
         self.addr
+    }
+
+    /// Store connections the server holds open now.
+    pub fn store_connections(&self) -> usize {
+        self.state.store_connections()
     }
 
     /// Stops the server as SIGTERM would, and waits for it.
@@ -573,10 +599,10 @@ impl Drop for Handle {
 /// one. For tests, benchmarks and embedding.
 pub fn spawn(config: &Config) -> Result<Handle, ServerError> {
     let state = Arc::new(AppState::open(config)?);
-    let listener = std::net::TcpListener::bind(config.listen)?;
-    listener.set_nonblocking(true)?;
+    let listener = listen(config.listen)?;
     let addr = listener.local_addr()?;
     let runtime = runtime()?;
+    let handle_state = state.clone();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let config = config.clone();
     let thread = std::thread::spawn(move || {
@@ -597,6 +623,7 @@ pub fn spawn(config: &Config) -> Result<Handle, ServerError> {
     });
     Ok(Handle {
         addr,
+        state: handle_state,
         stop: Some(stop),
         thread: Some(thread),
     })
@@ -610,13 +637,28 @@ pub fn serve(config: Config) -> Result<(), ServerError> {
     let state = Arc::new(AppState::open(&config)?);
     let runtime = runtime()?;
     let result = runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(config.listen).await?;
+        let listener = tokio::net::TcpListener::from_std(listen(config.listen)?)?;
         tracing::info!(address = %listener.local_addr()?, "listening");
         net::serve(listener, state, &config, net::shutdown_signal()).await
     });
     // Blocking work still running after the drain is abandoned.
     runtime.shutdown_timeout(Duration::from_secs(1));
     result.map_err(ServerError::Io)
+}
+
+/// Binds `addr` with a listen backlog of 4,096: the usual 1,024 drops
+/// connections in a burst, which clients then hold half-open.
+fn listen(addr: SocketAddr) -> std::io::Result<std::net::TcpListener> {
+    let socket = socket2::Socket::new(
+        socket2::Domain::for_address(addr),
+        socket2::Type::STREAM,
+        Some(socket2::Protocol::TCP),
+    )?;
+    socket.set_reuse_address(true)?;
+    socket.bind(&addr.into())?;
+    socket.listen(4096)?;
+    socket.set_nonblocking(true)?;
+    Ok(socket.into())
 }
 
 /// The server's runtime: blocking threads (store queries, coding) are

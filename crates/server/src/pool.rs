@@ -5,9 +5,11 @@
 //!   answered 503 with `Retry-After`: a flood of requests queues briefly and
 //!   is refused, instead of opening a connection each (which exhausted
 //!   PostgreSQL's connection slots).
-//! - Every connection is checked (`SELECT 1`) before it is handed out
-//!   again; a broken one (a restarted or failed-over PostgreSQL) is
-//!   dropped and a new one opened, so the server recovers by itself.
+//! - A PostgreSQL connection that the server cut off (a restart, a
+//!   failover) connects again by itself before its next statement; one
+//!   known to be closed is dropped when it comes back to the pool. A
+//!   transaction cut off fails, and the write path tries it again on a new
+//!   connection, so the server recovers by itself.
 //! - [`StorePool::trim`], run every second by the server, closes
 //!   connections idle for longer than `idle`, down to none.
 
@@ -76,7 +78,9 @@ impl Drop for Connection {
     fn drop(&mut self) {
         if let Some(store) = self.0.take() {
             match tokio::runtime::Handle::try_current() {
-                Ok(h) => drop(h.spawn_blocking(move || drop(store))),
+                // A thread of its own: the runtime's blocking pool may be
+                // shutting down, and would drop the task here instead.
+                Ok(_) => drop(std::thread::spawn(move || drop(store))),
                 Err(_) => drop(store),
             }
         }
@@ -103,21 +107,51 @@ impl managed::Manager for Manager {
     }
 
     async fn recycle(&self, store: &mut Connection, _: &Metrics) -> RecycleResult<StoreError> {
+        // Checking a live connection takes a round trip, which must not
+        // run here: [`StorePool::get`]'s caller checks connections that
+        // idled, on its blocking thread.
         if store.is_closed() {
             return Err(RecycleError::message("the connection is closed"));
         }
-        // A round trip on a live connection: short enough to run here.
-        tokio::task::block_in_place(|| store.ping()).map_err(RecycleError::Backend)
+        Ok(())
     }
 }
 
 /// A connection lent by a [`StorePool`]; it goes back when dropped.
-pub(crate) type Pooled = managed::Object<Manager>;
+pub(crate) struct Pooled {
+    object: Option<managed::Object<Manager>>,
+    /// The replacement for a connection that broke while in use.
+    fresh: Option<Store>,
+    location: Location,
+}
+
+impl Pooled {
+    /// The store. (A PostgreSQL connection cut off between statements
+    /// reconnects by itself; see `statecraft_store`.)
+    pub fn store(&mut self) -> Result<&mut Store, StoreError> {
+        match (&mut self.object, &mut self.fresh) {
+            (Some(o), _) => Ok(o),
+            (None, Some(f)) => Ok(f),
+            (None, None) => Err(StoreError::Corrupt("a pooled connection was lost".into())),
+        }
+    }
+
+    /// Drops the connection (it broke inside a transaction) and opens a
+    /// new one for the rest of this use, on a blocking thread.
+    pub fn reconnect(&mut self) -> Result<&mut Store, StoreError> {
+        if let Some(o) = self.object.take() {
+            drop(managed::Object::take(o));
+        }
+        self.fresh = Some(Store::connect(&self.location)?);
+        self.store()
+    }
+}
 
 /// A bounded pool of connections to one store.
 #[derive(Clone)]
 pub(crate) struct StorePool {
     inner: managed::Pool<Manager>,
+    location: Location,
     idle: Duration,
 }
 
@@ -141,16 +175,22 @@ impl StorePool {
         .expect("a runtime and a size are set");
         StorePool {
             inner,
+            location: location.clone(),
             idle: config.idle,
         }
     }
 
     /// A connection, waiting up to the pool's wait for one.
     pub async fn get(&self) -> Result<Pooled, PoolError> {
-        self.inner.get().await.map_err(|e| match e {
+        let object = self.inner.get().await.map_err(|e| match e {
             managed::PoolError::Backend(e) => PoolError::Unavailable(e.to_string()),
             managed::PoolError::Timeout(managed::TimeoutType::Wait) => PoolError::Busy,
             other => PoolError::Unavailable(other.to_string()),
+        })?;
+        Ok(Pooled {
+            object: Some(object),
+            fresh: None,
+            location: self.location.clone(),
         })
     }
 

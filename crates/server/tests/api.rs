@@ -5,105 +5,10 @@
 use serde_json::{json, Value};
 use statecraft_server::Config;
 use statecraft_store::{Location, Store};
-use std::path::{Path, PathBuf};
 
-const TOKEN: &str = "test-token-3f9a-0123456789";
+mod common;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// A server on a free loopback port, over `location`; returns its base URL.
-fn start(location: Location, token: Option<&str>) -> String {
-    let mut config = Config::new(location);
-    config.listen = "127.0.0.1:0".parse().unwrap();
-    config.token = token.map(str::to_string);
-    config.body_limit = 256 * 1024;
-    let addr = statecraft_server::spawn(&config).expect("start").detach();
-    format!("http://{addr}")
-}
-
-fn locations(name: &str) -> Vec<(&'static str, Location)> {
-    let dir = std::env::temp_dir().join(format!("statecraft-api-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let mut out = vec![("sqlite", Location::Dir(dir))];
-    match std::env::var("STATECRAFT_TEST_POSTGRES") {
-        Ok(url) if !url.is_empty() => {
-            let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
-            c.batch_execute(&format!(
-                "DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name};"
-            ))
-            .unwrap();
-            out.push((
-                "postgres",
-                Location::Postgres(format!("{url}?options=-c%20search_path%3D{name}")),
-            ));
-        }
-        _ => assert!(
-            std::env::var_os("STATECRAFT_REQUIRE_SERVICES").is_none(),
-            "STATECRAFT_REQUIRE_SERVICES is set but STATECRAFT_TEST_POSTGRES is not"
-        ),
-    }
-    out
-}
-
-struct Reply {
-    status: u16,
-    content_type: String,
-    body: Value,
-}
-
-fn call(method: &str, url: &str, token: Option<&str>, body: Option<&str>) -> Reply {
-    let agent = ureq::AgentBuilder::new().build();
-    let mut req = agent.request(method, url);
-    if let Some(t) = token {
-        req = req.set("Authorization", &format!("Bearer {t}"));
-    }
-    let res = match body {
-        Some(b) => req.set("Content-Type", "application/json").send_string(b),
-        None => req.call(),
-    };
-    let resp = match res {
-        Ok(r) => r,
-        Err(ureq::Error::Status(_, r)) => r,
-        Err(e) => panic!("{method} {url}: {e}"),
-    };
-    let status = resp.status();
-    let content_type = resp.header("content-type").unwrap_or("").to_string();
-    let text = resp.into_string().unwrap_or_default();
-    Reply {
-        status,
-        content_type,
-        body: serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    }
-}
-
-fn get(url: &str) -> Reply {
-    call("GET", url, None, None)
-}
-
-fn seed_body() -> String {
-    let text =
-        std::fs::read_to_string(root().join("examples/south-korea-syria-2025-02-11.txt")).unwrap();
-    // The paragraphs after the headline, Published line and `-`.
-    let body: Vec<&str> = text.lines().skip(3).collect();
-    json!({"id": "seed", "date": "2025-02-11", "title": "South Korea mulls diplomatic ties with Syria", "text": body.join("\n")})
-        .to_string()
-}
-
-fn assert_problem(r: &Reply, status: u16, what: &str) {
-    assert_eq!(r.status, status, "{what}: {:?}", r.body);
-    assert!(
-        r.content_type.starts_with("application/problem+json"),
-        "{what}: {}",
-        r.content_type
-    );
-    assert_eq!(r.body["status"], status, "{what}");
-    assert!(
-        r.body["title"].is_string() && r.body["detail"].is_string(),
-        "{what}"
-    );
-}
+use common::*;
 
 #[test]
 fn endpoints_answer_on_every_backend() {
@@ -457,34 +362,6 @@ fn injection_attempts_change_nothing() {
         let m = get(&format!("{base}/v1/ties/KOR?as_of=2025-02-11&missing=true"));
         assert_eq!(m.body["missing"][0]["partner"], "SYR", "{backend}");
     }
-}
-
-/// POSTs headers announcing a `len`-byte body, and returns the answer.
-fn too_large(base: &str, len: usize) -> String {
-    use std::io::{Read, Write};
-    let addr = base.trim_start_matches("http://");
-    let mut s = std::net::TcpStream::connect(addr).unwrap();
-    write!(
-        s,
-        "POST /v1/code HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {len}\r\nConnection: close\r\n\r\n{{"
-    )
-    .unwrap();
-    s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
-        .unwrap();
-    let mut out = String::new();
-    let _ = s.read_to_string(&mut out);
-    out
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[test]

@@ -6,6 +6,10 @@ mod serve;
 mod world;
 
 use clap::{Parser, Subcommand};
+
+/// mimalloc instead of the system allocator: see `Cargo.toml`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 #[derive(Parser)]

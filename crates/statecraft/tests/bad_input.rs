@@ -435,3 +435,91 @@ fn a_missing_file_does_not_stop_the_others() {
         },
     );
 }
+
+/// Weak spot: `/dev/zero` as input grew memory until it ran out. As a
+/// pasted story it is refused after its size limit, as JSONL given up
+/// after a long way without a line end; the good file after it is coded.
+#[test]
+fn dev_zero_is_refused_and_the_batch_goes_on() {
+    let s = Scratch::new("zero");
+    let good = s.file("good.jsonl", good_jsonl("after-zero").as_bytes());
+    let zero = Path::new("/dev/zero");
+    for format in ["plain", "jsonl"] {
+        let out = code(
+            &["--input-format", format],
+            &[zero, &good],
+            b"",
+            Duration::from_secs(300),
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{format}: {stderr}");
+        assert!(stderr.contains("/dev/zero:1: error"), "{format}: {stderr}");
+        if format == "jsonl" {
+            assert_eq!(story_ids(&out.stdout), ["after-zero"], "{format}");
+        }
+    }
+}
+
+/// Weak spot: dates on the command line changed meaning silently
+/// (`-2025-01-01` read as 2025; year 0 accepted). They are exactly
+/// YYYY-MM-DD in 0001–9999, or the command fails saying so.
+#[test]
+fn command_line_dates_are_strict() {
+    let s = Scratch::new("dates");
+    for bad in [
+        "-2025-01-01",
+        "2025-01-01' OR 1=1",
+        "0000-01-01",
+        "10000-01-01",
+        "2025-1-1",
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_statecraft"))
+            .args(["ties", "KOR", &format!("--as-of={bad}"), "--data-dir"])
+            .arg(&s.0)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {stderr}");
+        assert!(
+            stderr.contains("is not a date between 0001-01-01 and 9999-12-31"),
+            "{stderr}"
+        );
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_statecraft"))
+        .args(["ties", "KOR", "--as-of", "9999-12-31", "--data-dir"])
+        .arg(&s.0)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+}
+
+/// Weak spot: story ids were printed raw into diagnostics, so terminal
+/// escapes and tabs forged output. They are shown escaped.
+#[test]
+fn ids_with_control_characters_are_refused_and_shown_escaped() {
+    let s = Scratch::new("escape");
+    let input = format!(
+        "{{\"id\":\"evil\\u001b[2J\\tX\",\"date\":\"2025-02-11\",\"text\":\"{GOOD}\"}}\n{}",
+        good_jsonl("fine")
+    );
+    let file = s.file("e.jsonl", input.as_bytes());
+    let out = code(
+        &["--format", "tsv"],
+        &[&file],
+        b"",
+        Duration::from_secs(120),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains("\tX"),
+        "{stderr:?}"
+    );
+    assert!(stderr.contains("evil\\u{1b}[2J\\tX"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.lines().all(|l| l.split('\t').count() == 6),
+        "{stdout}"
+    );
+    assert!(stdout.contains("\tfine\t"));
+}

@@ -217,3 +217,69 @@ fn kill_while_storing(store: &[String]) {
     server.kill().unwrap();
     server.wait().unwrap();
 }
+
+/// Weak spot: SIGTERM waited 80 s for coding in flight. The server stops
+/// accepting, interrupts coding and exits within its drain time.
+#[test]
+fn sigterm_drains_within_the_bound() {
+    let dir = temp_dir("drain");
+    let port = free_port();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_statecraft"))
+        .args([
+            "serve",
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+            "--drain",
+            "2",
+        ])
+        .arg("--data-dir")
+        .arg(&dir)
+        .env("STATECRAFT_TOKEN", TOKEN)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while ureq::get(&format!("http://127.0.0.1:{port}/healthz"))
+        .call()
+        .is_err()
+    {
+        assert!(started.elapsed() < Duration::from_secs(60), "no server");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Long coding in flight: a story of many sentences.
+    let text = "Japan praised Bhutan on Monday, officials said. ".repeat(20_000);
+    let busy = std::thread::spawn(move || {
+        let _ = ureq::post(&format!("http://127.0.0.1:{port}/v1/code"))
+            .timeout(Duration::from_secs(60))
+            .send_json(serde_json::json!({"id": "busy", "date": "2025-02-11", "text": text}));
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    let asked = Instant::now();
+    let status = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut exited = None;
+    while asked.elapsed() < Duration::from_secs(30) {
+        if let Some(s) = server.try_wait().unwrap() {
+            exited = Some((s, asked.elapsed()));
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let Some((status, after)) = exited else {
+        let _ = server.kill();
+        let _ = server.wait();
+        panic!("still running 30 s after SIGTERM");
+    };
+    assert!(status.success(), "{status}");
+    // The drain (2 s) plus the runtime's own shutdown (1 s) and slack.
+    assert!(
+        after < Duration::from_secs(8),
+        "exited {after:?} after SIGTERM"
+    );
+    busy.join().unwrap();
+}

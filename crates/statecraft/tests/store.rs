@@ -505,3 +505,43 @@ fn kill_at(input: &Path, store_args: &[String], spec: &str) {
     child.wait().unwrap();
     assert!(reached.is_ok(), "the ingest never reached {spec}");
 }
+
+/// Defect 4: a NUL in one story's text or id aborted a whole PostgreSQL
+/// ingest (0 of 1,001 stored). The story is refused alone, with a
+/// diagnostic, on both backends; the other 1,000 are stored.
+#[test]
+fn a_story_with_a_nul_fails_alone() {
+    let dir = temp_dir("nul");
+    let input = dir.join("stories.jsonl");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut text = corpus(1_000);
+    text.push_str(
+        "{\"id\":\"with-nul\",\"date\":\"2024-05-01\",\"text\":\"Japan praised\\u0000 Bhutan.\"}\n",
+    );
+    text.push_str(
+        "{\"id\":\"nul\\u0000id\",\"date\":\"2024-05-01\",\"text\":\"Japan praised Bhutan.\"}\n",
+    );
+    std::fs::write(&input, text).unwrap();
+    let mut stores: Vec<(String, Vec<String>)> = vec![(
+        "sqlite".into(),
+        vec!["--data-dir".into(), dir.join("store").display().to_string()],
+    )];
+    if let Some(url) = postgres_schema("nul_alone") {
+        stores.push(("postgres".into(), vec!["--database".into(), url]));
+    }
+    for (backend, args) in stores {
+        let out = bin()
+            .arg("ingest")
+            .arg(&input)
+            .args(&args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{backend}: {stderr}");
+        assert!(
+            stderr.contains("[story with-nul]: the text holds a NUL"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("stored 1000 new"), "{backend}: {stderr}");
+    }
+}

@@ -32,7 +32,6 @@ pub use write::{ImportOutcome, Put};
 
 use sql::Conn;
 use statecraft_world::States;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// What went wrong in the store.
@@ -155,7 +154,7 @@ pub fn state_code(states: &States, key: &str) -> Result<String, StoreError> {
 /// Page cache of a store opened for a batch (ingest, export), in KiB.
 const SQLITE_CACHE_KIB: i64 = 1 << 20;
 /// Page cache of a pooled connection (the server has many), in KiB.
-const POOLED_SQLITE_CACHE_KIB: i64 = 16 << 10;
+const POOLED_SQLITE_CACHE_KIB: i64 = 4 << 10;
 
 /// An SQLite connection to `dir/statecraft.db`, tuned for statecraft.
 fn sqlite(dir: &Path, cache_kib: i64) -> Result<Conn, StoreError> {
@@ -177,13 +176,7 @@ fn sqlite(dir: &Path, cache_kib: i64) -> Result<Conn, StoreError> {
 
 /// A PostgreSQL connection.
 fn postgres(url: &str) -> Result<Conn, StoreError> {
-    let client = postgres::Client::connect(url, postgres::NoTls)?;
-    let mut conn = Conn::Pg {
-        client: Box::new(client),
-        cache: HashMap::new(),
-    };
-    conn.batch("SET client_min_messages = WARNING")?;
-    Ok(conn)
+    Conn::postgres(url)
 }
 
 /// Runs `f` again while SQLite reports the database busy or locked, with

@@ -107,7 +107,55 @@ pub(crate) enum Conn {
     Pg {
         client: Box<postgres::Client>,
         cache: HashMap<String, postgres::Statement>,
+        /// To connect again after the server dropped the connection.
+        url: String,
+        /// Inside a transaction nothing is retried: its work would be lost.
+        in_tx: bool,
     },
+}
+
+impl Conn {
+    /// A PostgreSQL connection to `url`.
+    pub fn postgres(url: &str) -> Result<Conn, StoreError> {
+        let mut conn = Conn::Pg {
+            client: Box::new(pg_connect(url)?),
+            cache: HashMap::new(),
+            url: url.to_string(),
+            in_tx: false,
+        };
+        conn.batch("SET client_min_messages = WARNING")?;
+        Ok(conn)
+    }
+
+    /// Whether `e` says the connection itself is gone (the server
+    /// restarted, failed over or terminated the backend) and a statement
+    /// outside a transaction may run again on a new connection.
+    fn reconnect_after(&mut self, e: &postgres::Error) -> Result<bool, StoreError> {
+        let Conn::Pg {
+            client,
+            cache,
+            url,
+            in_tx,
+        } = self
+        else {
+            return Ok(false);
+        };
+        let gone = client.is_closed()
+            || e.is_closed()
+            || e.as_db_error()
+                .is_some_and(|d| matches!(&d.code().code()[..2], "08" | "57"));
+        if *in_tx || !gone {
+            return Ok(false);
+        }
+        **client = pg_connect(url)?;
+        cache.clear();
+        client.batch_execute("SET client_min_messages = WARNING")?;
+        Ok(true)
+    }
+}
+
+fn pg_connect(url: &str) -> Result<postgres::Client, StoreError> {
+    Ok(postgres::Client::connect(url, postgres::NoTls)?)
 }
 
 impl Conn {
@@ -123,32 +171,50 @@ impl Conn {
         }
     }
 
-    /// Runs statements without parameters.
+    /// Runs statements without parameters; outside a transaction, once
+    /// more on a new connection if the connection was cut off.
     pub fn batch(&mut self, sql: &str) -> Result<(), StoreError> {
-        match self {
-            Conn::Lite(c) => c.execute_batch(sql)?,
-            Conn::Pg { client, .. } => client.batch_execute(sql)?,
+        let result = match self {
+            Conn::Lite(c) => return Ok(c.execute_batch(sql)?),
+            Conn::Pg { client, .. } => client.batch_execute(sql),
+        };
+        match result {
+            Err(e) if self.reconnect_after(&e)? => self.batch(sql),
+            other => Ok(other?),
         }
-        Ok(())
     }
 
-    /// Runs one statement; returns the rows it changed.
+    /// Runs one statement; returns the rows it changed. Outside a
+    /// transaction, a statement cut off with its connection runs once more
+    /// on a new connection.
     pub fn exec(&mut self, sql: &str, params: &[Value]) -> Result<u64, StoreError> {
         refuse_nul(params)?;
-        match self {
-            Conn::Lite(c) => {
-                let mut st = c.prepare_cached(sql)?;
-                Ok(st.execute(rusqlite::params_from_iter(params.iter().map(lite)))? as u64)
-            }
-            Conn::Pg { client, cache } => {
-                let st = pg_statement(client, cache, sql)?;
-                let p = pg_params(params);
-                Ok(client.execute(&st, &p)?)
+        let mut again = true;
+        loop {
+            let result = match self {
+                Conn::Lite(c) => {
+                    let mut st = c.prepare_cached(sql)?;
+                    return Ok(
+                        st.execute(rusqlite::params_from_iter(params.iter().map(lite)))? as u64,
+                    );
+                }
+                Conn::Pg { client, cache, .. } => pg_statement(client, cache, sql)
+                    .and_then(|st| Ok(client.execute(&st, &pg_params(params))?)),
+            };
+            match result {
+                Err(StoreError::Postgres(e)) if std::mem::take(&mut again) => {
+                    if !self.reconnect_after(&e)? {
+                        return Err(e.into());
+                    }
+                }
+                other => return other,
             }
         }
     }
 
-    /// Runs a query, calling `each` on every row.
+    /// Runs a query, calling `each` on every row. Outside a transaction,
+    /// a query cut off with its connection before its first row runs once
+    /// more on a new connection.
     pub fn query(
         &mut self,
         sql: &str,
@@ -156,27 +222,32 @@ impl Conn {
         mut each: impl FnMut(&Row) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         refuse_nul(params)?;
-        match self {
-            Conn::Lite(c) => {
-                let mut st = c.prepare_cached(sql)?;
-                let mut rows = st.query(rusqlite::params_from_iter(params.iter().map(lite)))?;
-                while let Some(r) = rows.next()? {
-                    each(&Row::Lite(r))?;
+        let mut again = true;
+        loop {
+            let mut rows = 0usize;
+            let result = match self {
+                Conn::Lite(c) => {
+                    let mut st = c.prepare_cached(sql)?;
+                    let mut rows = st.query(rusqlite::params_from_iter(params.iter().map(lite)))?;
+                    while let Some(r) = rows.next()? {
+                        each(&Row::Lite(r))?;
+                    }
+                    return Ok(());
                 }
-            }
-            Conn::Pg { client, cache } => {
-                let st = pg_statement(client, cache, sql)?;
-                let p = pg_params(params);
-                // Stream rather than collect: exports read millions of rows.
-                let mut it =
-                    client.query_raw(&st, p.iter().map(|v| *v as &dyn postgres::types::ToSql))?;
-                use postgres::fallible_iterator::FallibleIterator;
-                while let Some(r) = it.next()? {
-                    each(&Row::Pg(&r))?;
+                Conn::Pg { client, cache, .. } => pg_rows(client, cache, sql, params, |r| {
+                    rows += 1;
+                    each(r)
+                }),
+            };
+            match result {
+                Err(StoreError::Postgres(e)) if rows == 0 && std::mem::take(&mut again) => {
+                    if !self.reconnect_after(&e)? {
+                        return Err(e.into());
+                    }
                 }
+                other => return other,
             }
         }
-        Ok(())
     }
 
     /// The first column of the first row, if any.
@@ -204,15 +275,21 @@ impl Conn {
         } else {
             "BEGIN IMMEDIATE"
         })?;
-        match f(self) {
-            Ok(v) => {
-                self.batch("COMMIT")?;
-                Ok(v)
-            }
+        self.set_in_tx(true);
+        let out = match f(self) {
+            Ok(v) => self.batch("COMMIT").map(|()| v),
             Err(e) => {
                 let _ = self.batch("ROLLBACK");
                 Err(e)
             }
+        };
+        self.set_in_tx(false);
+        out
+    }
+
+    fn set_in_tx(&mut self, on: bool) {
+        if let Conn::Pg { in_tx, .. } = self {
+            *in_tx = on;
         }
     }
 }
@@ -250,6 +327,24 @@ fn pg_params(params: &[Value]) -> Vec<&(dyn postgres::types::ToSql + Sync)> {
             Value::Text(s) => s as _,
         })
         .collect()
+}
+
+/// Streams a PostgreSQL query's rows to `each` (exports read millions).
+fn pg_rows(
+    client: &mut postgres::Client,
+    cache: &mut HashMap<String, postgres::Statement>,
+    sql: &str,
+    params: &[Value],
+    mut each: impl FnMut(&Row) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    use postgres::fallible_iterator::FallibleIterator;
+    let st = pg_statement(client, cache, sql)?;
+    let p = pg_params(params);
+    let mut it = client.query_raw(&st, p.iter().map(|v| *v as &dyn postgres::types::ToSql))?;
+    while let Some(r) = it.next()? {
+        each(&Row::Pg(&r))?;
+    }
+    Ok(())
 }
 
 fn pg_statement(

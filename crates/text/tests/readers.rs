@@ -253,3 +253,129 @@ ties.</Text><Parse>(ROOT (S))</Parse></Sentence>
     );
     assert_eq!(ids(&b), ["A"]);
 }
+
+/// Defect 8: a `<Sentence>` left open before the next one, or before its
+/// parent closes, was dropped silently (exit status 0). Each is an error
+/// with its line.
+#[test]
+fn petrarch_unclosed_and_nested_sentences_are_reported() {
+    let xml = "<Sentences>\n\
+<Sentence date=\"19950101\" id=\"A\"><Text>Arnor met Gondor.</Text>\n\
+<Sentence date=\"19950101\" id=\"B\"><Text>Gondor met Rohan.</Text></Sentence>\n\
+<Sentence date=\"19950101\" id=\"C\"><Text>Rohan met Arnor.</Text>\n\
+</Sentences>\n";
+    let b = read::read_petrarch_xml(xml.as_bytes(), "n.xml", Path::new("/"));
+    assert_eq!(ids(&b), ["B"]);
+    let errs = errors(&b);
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert!(
+        errs[0].starts_with(
+            "n.xml:2: error [story A]: <Sentence> is not closed before the <Sentence> at line 3"
+        ),
+        "{errs:?}"
+    );
+    assert!(
+        errs[1].starts_with(
+            "n.xml:4: error [story C]: <Sentence> is not closed before </Sentences> at line 5"
+        ),
+        "{errs:?}"
+    );
+}
+
+/// Defect 7: the XML reader counted lines from the start of the file for
+/// each `<Sentence>` (80,000 sentences took over a minute). It now counts
+/// them as it reads; line numbers stay exact deep into a large file.
+#[test]
+fn petrarch_xml_of_80000_sentences_reads_with_exact_lines() {
+    let mut xml = String::from("<Validation>\n<Sentences>\n");
+    for i in 0..80_000 {
+        xml.push_str(&format!(
+            "<Sentence date=\"19950101\" id=\"S{i}\">\n<Text>Arnor met Gondor {i}.</Text>\n</Sentence>\n"
+        ));
+    }
+    xml.push_str("<Sentence date=\"bad\" id=\"LAST\"><Text>x</Text></Sentence>\n</Sentences>\n</Validation>\n");
+    let b = read::read_petrarch_xml(xml.as_bytes(), "big.xml", Path::new("/"));
+    assert_eq!(b.stories().count(), 80_000);
+    assert_eq!(b.stories().last().unwrap().origin.line, 3 + 3 * 79_999);
+    let errs = errors(&b);
+    assert_eq!(errs.len(), 1);
+    assert!(
+        errs[0].starts_with(&format!("big.xml:{}: error [story LAST]", 3 + 3 * 80_000)),
+        "{errs:?}"
+    );
+}
+
+/// Weak spot: a PETRARCH id had no length limit. Ids, in every reader,
+/// are 1 to 200 characters without control characters.
+#[test]
+fn overlong_and_control_character_ids_are_refused() {
+    let long = "x".repeat(201);
+    let xml = format!(
+        "<Sentences><Sentence date=\"19950101\" id=\"{long}\"><Text>Arnor met Gondor.</Text></Sentence>\
+<Sentence date=\"19950101\" id=\"ok\"><Text>Arnor met Gondor.</Text></Sentence></Sentences>"
+    );
+    let b = read::read_petrarch_xml(xml.as_bytes(), "t.xml", Path::new("/"));
+    assert_eq!(ids(&b), ["ok"]);
+    assert!(
+        errors(&b)[0].contains("over 200 characters"),
+        "{:?}",
+        errors(&b)
+    );
+    let jsonl = format!(
+        "{{\"id\":\"{long}\",\"date\":\"2025-02-11\",\"text\":\"Seoul met Damascus.\"}}\n\
+{{\"id\":\"a\\u001b[31mb\",\"date\":\"2025-02-11\",\"text\":\"Seoul met Damascus.\"}}\n\
+{{\"id\":\"ok\",\"date\":\"2025-02-11\",\"text\":\"Seoul met Damascus.\"}}\n"
+    );
+    let b = read::read_jsonl(jsonl.as_bytes(), "t.jsonl");
+    assert_eq!(ids(&b), ["ok"]);
+    let errs = errors(&b);
+    assert_eq!(errs.len(), 2);
+    // The escape is shown escaped, not sent to the terminal.
+    assert!(
+        !errs[1].contains('\u{1b}') && errs[1].contains("\\u{1b}"),
+        "{errs:?}"
+    );
+}
+
+/// Defect 4 (reading side): a story holding a NUL is refused with a
+/// diagnostic, and the stories around it are read.
+#[test]
+fn stories_with_nul_are_refused_alone() {
+    let jsonl = b"{\"id\":\"a\",\"date\":\"2025-02-11\",\"text\":\"Seoul met\\u0000 Damascus.\"}\n\
+{\"id\":\"b\",\"date\":\"2025-02-11\",\"text\":\"Seoul met Damascus.\"}\n";
+    let b = read::read_jsonl(jsonl, "n.jsonl");
+    assert_eq!(ids(&b), ["b"]);
+    assert_eq!(
+        errors(&b),
+        ["n.jsonl:1: error [story a]: the text holds a NUL character"]
+    );
+}
+
+/// Weak spot: input was read whole into memory (`/dev/zero` grew until it
+/// ran out). Readers stream with bounded buffers: an endless line is given
+/// up with a diagnostic, and a pasted story is read only up to its limit.
+#[test]
+fn endless_input_is_given_up_with_bounded_memory() {
+    // 300 MB of zeros, generated as it is read (never held in memory).
+    let zeros = std::io::BufReader::new(std::io::Read::take(std::io::repeat(0), 300 << 20));
+    let got: Vec<read::Input> = read::stream(Format::Jsonl, zeros, "zero", Path::new("")).collect();
+    assert_eq!(got.len(), 1);
+    let read::Input::Diagnostic(d) = &got[0] else {
+        panic!("{got:?}")
+    };
+    assert!(d.message.contains("no line end"), "{d}");
+    let zeros = std::io::BufReader::new(std::io::Read::take(std::io::repeat(0), 300 << 20));
+    let got: Vec<read::Input> = read::stream(Format::Plain, zeros, "zero", Path::new("")).collect();
+    assert_eq!(got.len(), 1);
+    assert!(
+        matches!(&got[0], read::Input::Diagnostic(d) if d.message.contains("too long for one story")),
+        "{got:?}"
+    );
+    let zeros = std::io::BufReader::new(std::io::Read::take(std::io::repeat(b'<'), 300 << 20));
+    let got: Vec<read::Input> =
+        read::stream(Format::PetrarchXml, zeros, "zero.xml", Path::new("")).collect();
+    assert!(
+        matches!(&got[0], read::Input::Diagnostic(d) if d.message.contains("malformed XML")),
+        "{got:?}"
+    );
+}

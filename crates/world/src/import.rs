@@ -305,7 +305,7 @@ fn records(
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(bytes);
-    let mut out = Vec::new();
+    let mut out: Vec<(usize, Vec<String>)> = Vec::new();
     let mut header_seen = false;
     for rec in reader.records() {
         let rec = rec.map_err(|e| {
@@ -362,7 +362,13 @@ fn records(
         ));
     }
     if unterminated {
-        let line = out.last().map_or(1, |(l, _)| *l);
+        // A quote left open swallows the line breaks after it: the first
+        // record with a field over several lines is where it opened.
+        let line = out
+            .iter()
+            .find(|(_, f)| f.iter().any(|x| x.contains('\n')))
+            .or(out.last())
+            .map_or(1, |(l, _)| *l);
         return Err(WorldError::at(label, line, "unterminated quoted field"));
     }
     Ok(out)

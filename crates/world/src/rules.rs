@@ -78,45 +78,102 @@ pub fn effect(e: &EventRecord) -> Option<Effect> {
     }
     let chars: Vec<char> = e.text.chars().collect();
     let verb = e.spans.verb?;
-    if negated_before(&chars, verb[0]) {
+    if negated_before(&chars, verb[0], true) {
         return None;
     }
-    let mut words = predicate(&chars, verb, e.spans.target).to_lowercase();
-    if let Some(p) = &e.pattern {
-        words.push(' ');
-        words.push_str(&p.replace('_', " ").to_lowercase());
-    }
+    let ranges = predicate(&chars, verb, e.spans.target);
+    let words = Words {
+        chars: &chars,
+        ranges,
+        pattern: e
+            .pattern
+            .as_deref()
+            .map(|p| p.replace('_', " ").to_lowercase())
+            .unwrap_or_default(),
+    };
     decide(&words, cooperative, reducing)
 }
 
-/// The status words of an event's predicate, and what they mean for a
+/// An event's own words: ranges of its sentence, and its verb pattern.
+struct Words<'a> {
+    chars: &'a [char],
+    ranges: Vec<(usize, usize)>,
+    /// The pattern, lower case, underscores as spaces.
+    pattern: String,
+}
+
+impl Words<'_> {
+    /// Each range, lower case, with its start.
+    fn texts(&self) -> impl Iterator<Item = (usize, String)> + '_ {
+        self.ranges.iter().map(|&(a, b)| {
+            let t: String = self.chars[a..b].iter().collect();
+            (a, t.to_lowercase())
+        })
+    }
+
+    /// Whether any of `words` appears in the event's words.
+    fn has(&self, words: &[&str]) -> bool {
+        self.texts()
+            .any(|(_, t)| words.iter().any(|w| t.contains(w)))
+            || words.iter().any(|w| self.pattern.contains(w))
+    }
+
+    /// Whether one of the action words `words` is asserted: it appears in
+    /// the sentence's part of the event not after a negation, a modal or
+    /// an infinitive's "to" ("plans to establish"), or only in the pattern
+    /// (whose verb was checked the same way).
+    fn asserts(&self, words: &[&str]) -> bool {
+        let mut seen_in_text = false;
+        for (start, t) in self.texts() {
+            for w in words {
+                for (byte, _) in t.match_indices(w) {
+                    seen_in_text = true;
+                    let at = start + t[..byte].chars().count();
+                    let noun = t[byte..]
+                        .split(|c: char| !c.is_alphanumeric() && c != '-')
+                        .next()
+                        .is_some_and(|word| {
+                            ["ment", "tion", "sion", "ure"]
+                                .iter()
+                                .any(|x| word.ends_with(x))
+                        });
+                    if !negated_before(self.chars, at, !noun) {
+                        return true;
+                    }
+                }
+            }
+        }
+        !seen_in_text && words.iter().any(|w| self.pattern.contains(w))
+    }
+}
+
+/// The status words of an event's own words, and what they mean for a
 /// cooperative or reducing code.
-fn decide(s: &str, cooperative: bool, reducing: bool) -> Option<Effect> {
-    let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
-    if has(&["embassy", "embassies"]) {
-        if cooperative && has(&["open"]) {
+fn decide(w: &Words<'_>, cooperative: bool, reducing: bool) -> Option<Effect> {
+    if w.has(&["embassy", "embassies"]) {
+        if cooperative && w.asserts(&["open"]) {
             return Some(Effect::Embassy(true));
         }
-        if reducing && has(&["clos", "shut"]) {
+        if reducing && w.asserts(&["clos", "shut"]) {
             return Some(Effect::Embassy(false));
         }
     }
-    if !has(&["ties", "relations"]) {
+    if !w.has(&["ties", "relations"]) {
         return None;
     }
     if cooperative {
-        if has(&["restor", "resum", "re-establish", "reestablish", "renew"]) {
+        if w.asserts(&["restor", "resum", "re-establish", "reestablish", "renew"]) {
             return Some(Effect::Tie(Status::Restored));
         }
-        if has(&["establish", "normaliz", "normalis"]) {
+        if w.asserts(&["establish", "normaliz", "normalis"]) {
             return Some(Effect::Tie(Status::Established));
         }
     }
     if reducing {
-        if has(&["suspend"]) {
+        if w.asserts(&["suspend"]) {
             return Some(Effect::Tie(Status::Suspended));
         }
-        if has(&[
+        if w.asserts(&[
             "sever",
             "break off",
             "broke off",
@@ -139,8 +196,12 @@ fn question(text: &str) -> bool {
         .ends_with('?')
 }
 
-/// Whether one of the three words before char offset `at` negates it.
-fn negated_before(chars: &[char], at: usize) -> bool {
+/// Whether the words just before char offset `at` keep the verb there
+/// from asserting anything happened: a negation ("never established"), a
+/// modal ("could establish", "will establish") or, when `verb`, an
+/// infinitive ("plans to establish", "agreed to establish": the plan, not
+/// the deed; "led to the establishment of" is a noun).
+fn negated_before(chars: &[char], at: usize, verb: bool) -> bool {
     let before: String = chars[..at.min(chars.len())].iter().collect();
     let words: Vec<String> = before
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
@@ -148,34 +209,50 @@ fn negated_before(chars: &[char], at: usize) -> bool {
         .map(str::to_lowercase)
         .collect();
     let tail = &words[words.len().saturating_sub(3)..];
-    tail.iter().enumerate().any(|(i, w)| {
-        matches!(w.as_str(), "not" | "never" | "cannot" | "neither" | "nor")
-            || (w.ends_with("n't") && w != "won't")
-            || (w == "no" && tail.get(i + 1).is_some_and(|n| n == "longer"))
-    })
+    let last = tail.last().map(String::as_str);
+    (verb && last == Some("to"))
+        || tail.iter().enumerate().any(|(i, w)| {
+            matches!(
+                w.as_str(),
+                "not"
+                    | "never"
+                    | "cannot"
+                    | "neither"
+                    | "nor"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "can"
+                    | "shall"
+            ) || w.ends_with("n't")
+                || (w == "no" && tail.get(i + 1).is_some_and(|n| n == "longer"))
+        })
 }
 
-/// The event's own words: from its verb to its target when the target
-/// follows, else to the end of the verb's clause; then a result clause
-/// right after (", which led to …", ", leading to …").
-fn predicate(chars: &[char], verb: [usize; 2], target: Option<[usize; 2]>) -> String {
+/// The event's own words, as char ranges of its sentence: from its verb
+/// to its target when the target follows, else to the end of the verb's
+/// clause; then a result clause right after (", which led to …",
+/// ", leading to …").
+fn predicate(chars: &[char], verb: [usize; 2], target: Option<[usize; 2]>) -> Vec<(usize, usize)> {
     let len = chars.len();
     let (start, mut end) = match target {
         Some(t) if t[0] >= verb[1] => (verb[0].min(len), t[0].min(len)),
         _ => (verb[0].min(len), clause_end(chars, verb[1].min(len))),
     };
-    let mut words: String = chars[start..end].iter().collect();
+    let mut ranges = vec![(start, end.max(start))];
     // Past the target, a result clause may follow its clause ("with Cuba,
     // which led to ..."); anything else there is about someone else.
     if let Some(t) = target.filter(|t| t[0] >= verb[1]) {
         end = clause_end(chars, t[1].min(len));
     }
-    let after: String = chars[end..].iter().collect();
-    if let Some(result) = result_clause(&after) {
-        words.push(' ');
-        words.push_str(&result);
+    if let Some(result) = result_clause(chars, end) {
+        ranges.push(result);
     }
-    words
+    ranges
 }
 
 /// Where the clause that contains char `from` ends: the first comma,
@@ -187,10 +264,10 @@ fn clause_end(chars: &[char], from: usize) -> usize {
         .map_or(chars.len(), |k| from + k)
 }
 
-/// A clause that states the predicate's result, at the start of `after`
-/// (which begins at a clause break): ", which led to the establishment of
-/// diplomatic ties". Returns its words up to the next break.
-fn result_clause(after: &str) -> Option<String> {
+/// A clause that states the predicate's result, starting at char `at` (a
+/// clause break): ", which led to the establishment of diplomatic ties".
+/// Returns its range after the opener, up to the next break.
+fn result_clause(chars: &[char], at: usize) -> Option<(usize, usize)> {
     const OPENERS: &[&str] = &[
         ", which led to ",
         ", which resulted in ",
@@ -201,13 +278,14 @@ fn result_clause(after: &str) -> Option<String> {
         ", paving the way for ",
         ", culminating in ",
     ];
-    let lower = after.to_lowercase();
-    let opener = OPENERS.iter().find(|o| lower.starts_with(*o))?;
-    let rest = &lower[opener.len()..];
-    let end = rest
-        .find([',', ';', ':', '.', '?', '!', '—', '–', '('])
-        .unwrap_or(rest.len());
-    Some(rest[..end].to_string())
+    let head: String = chars[at..]
+        .iter()
+        .take(32)
+        .collect::<String>()
+        .to_lowercase();
+    let opener = OPENERS.iter().find(|o| head.starts_with(*o))?;
+    let start = at + opener.chars().count();
+    Some((start, clause_end(chars, start.min(chars.len()))))
 }
 
 #[cfg(test)]
@@ -288,8 +366,11 @@ mod tests {
             ("Japan no longer restored ties with Bhutan.", "Japan", "restored", "Bhutan", "064", None, None),
             // Questions.
             ("Will Japan establish diplomatic relations with Bhutan?", "Japan", "establish", "Bhutan", "057", None, None),
-            // Reported plans.
+            // Reported plans, whether or not the coder marked them.
             ("Japan said it plans to establish diplomatic ties with Bhutan.", "Japan", "establish", "Bhutan", "036", Some(Modality::Intended), None),
+            ("Japan said it plans to establish diplomatic ties with Bhutan.", "Japan", "establish", "Bhutan", "054", None, None),
+            ("Japan and Bhutan agreed to establish diplomatic relations.", "Japan", "establish", "Bhutan", "057", None, None),
+            ("Japan will open an embassy in Bhutan.", "Japan", "open", "Bhutan", "054", None, None),
             ("Japan is ready to establish ties with Bhutan if talks go well.", "Japan", "establish", "Bhutan", "057", Some(Modality::Hypothetical), None),
             // Third parties.
             ("Japan welcomed Bhutan's decision to establish ties with India.", "Japan", "welcomed", "Bhutan", "051", None, None),

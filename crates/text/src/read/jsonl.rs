@@ -90,7 +90,7 @@ impl<R: BufRead> JsonlReader<R> {
                 None,
                 format!(
                     "no line end in the next {} bytes: the rest of the input is not read",
-                    MAX_STORY_BYTES * 1024
+                    MAX_STORY_BYTES * 128
                 ),
             ),
             Line::Failed(no, e) => error(no, None, format!("reading failed: {e}")),

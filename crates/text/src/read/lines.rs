@@ -37,7 +37,7 @@ impl<R: BufRead> Lines<R> {
         Lines {
             input,
             max,
-            give_up: (max as u64).saturating_mul(512),
+            give_up: (max as u64).saturating_mul(64),
             line: 0,
             done: false,
         }
