@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
                 if let Some(c) = s.cow {
                     assert!(states.by_cow(c).is_some(), "{s:?}");
                 }
-                let _ = states.from_actor(&s.cameo);
+                let _ = states.from_actor(&s.cameo.as_str().into());
             }
         }
         Err(e) => {

@@ -1,34 +1,49 @@
-//! RFC 4180 CSV: a header row, CRLF line ends, quoting where needed.
+//! RFC 4180 CSV by the `csv` crate: a header row, CRLF line ends, quoting
+//! where needed.
 
 use crate::fields::{cells, Cell, COLUMNS};
 use crate::{EventSink, ExportError};
 use statecraft_types::EventRecord;
-use std::fmt::Write as _;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 
 pub(crate) struct CsvSink<W: Write> {
-    out: BufWriter<W>,
-    line: String,
+    out: csv::Writer<W>,
     header_done: bool,
+    /// One row's cells as text, reused.
+    row: Vec<String>,
 }
 
 impl<W: Write> CsvSink<W> {
     pub(crate) fn new(out: W) -> Self {
         CsvSink {
-            out: BufWriter::new(out),
-            line: String::with_capacity(512),
+            out: writer(out),
             header_done: false,
+            row: Vec::with_capacity(COLUMNS.len()),
         }
     }
 
     fn header(&mut self) -> Result<(), ExportError> {
         if !self.header_done {
-            let names: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
-            self.out.write_all(names.join(",").as_bytes())?;
-            self.out.write_all(b"\r\n")?;
+            self.out
+                .write_record(COLUMNS.iter().map(|c| c.name))
+                .map_err(csv_error)?;
             self.header_done = true;
         }
         Ok(())
+    }
+}
+
+/// The project's CSV dialect: quotes only where needed, CRLF line ends.
+fn writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out)
+}
+
+fn csv_error(e: csv::Error) -> ExportError {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => ExportError::Io(e),
+        other => ExportError::Io(std::io::Error::other(format!("{other:?}"))),
     }
 }
 
@@ -41,51 +56,41 @@ impl<W: Write> CsvSink<W> {
 /// assert_eq!(line, "a,\"say \"\"hi\"\", then go\"");
 /// ```
 pub fn field(line: &mut String, s: &str) {
-    if s.contains([',', '"', '\r', '\n']) {
-        line.push('"');
-        for c in s.chars() {
-            if c == '"' {
-                line.push('"');
-            }
-            line.push(c);
+    if s.is_empty() {
+        // The csv crate quotes an empty field alone on its line (`""`);
+        // within a line it is empty.
+        return;
+    }
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::with_capacity(s.len() + 2));
+    // Writing to memory cannot fail, and the bytes are the UTF-8 input
+    // with quotes added.
+    if w.write_record([s]).is_ok() {
+        if let Ok(bytes) = w.into_inner() {
+            let text = String::from_utf8_lossy(&bytes);
+            line.push_str(text.strip_suffix('\n').unwrap_or(&text));
         }
-        line.push('"');
-    } else {
-        line.push_str(s);
     }
 }
 
-/// The CSV line (without its line end) for `e`.
-pub(crate) fn line(line: &mut String, e: &EventRecord) {
-    for (i, cell) in cells(e).iter().enumerate() {
-        if i > 0 {
-            line.push(',');
-        }
-        // Writing to a String cannot fail.
-        match *cell {
-            Cell::Int(Some(v)) => {
-                let _ = write!(line, "{v}");
-            }
-            Cell::Float(Some(v)) => {
-                let _ = write!(line, "{v}");
-            }
-            Cell::Date(d) => {
-                let _ = write!(line, "{d}");
-            }
-            Cell::Str(Some(s)) => field(line, s),
-            Cell::Int(None) | Cell::Float(None) | Cell::Str(None) => {}
-        }
-    }
+/// The cells of `e` as CSV text, in [`COLUMNS`] order (null is empty).
+fn row(row: &mut Vec<String>, e: &EventRecord) {
+    row.clear();
+    row.extend(cells(e).iter().map(|cell| match *cell {
+        Cell::Int(Some(v)) => v.to_string(),
+        Cell::Float(Some(v)) => v.to_string(),
+        Cell::Date(d) => d.to_string(),
+        Cell::Str(Some(s)) => s.to_string(),
+        Cell::Int(None) | Cell::Float(None) | Cell::Str(None) => String::new(),
+    }));
 }
 
 impl<W: Write> EventSink for CsvSink<W> {
     fn write(&mut self, e: &EventRecord) -> Result<(), ExportError> {
         self.header()?;
-        self.line.clear();
-        line(&mut self.line, e);
-        self.line.push_str("\r\n");
-        self.out.write_all(self.line.as_bytes())?;
-        Ok(())
+        row(&mut self.row, e);
+        self.out.write_record(&self.row).map_err(csv_error)
     }
 
     fn finish(mut self: Box<Self>) -> Result<(), ExportError> {

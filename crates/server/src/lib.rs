@@ -76,7 +76,8 @@ pub struct Config {
     /// and how long an idle one is kept. Writes have one connection of
     /// their own.
     pub readers: PoolConfig,
-    /// Threads that code anonymous `/v1/code` requests at once.
+    /// Threads that code anonymous `/v1/code` requests at once; 0 turns
+    /// anonymous coding off (authorized writes code on lanes of their own).
     pub coders: usize,
     /// Longest a client may take to send a request head, and longest an
     /// idle connection is kept.
@@ -140,6 +141,8 @@ pub struct AppState {
     large_write_lane: Arc<Semaphore>,
     /// Anonymous coding.
     code_slots: Arc<Semaphore>,
+    /// Whether anonymous coding is on (`--coders` above 0).
+    anonymous_coding: bool,
     /// How long a request waits for a slot before 503.
     wait: Duration,
     timeout: Duration,
@@ -226,7 +229,8 @@ impl AppState {
             write_slot: Arc::new(Semaphore::new(commits)),
             small_write_lane: Arc::new(Semaphore::new(1)),
             large_write_lane: Arc::new(Semaphore::new(1)),
-            code_slots: Arc::new(Semaphore::new(config.coders.max(1))),
+            code_slots: Arc::new(Semaphore::new(config.coders)),
+            anonymous_coding: config.coders > 0,
             wait: config.readers.wait,
             timeout: config.timeout,
             readers,
@@ -323,6 +327,14 @@ impl AppState {
         self: &Arc<Self>,
         story: statecraft_text::Story,
     ) -> Result<statecraft_app::CodedStory, Problem> {
+        if !self.anonymous_coding {
+            return Err(Problem::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "coding-off",
+                "Coding off",
+                "anonymous coding is off on this server (--coders 0); writes still code",
+            ));
+        }
         let permit = self.slot(&self.code_slots, "coding", self.wait).await?;
         let (interrupt, _guard) = self.interrupt();
         let coder = self.coder.clone();

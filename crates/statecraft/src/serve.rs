@@ -28,7 +28,7 @@ pub struct ServeArgs {
     #[arg(long, default_value_t = 8)]
     readers: usize,
     /// Threads coding anonymous /v1/code requests at once (default: all
-    /// cores but one).
+    /// cores but one; 0 turns anonymous coding off).
     #[arg(long)]
     coders: Option<usize>,
     /// Seconds a client may take to send a request's head; idle
@@ -74,7 +74,7 @@ pub fn run(args: ServeArgs) -> Result<bool> {
         ..PoolConfig::default()
     };
     if let Some(n) = args.coders {
-        config.coders = n.max(1);
+        config.coders = n;
     }
     config.header_timeout = Duration::from_secs(args.header_timeout.max(1));
     config.max_connections = args.max_connections.max(1);

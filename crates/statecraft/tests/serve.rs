@@ -4,6 +4,9 @@
 //! with SIGKILL while clients store stories, loses no story whose POST got
 //! a 2xx answer.
 
+mod common;
+
+use common::postgres_schema;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -24,28 +27,6 @@ fn free_port() -> u16 {
         .local_addr()
         .unwrap()
         .port()
-}
-
-/// The PostgreSQL URL for tests (a fresh schema `name`), or `None` (a
-/// failure when `STATECRAFT_REQUIRE_SERVICES` is set).
-fn postgres_schema(name: &str) -> Option<String> {
-    let url = match std::env::var("STATECRAFT_TEST_POSTGRES") {
-        Ok(u) if !u.is_empty() => u,
-        _ => {
-            assert!(
-                std::env::var_os("STATECRAFT_REQUIRE_SERVICES").is_none(),
-                "STATECRAFT_REQUIRE_SERVICES is set but STATECRAFT_TEST_POSTGRES is not"
-            );
-            return None;
-        }
-    };
-    let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
-    c.batch_execute(&format!(
-        "DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name};"
-    ))
-    .unwrap();
-    let sep = if url.contains('?') { '&' } else { '?' };
-    Some(format!("{url}{sep}options=-c%20search_path%3D{name}"))
 }
 
 /// `--data-dir DIR` or `--database URL`.

@@ -5,6 +5,9 @@
 //! Set `UPDATE_SNAPSHOTS=1` to rewrite the snapshot files after a change
 //! that is meant to alter the output.
 
+mod common;
+
+use common::postgres_schema;
 use statecraft_app::StoryCoder;
 use statecraft_store::Store;
 use std::path::{Path, PathBuf};
@@ -162,29 +165,6 @@ fn seed_end_to_end() {
         &["export", "--format", "parquet", "-o", pq.to_str().unwrap()],
     );
     assert!(std::fs::read(&pq).unwrap().starts_with(b"PAR1"));
-}
-
-/// A fresh schema in the test PostgreSQL server, as a URL; `None` when no
-/// server is configured (a failure under `STATECRAFT_REQUIRE_SERVICES`).
-fn postgres_schema(name: &str) -> Option<String> {
-    let url = match std::env::var("STATECRAFT_TEST_POSTGRES") {
-        Ok(u) if !u.is_empty() => u,
-        _ => {
-            assert!(
-                std::env::var_os("STATECRAFT_REQUIRE_SERVICES").is_none(),
-                "STATECRAFT_REQUIRE_SERVICES is set but STATECRAFT_TEST_POSTGRES is not"
-            );
-            eprintln!("note: STATECRAFT_TEST_POSTGRES unset; PostgreSQL case skipped");
-            return None;
-        }
-    };
-    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
-    client
-        .batch_execute(&format!(
-            "DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name};"
-        ))
-        .unwrap();
-    Some(format!("{url}?options=-c%20search_path%3D{name}"))
 }
 
 /// The same commands against PostgreSQL print exactly what they print

@@ -164,3 +164,45 @@ pub struct EventRecord {
     /// Set when the target's code was inferred from the story.
     pub target_actor: Option<ActorOrigin>,
 }
+
+impl EventRecord {
+    /// A record holding only its story, date, sentence text and code:
+    /// actors `---`, no spans, no states, dated by the story. For tools
+    /// and tests that make events by hand and fill in what they need.
+    ///
+    /// ```
+    /// use statecraft_types::{Date, EventRecord, Precision};
+    /// let d = Date::from_ymd(2025, 2, 11).unwrap();
+    /// let mut e = EventRecord::bare("s1", d, "Seoul met Damascus.", "040");
+    /// e.source = "KOR".into();
+    /// assert_eq!((e.date, e.date_precision), (d, Precision::Story));
+    /// ```
+    pub fn bare(story_id: &str, date: Date, text: &str, cameo: &str) -> EventRecord {
+        EventRecord {
+            id: 0,
+            story_id: story_id.to_string(),
+            story_hash: String::new(),
+            story_date: date,
+            sentence: 0,
+            source: ActorCode::unknown(),
+            target: ActorCode::unknown(),
+            source_state: None,
+            target_state: None,
+            cameo: cameo.to_string(),
+            root: None,
+            plover: None,
+            goldstein: None,
+            quad_class: None,
+            date,
+            date_end: date,
+            date_precision: Precision::Story,
+            date_text: None,
+            modality: None,
+            text: text.to_string(),
+            spans: Spans::default(),
+            pattern: None,
+            source_actor: None,
+            target_actor: None,
+        }
+    }
+}

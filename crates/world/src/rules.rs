@@ -31,22 +31,12 @@
 //!    the month is known), as a "since" fact whose provenance is the event.
 //!
 //! ```
-//! use statecraft_types::{Date, EventRecord, Precision, Spans};
+//! use statecraft_types::{Date, EventRecord, Spans};
 //! use statecraft_world::{rules, Status};
 //! let text = "South Korea established diplomatic ties with Cuba in February 2024.";
 //! let verb = [12, 23]; // "established"
-//! let mut e = EventRecord {
-//!     id: 0, story_id: "s".into(), story_hash: "h".into(),
-//!     story_date: Date::from_ymd(2025, 2, 11).unwrap(), sentence: 0,
-//!     source: "KOR".into(), target: "CUB".into(),
-//!     source_state: Some("KOR".into()), target_state: Some("CUB".into()),
-//!     cameo: "057".into(), root: None, plover: None, goldstein: None, quad_class: None,
-//!     date: Date::from_ymd(2024, 2, 1).unwrap(), date_end: Date::from_ymd(2024, 2, 29).unwrap(),
-//!     date_precision: Precision::Month, date_text: None, modality: None,
-//!     text: text.into(),
-//!     spans: Spans { source: Some([0, 11]), target: Some([45, 49]), verb: Some(verb) },
-//!     pattern: None, source_actor: None, target_actor: None,
-//! };
+//! let mut e = EventRecord::bare("s", Date::from_ymd(2025, 2, 11).unwrap(), text, "057");
+//! e.spans = Spans { source: Some([0, 11]), target: Some([45, 49]), verb: Some(verb) };
 //! assert_eq!(rules::effect(&e), Some(rules::Effect::Tie(Status::Established)));
 //! // An intention changes nothing.
 //! e.modality = Some(statecraft_types::Modality::Intended);
@@ -284,14 +274,14 @@ fn result_clause(chars: &[char], at: usize) -> Option<(usize, usize)> {
         .collect::<String>()
         .to_lowercase();
     let opener = OPENERS.iter().find(|o| head.starts_with(*o))?;
-    let start = at + opener.chars().count();
-    Some((start, clause_end(chars, start.min(chars.len()))))
+    let start = (at + opener.chars().count()).min(chars.len());
+    Some((start, clause_end(chars, start)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use statecraft_types::{Date, Modality, Precision, Spans};
+    use statecraft_types::{Date, Modality, Spans};
 
     /// An event in `text` whose source, verb and target are the given
     /// words (the first occurrence of each).
@@ -301,37 +291,13 @@ mod tests {
             let a = text[..b].chars().count();
             Some([a, a + w.chars().count()])
         };
-        let d = Date::from_ymd(2025, 2, 11).unwrap();
-        EventRecord {
-            id: 0,
-            story_id: "s".into(),
-            story_hash: "h".into(),
-            story_date: d,
-            sentence: 0,
-            source: "AAA".into(),
-            target: "BBB".into(),
-            source_state: Some("AAA".into()),
-            target_state: Some("BBB".into()),
-            cameo: cameo.into(),
-            root: None,
-            plover: None,
-            goldstein: None,
-            quad_class: None,
-            date: d,
-            date_end: d,
-            date_precision: Precision::Story,
-            date_text: None,
-            modality: None,
-            text: text.into(),
-            spans: Spans {
-                source: span(source),
-                target: span(target),
-                verb: span(verb),
-            },
-            pattern: None,
-            source_actor: None,
-            target_actor: None,
-        }
+        let mut e = EventRecord::bare("s", Date::from_ymd(2025, 2, 11).unwrap(), text, cameo);
+        e.spans = Spans {
+            source: span(source),
+            target: span(target),
+            verb: span(verb),
+        };
+        e
     }
 
     use Status::{Established, Restored, Severed, Suspended};

@@ -264,6 +264,27 @@ proptest! {
         prop_assert!(w.last_day() >= w.date);
     }
 
+    /// The event rules never panic, whatever the sentence and however its
+    /// spans fall (reversed, past the end, inside multi-byte characters),
+    /// and decide nothing for an event that did not happen.
+    #[test]
+    fn rules_never_panic(
+        text in "[a-zA-Z ,.;'’é\\-]{0,80}",
+        spans in prop::collection::vec(prop::option::of((0usize..100, 0usize..100)), 3),
+        cameo in prop::sample::select(vec!["051", "057", "064", "161", "166", "1", "", "é9"]),
+        pattern in prop::option::of("[A-Z_ *+$]{0,20}"),
+        modal in any::<bool>(),
+    ) {
+        let d = Date::from_ymd(2025, 2, 11).unwrap();
+        let span = |k: usize| spans[k].map(|(a, b)| [a, b]);
+        let mut e = statecraft_types::EventRecord::bare("s", d, &text, cameo);
+        e.modality = modal.then_some(statecraft_types::Modality::Hypothetical);
+        e.spans = statecraft_types::Spans { source: span(0), target: span(1), verb: span(2) };
+        e.pattern = pattern;
+        let got = statecraft_world::rules::effect(&e);
+        prop_assert!(!modal || got.is_none());
+    }
+
     /// `read_csv` never panics, whatever follows a good or bad header
     /// (arbitrary bytes, or lines made of CSV-ish pieces), and its errors
     /// start with the file name.

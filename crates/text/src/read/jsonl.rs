@@ -1,6 +1,6 @@
 use super::lines::{Line, Lines};
 use super::{Input, MAX_STORY_BYTES};
-use crate::{Batch, Date, Diagnostic, Item, Layout, Origin, Story};
+use crate::{Batch, Date, Diagnostic, Layout, Origin, Story};
 use serde_json::Value;
 use std::io::BufRead;
 
@@ -20,7 +20,7 @@ use std::io::BufRead;
 /// assert_eq!(batch.diagnostics[0].line, 2);
 /// ```
 pub fn read_jsonl(bytes: &[u8], label: &str) -> Batch {
-    Batch::collect(JsonlReader::new(bytes, label))
+    super::read(super::Format::Jsonl, bytes, label, std::path::Path::new(""))
 }
 
 /// The JSONL reader as a stream: a line at a time, each at most twice
@@ -28,8 +28,6 @@ pub fn read_jsonl(bytes: &[u8], label: &str) -> Batch {
 pub(crate) struct JsonlReader<R> {
     lines: Lines<R>,
     label: String,
-    /// Whether anything (a story or a diagnostic) came out.
-    any: bool,
 }
 
 impl<R: BufRead> JsonlReader<R> {
@@ -37,7 +35,6 @@ impl<R: BufRead> JsonlReader<R> {
         JsonlReader {
             lines: Lines::new(input, MAX_STORY_BYTES * 2),
             label: label.to_string(),
-            any: false,
         }
     }
 
@@ -69,10 +66,7 @@ impl<R: BufRead> JsonlReader<R> {
                             origin: self.origin(no),
                             ..story
                         };
-                        match story.check() {
-                            Ok(()) => Some(Input::Item(Item::Story(story))),
-                            Err(msg) => error(no, Some(&story.id), msg),
-                        }
+                        Some(super::checked(story))
                     }
                     Err((id, msg)) => error(no, id.as_deref(), msg),
                 }
@@ -103,19 +97,8 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
 
     fn next(&mut self) -> Option<Input> {
         loop {
-            let Some(line) = self.lines.next() else {
-                if self.any {
-                    return None;
-                }
-                self.any = true;
-                return Some(Input::Diagnostic(Diagnostic::error(
-                    &self.origin(1),
-                    None,
-                    "empty input: no story to read",
-                )));
-            };
+            let line = self.lines.next()?;
             if let Some(out) = self.line(line) {
-                self.any = true;
                 return Some(out);
             }
         }

@@ -56,24 +56,96 @@ pub fn stream<'a>(
     base: &Path,
 ) -> Box<dyn Iterator<Item = Input> + 'a> {
     match format {
-        Format::Jsonl => Box::new(jsonl::JsonlReader::new(input, label)),
+        Format::Jsonl => Box::new(NoteIfEmpty::new(
+            jsonl::JsonlReader::new(input, label),
+            label,
+            "empty input: no story to read",
+        )),
         Format::Plain => Box::new(plain::stream_plain(input, label).into_iter()),
-        Format::TabariText => Box::new(tabari::TextReader::new(input, label)),
+        Format::TabariText => Box::new(NoteIfEmpty::new(
+            tabari::TextReader::new(input, label),
+            label,
+            "no TABARI records found (a record starts with a 'YYMMDD ID' line)",
+        )),
         Format::TabariProject => Box::new(tabari::stream_project(input, label, base).into_iter()),
-        Format::PetrarchXml => Box::new(petrarch::XmlReader::new(input, label, base)),
+        Format::PetrarchXml => Box::new(NoteIfEmpty::new(
+            petrarch::XmlReader::new(input, label, base),
+            label,
+            "no <Sentence> elements found",
+        )),
+    }
+}
+
+/// A reader that says so when its input held nothing: no story, no
+/// switch and no diagnostic (a named environment alone does not count).
+pub(crate) struct NoteIfEmpty<I> {
+    inner: I,
+    label: String,
+    message: &'static str,
+    any: bool,
+}
+
+impl<I> NoteIfEmpty<I> {
+    pub fn new(inner: I, label: &str, message: &'static str) -> NoteIfEmpty<I> {
+        NoteIfEmpty {
+            inner,
+            label: label.to_string(),
+            message,
+            any: false,
+        }
+    }
+}
+
+impl<I: Iterator<Item = Input>> Iterator for NoteIfEmpty<I> {
+    type Item = Input;
+
+    fn next(&mut self) -> Option<Input> {
+        match self.inner.next() {
+            Some(i) => {
+                self.any |= !matches!(i, Input::Environment(_));
+                Some(i)
+            }
+            None if !self.any => {
+                self.any = true;
+                let origin = crate::Origin {
+                    file: self.label.clone(),
+                    line: 1,
+                };
+                Some(Input::Diagnostic(Diagnostic::error(
+                    &origin,
+                    None,
+                    self.message,
+                )))
+            }
+            None => None,
+        }
+    }
+}
+
+/// A story read whole: the story, or the diagnostic that says why
+/// [`Story::check`](crate::Story::check) refuses it.
+pub(crate) fn checked(story: crate::Story) -> Input {
+    match story.check() {
+        Ok(()) => Input::Item(Item::Story(story)),
+        Err(msg) => Input::Diagnostic(Diagnostic::error(&story.origin, Some(&story.id), msg)),
     }
 }
 
 impl Batch {
+    /// Adds one input.
+    pub(crate) fn push(&mut self, input: Input) {
+        match input {
+            Input::Item(item) => self.items.push(item),
+            Input::Diagnostic(d) => self.diagnostics.push(d),
+            Input::Environment(e) => self.environment = Some(e),
+        }
+    }
+
     /// Collects a stream of inputs.
     pub fn collect(inputs: impl Iterator<Item = Input>) -> Batch {
         let mut batch = Batch::default();
         for i in inputs {
-            match i {
-                Input::Item(item) => batch.items.push(item),
-                Input::Diagnostic(d) => batch.diagnostics.push(d),
-                Input::Environment(e) => batch.environment = Some(e),
-            }
+            batch.push(i);
         }
         batch
     }

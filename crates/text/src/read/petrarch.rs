@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 /// assert_eq!(batch.items.len(), 2);
 /// ```
 pub fn read_petrarch_xml(bytes: &[u8], label: &str, base: &Path) -> Batch {
-    Batch::collect(XmlReader::new(bytes, label, base))
+    super::read(super::Format::PetrarchXml, bytes, label, base)
 }
 
 /// A `BufRead` that counts the lines it has handed out and the bytes since
@@ -107,7 +107,6 @@ pub(crate) struct XmlReader<R> {
     text: String,
     sentence: Option<Open>,
     out: VecDeque<Input>,
-    any: bool,
     done: bool,
 }
 
@@ -130,7 +129,6 @@ impl<R: BufRead> XmlReader<R> {
             text: String::new(),
             sentence: None,
             out: VecDeque::new(),
-            any: false,
             done: false,
         }
     }
@@ -353,13 +351,7 @@ impl<R: BufRead> XmlReader<R> {
             origin: self.origin(line),
             layout: Layout::Sentence,
         };
-        match story.check() {
-            Ok(()) => self.out.push_back(Input::Item(Item::Story(story))),
-            Err(msg) => {
-                let id = story.id.clone();
-                self.error(line, Some(&id), msg);
-            }
-        }
+        self.out.push_back(super::checked(story));
     }
 }
 
@@ -368,21 +360,7 @@ impl<R: BufRead> Iterator for XmlReader<R> {
 
     fn next(&mut self) -> Option<Input> {
         self.fill();
-        match self.out.pop_front() {
-            Some(i) => {
-                self.any |= !matches!(i, Input::Environment(_));
-                Some(i)
-            }
-            None if !self.any => {
-                self.any = true;
-                Some(Input::Diagnostic(Diagnostic::error(
-                    &self.origin(1),
-                    None,
-                    "no <Sentence> elements found",
-                )))
-            }
-            None => None,
-        }
+        self.out.pop_front()
     }
 }
 

@@ -1,5 +1,5 @@
 use super::{looks_binary, Input, MAX_STORY_BYTES};
-use crate::{Batch, Date, Diagnostic, Item, Layout, Origin, Story};
+use crate::{Batch, Date, Diagnostic, Layout, Origin, Story};
 use std::io::{BufRead, Read};
 
 /// Reads a pasted story from a stream: at most twice [`MAX_STORY_BYTES`]
@@ -123,12 +123,7 @@ pub fn read_plain(bytes: &[u8], label: &str) -> Batch {
         origin,
         layout: Layout::Prose,
     };
-    match story.check() {
-        Ok(()) => batch.items.push(Item::Story(story)),
-        Err(msg) => batch
-            .diagnostics
-            .push(Diagnostic::error(&story.origin, Some(&story.id), msg)),
-    }
+    batch.push(super::checked(story));
     batch
 }
 

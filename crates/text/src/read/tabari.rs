@@ -50,7 +50,7 @@ pub(crate) fn is_header_line(line: &str) -> Option<(&str, Option<&str>)> {
 /// assert!(batch.items.iter().any(|i| matches!(i, Item::Directive(Directive::Tabari(s), _) if s == "SET: CODE ALL")));
 /// ```
 pub fn read_tabari_text(bytes: &[u8], label: &str) -> Batch {
-    Batch::collect(TextReader::new(bytes, label))
+    super::read(super::Format::TabariText, bytes, label, Path::new(""))
 }
 
 /// The `.text` reader as a stream: a record at a time.
@@ -60,7 +60,6 @@ pub(crate) struct TextReader<R> {
     current: Option<Record>,
     out: VecDeque<Input>,
     latin1_warned: bool,
-    any: bool,
     done: bool,
 }
 
@@ -72,7 +71,6 @@ impl<R: BufRead> TextReader<R> {
             current: None,
             out: VecDeque::new(),
             latin1_warned: false,
-            any: false,
             done: false,
         }
     }
@@ -184,21 +182,7 @@ impl<R: BufRead> Iterator for TextReader<R> {
 
     fn next(&mut self) -> Option<Input> {
         self.fill();
-        match self.out.pop_front() {
-            Some(i) => {
-                self.any = true;
-                Some(i)
-            }
-            None if !self.any => {
-                self.any = true;
-                Some(Input::Diagnostic(Diagnostic::error(
-                    &self.origin(1),
-                    None,
-                    "no TABARI records found (a record starts with a 'YYMMDD ID' line)",
-                )))
-            }
-            None => None,
-        }
+        self.out.pop_front()
     }
 }
 
@@ -296,12 +280,7 @@ fn finish(rec: Record, label: &str, batch: &mut Batch) {
         origin,
         layout: Layout::Sentence,
     };
-    match story.check() {
-        Ok(()) => batch.items.push(Item::Story(story)),
-        Err(msg) => batch
-            .diagnostics
-            .push(Diagnostic::error(&story.origin, Some(&story.id), msg)),
-    }
+    batch.push(super::checked(story));
 }
 
 /// Removes `/* ... */` comments, returning the text and the option lines
