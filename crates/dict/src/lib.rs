@@ -302,17 +302,15 @@ impl Loader {
     }
 }
 
-/// Decodes a dictionary file: UTF-8 where valid, Latin-1 for lines that
-/// are not (the CAMEO verbs file has one such byte).
+/// Decodes a dictionary file: UTF-8 where valid, Windows-1252 for lines
+/// that are not (the CAMEO verbs file has one such byte), by the same
+/// rule as story readers ([`statecraft_text::decode_legacy`]).
 pub fn decode(bytes: &[u8]) -> String {
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => bytes
             .split(|&b| b == b'\n')
-            .map(|line| match std::str::from_utf8(line) {
-                Ok(s) => s.to_string(),
-                Err(_) => line.iter().map(|&b| b as char).collect(),
-            })
+            .map(|line| statecraft_text::decode_legacy(line).0)
             .collect::<Vec<_>>()
             .join("\n"),
     }

@@ -10,6 +10,11 @@ use statecraft_coder::{Coder, Options};
 use statecraft_text::{read::read_jsonl, split_sentences, Item, Layout};
 use std::time::Instant;
 
+/// The binary's allocator (see `src/main.rs`), so that the benchmark
+/// measures what `statecraft code` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let path = std::env::var("STATECRAFT_BENCH_CORPUS").unwrap_or_else(|_| {
         concat!(
