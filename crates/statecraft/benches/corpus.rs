@@ -6,6 +6,8 @@
 //! Run: `cargo bench -p statecraft --bench corpus`
 //! Peak memory: `/usr/bin/time -v target/release/deps/corpus-* --bench`.
 
+mod common;
+
 use statecraft_coder::{Coder, Options};
 use statecraft_text::{read::read_jsonl, split_sentences, Item, Layout};
 use std::time::Instant;
@@ -16,15 +18,7 @@ use std::time::Instant;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    let path = std::env::var("STATECRAFT_BENCH_CORPUS").unwrap_or_else(|_| {
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/corpus/synthetic-stories.jsonl"
-        )
-        .to_string()
-    });
-    let Ok(bytes) = std::fs::read(&path) else {
-        eprintln!("skipped: corpus {path} not found (set STATECRAFT_BENCH_CORPUS)");
+    let Some((path, bytes)) = common::corpus() else {
         return;
     };
     let t = Instant::now();

@@ -76,26 +76,8 @@ pub fn run(args: CodeArgs) -> Result<bool> {
     };
     let mut clean = true;
     let mut default_coder: Option<Coder> = None;
-    let inputs: Vec<Option<PathBuf>> = if args.files.is_empty() {
-        vec![None]
-    } else {
-        args.files.iter().cloned().map(Some).collect()
-    };
-    for input in inputs {
-        let source = match Source::open(input.as_deref(), args.input_format) {
-            Ok(s) => s,
-            Err(e) => {
-                let label = input
-                    .as_deref()
-                    .map_or("<stdin>".into(), |p| p.display().to_string());
-                eprintln!(
-                    "{}: error: cannot read: {e}",
-                    statecraft_text::escape(&label)
-                );
-                clean = false;
-                continue;
-            }
-        };
+    let mut opened = true;
+    for source in Source::each(&args.files, args.input_format, &mut opened) {
         match source.format {
             Format::TabariProject => {
                 let mut env = None;
@@ -161,6 +143,7 @@ pub fn run(args: CodeArgs) -> Result<bool> {
             }
         }
     }
+    clean &= opened;
     out.finish()?;
     Ok(clean)
 }

@@ -42,6 +42,35 @@ impl Source {
         })
     }
 
+    /// Opens each of `files` (standard input when there are none) in
+    /// turn; one that cannot be opened is reported on standard error and
+    /// clears `clean`, and the rest go on.
+    pub fn each<'a>(
+        files: &'a [PathBuf],
+        format: Option<InputFormat>,
+        clean: &'a mut bool,
+    ) -> impl Iterator<Item = Source> + 'a {
+        let inputs: Vec<Option<&Path>> = if files.is_empty() {
+            vec![None]
+        } else {
+            files.iter().map(|p| Some(p.as_path())).collect()
+        };
+        inputs
+            .into_iter()
+            .filter_map(move |input| match Source::open(input, format) {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    let label = input.map_or("<stdin>".into(), |p| p.display().to_string());
+                    eprintln!(
+                        "{}: error: cannot read: {e}",
+                        statecraft_text::escape(&label)
+                    );
+                    *clean = false;
+                    None
+                }
+            })
+    }
+
     /// The input's stories, switches and diagnostics, read as they are
     /// needed.
     pub fn stream(self) -> Box<dyn Iterator<Item = Input>> {

@@ -3,6 +3,7 @@
 mod code;
 mod input;
 mod serve;
+mod syntax;
 mod world;
 
 use clap::{Parser, Subcommand};
@@ -42,6 +43,10 @@ enum Command {
     Export(world::ExportArgs),
     /// Serve the HTTP API and the web page.
     Serve(serve::ServeArgs),
+    /// Tokenise, tag and parse stories: CoNLL-U, one document a story.
+    Parse(syntax::ParseArgs),
+    /// Train the syntax model, or score it on the UD treebanks.
+    Syntax(syntax::SyntaxArgs),
 }
 
 fn main() -> ExitCode {
@@ -55,6 +60,8 @@ fn main() -> ExitCode {
         Command::Network(args) => world::network(args),
         Command::Export(args) => world::export(args),
         Command::Serve(args) => serve::run(args),
+        Command::Parse(args) => syntax::parse(args),
+        Command::Syntax(args) => syntax::syntax(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

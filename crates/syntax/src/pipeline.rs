@@ -1,0 +1,207 @@
+//! The analysis pipeline, stage by stage: tokenize, split, cut, lex, tag,
+//! parse, lemmatize.
+
+use crate::lex::Lex;
+use crate::parse::{Parse, Word};
+use crate::parser::Item;
+use crate::split::split;
+use crate::tokenize::{tokenize, Piece};
+use crate::Model;
+use std::ops::Range;
+
+/// Longest sentence parsed whole, in words. Longer ones are cut into
+/// pieces of at most this many words, after a comma, semicolon, colon or
+/// dash where one is near the limit. (The treebanks' longest sentences are
+/// under 200 words; a longer "sentence" is a list, a table or junk.)
+pub const MAX_WORDS: usize = 250;
+
+/// Working memory reused across sentences.
+#[derive(Default)]
+struct Scratch {
+    buf: String,
+    lex: Vec<Lex>,
+    tags: Vec<u8>,
+    amb: Vec<u64>,
+    items: Vec<Item>,
+    heads: Vec<u32>,
+    labels: Vec<u8>,
+}
+
+/// Analyses a text: every sentence in it.
+pub(crate) fn analyze(model: &Model, text: &str) -> Vec<Parse> {
+    let mut pieces = Vec::new();
+    tokenize(text, &mut pieces);
+    let mut scratch = Scratch::default();
+    split(text, &pieces)
+        .into_iter()
+        .map(|r| parse_pieces(model, text, &pieces[r], &mut scratch))
+        .collect()
+}
+
+/// Analyses a text as one sentence.
+pub(crate) fn parse_sentence(model: &Model, text: &str) -> Parse {
+    let mut pieces = Vec::new();
+    tokenize(text, &mut pieces);
+    parse_pieces(model, text, &pieces, &mut Scratch::default())
+}
+
+/// Parses words already tokenised, joined by spaces.
+pub(crate) fn parse_words(model: &Model, words: &[&str]) -> Parse {
+    let mut text = String::new();
+    let mut pieces = Vec::with_capacity(words.len());
+    for w in words {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        pieces.push(Piece {
+            start: text.len(),
+            end: text.len() + w.len(),
+            joined: false,
+        });
+        text.push_str(w);
+    }
+    parse_pieces(model, &text, &pieces, &mut Scratch::default())
+}
+
+/// Stage `cut`: the pieces of a sentence to parse one by one.
+pub(crate) fn cut(text: &str, words: &[Piece]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while words.len() - start > MAX_WORDS {
+        let limit = start + MAX_WORDS;
+        let good = (start + MAX_WORDS / 2..limit).rev().find(|&i| {
+            matches!(
+                text.get(words[i].start..words[i].end),
+                Some(";" | "," | ":" | "-" | "--" | "—" | "–")
+            )
+        });
+        // Never cut inside a multiword token.
+        let mut end = good.map_or(limit, |i| i + 1);
+        while end > start + 1 && words.get(end).is_some_and(|w| w.joined) {
+            end -= 1;
+        }
+        out.push(start..end);
+        start = end;
+    }
+    if start < words.len() || out.is_empty() {
+        out.push(start..words.len());
+    }
+    out
+}
+
+/// Stages lex, tag, parse and lemmatize over one sentence's words.
+fn parse_pieces(model: &Model, text: &str, words: &[Piece], s: &mut Scratch) -> Parse {
+    let p = &model.parts;
+    let pieces = cut(text, words);
+    let parataxis = p.parser.labels.iter().position(|l| *l == "parataxis");
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    let mut first_root = None;
+    for range in &pieces {
+        let offset = range.start;
+        let piece = &words[range.clone()];
+        // lex
+        s.lex.clear();
+        for w in piece {
+            s.lex.push(Lex::new(&text[w.start..w.end], &mut s.buf));
+        }
+        // tag
+        p.tagger.tag(&s.lex, &mut s.amb, &mut s.tags);
+        // parse
+        crate::parser::items(&s.lex, &s.tags, &mut s.items);
+        p.parser.parse(&s.items, &mut s.heads, &mut s.labels);
+        let n = piece.len() as u32;
+        for (i, w) in piece.iter().enumerate() {
+            let tag = p.tagger.tags[usize::from(s.tags[i])];
+            let (mut head, mut deprel) = if s.heads[i] == n {
+                (None, "root")
+            } else {
+                (
+                    Some(offset + s.heads[i] as usize),
+                    p.parser.labels[usize::from(s.labels[i])],
+                )
+            };
+            if head.is_none() {
+                match first_root {
+                    None => first_root = Some(offset + i),
+                    Some(r) => {
+                        head = Some(r);
+                        deprel = parataxis.map_or("dep", |k| p.parser.labels[k]);
+                    }
+                }
+            }
+            out.push(Word {
+                form: text[w.start..w.end].to_string(),
+                start: w.start,
+                end: w.end,
+                joined: w.joined && i > 0,
+                upos: tag.upos,
+                xpos: tag.xpos,
+                lemma: String::new(),
+                head,
+                deprel,
+            });
+        }
+    }
+    // lemmatize
+    for w in &mut out {
+        w.lemma = p
+            .lemmas
+            .lemma(&w.form, w.xpos, w.upos == crate::Upos::Propn);
+    }
+    let cuts = pieces.iter().skip(1).map(|r| r.start - 1).collect();
+    Parse::new(out, cuts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<Piece> {
+        let mut out = Vec::new();
+        tokenize(text, &mut out);
+        out
+    }
+
+    /// `(text, expected piece lengths)`: a sentence within the limit is one
+    /// piece; a longer one is cut after the last comma in the second half
+    /// of the window, or at the limit when there is none.
+    #[test]
+    fn cuts() {
+        let words = |n: usize, w: &str| vec![w; n].join(" ");
+        let cases: Vec<(String, Vec<usize>)> = vec![
+            (words(MAX_WORDS, "a"), vec![MAX_WORDS]),
+            (words(MAX_WORDS + 1, "a"), vec![MAX_WORDS, 1]),
+            (words(3 * MAX_WORDS, "a"), vec![MAX_WORDS; 3]),
+            (
+                format!("{} , {}", words(200, "a"), words(100, "b")),
+                vec![201, 100],
+            ),
+            // A comma too early in the window is not used.
+            (
+                format!("{} , {}", words(10, "a"), words(300, "b")),
+                vec![MAX_WORDS, 61],
+            ),
+            (String::new(), vec![0]),
+        ];
+        for (text, want) in cases {
+            let p = pieces(&text);
+            let got: Vec<usize> = cut(&text, &p).iter().map(|r| r.len()).collect();
+            assert_eq!(got, want, "{} words", p.len());
+        }
+    }
+
+    /// A cut never falls inside a multiword token ("can" + "n't").
+    #[test]
+    fn cuts_keep_multiword_tokens_whole() {
+        let text = format!("{} can't go", vec!["a"; MAX_WORDS - 1].join(" "));
+        let p = pieces(&text);
+        assert!(p.len() > MAX_WORDS, "{}", p.len());
+        let ranges = cut(&text, &p);
+        assert_eq!(ranges.len(), 2);
+        assert!(!p[ranges[1].start].joined);
+        assert_eq!(
+            &text[p[ranges[1].start].start..p[ranges[1].start].end],
+            "ca"
+        );
+    }
+}
