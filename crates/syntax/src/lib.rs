@@ -15,7 +15,8 @@
 //! - cut: a sentence longer than [`MAX_WORDS`] is parsed in pieces, and
 //!   [`Parse::cuts`] says where.
 //! - lex, tag: hashed views of each word, then a greedy averaged-perceptron
-//!   tagger giving UPOS and Penn XPOS together.
+//!   tagger giving UPOS and Penn XPOS together (two of them, of different
+//!   seeds, summed into one linear model).
 //! - parse: a greedy arc-hybrid transition parser with an averaged
 //!   perceptron, trained with a dynamic oracle (two of them, of different
 //!   seeds, summed into one linear model).
