@@ -18,6 +18,23 @@ pub fn bytes(b: &[u8]) -> u64 {
     finish(h)
 }
 
+/// A checksum of bytes taken eight at a time (little-endian words, the
+/// tail zero-padded, the length mixed in): the model file's checksum, about
+/// eight times faster than [`bytes`] over tens of megabytes. It guards
+/// against truncation and damage, not against an adversary.
+pub fn words(b: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+        h = (h ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(31);
+    }
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h = (h ^ u64::from_le_bytes(tail)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    finish(h ^ b.len() as u64)
+}
+
 /// Combines a hash with another value.
 #[inline]
 pub fn mix(h: u64, v: u64) -> u64 {
@@ -48,6 +65,10 @@ mod tests {
         assert_eq!(bytes(b""), 0xf52a_15e9_a9b5_e89b);
         assert_eq!(bytes(b"syria"), 0x103b_0aba_19df_ffa0);
         assert_eq!(mix(1, 2), 0x3706_970b_052f_16b1);
+        assert_eq!(words(b""), 0x0803_5f29_acc1_08b3);
+        assert_eq!(words(b"syria"), 0x5c9c_5558_d4aa_ba32);
+        let twenty: Vec<u8> = (0..20).collect();
+        assert_eq!(words(&twenty), 0x41d3_e5ea_6f66_857a);
         assert_ne!(bytes(b"syria"), bytes(b"Syria"));
         assert_ne!(mix(1, 2), mix(2, 1));
     }

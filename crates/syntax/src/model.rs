@@ -14,7 +14,7 @@
 //! classes  u32 count, then (u64 word, u64 class)  tagger ambiguity classes
 //! lemmas   u32 count, then (str xpos, str form, str lemma)
 //! rules    u32 count, then (str xpos, str ending, u8 cut, str add)
-//! check    u64                              hash::bytes of all that precedes
+//! check    u64                              hash::words of all that precedes
 //!
 //! str      u32 byte length, then UTF-8
 //! weights  u32 classes, f32 scale, u32 features, then per feature
@@ -34,8 +34,10 @@ use crate::ud::{intern, Upos, DEPRELS, XPOS};
 
 const MAGIC: &[u8; 24] = b"statecraft-syntax-model\n";
 
-/// The version of the model format this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The version of the model format this build reads and writes. Version 1
+/// checked the file with a byte-wise FNV-1a hash; version 2 with a hash of
+/// eight-byte words, which reads a model file in an eighth of the steps.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Why a model could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -225,7 +227,7 @@ pub(crate) fn write(p: &Parts) -> Vec<u8> {
         w.0.push(e.cut);
         w.str(&e.add);
     }
-    let check = hash::bytes(&w.0);
+    let check = hash::words(&w.0);
     w.0.extend_from_slice(&check.to_le_bytes());
     w.0
 }
@@ -243,7 +245,7 @@ pub(crate) fn read(b: &[u8]) -> Result<Parts, ModelError> {
         });
     }
     let (body, check) = b.split_at(b.len().checked_sub(8).ok_or_else(|| damaged("truncated"))?);
-    if hash::bytes(body).to_le_bytes() != check {
+    if hash::words(body).to_le_bytes() != check {
         return Err(damaged(
             "the checksum does not match (truncated or altered)",
         ));
