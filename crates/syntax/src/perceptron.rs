@@ -296,7 +296,8 @@ pub(crate) fn entry(class: u8, q: i32) -> u32 {
 
 impl Weights {
     /// Builds the table from rows sorted by key, quantising the weights.
-    /// Rows whose keys the table cannot tell apart are added together.
+    /// Rows whose keys the table cannot tell apart (equal keys among them)
+    /// are added together, in the order given.
     pub(crate) fn from_rows(classes: usize, rows: &[Row]) -> Weights {
         let mut merged: Vec<Row> = Vec::with_capacity(rows.len());
         for (k, row) in rows {

@@ -94,6 +94,16 @@ struct Prepared {
     labels: Vec<u8>,
 }
 
+impl Prepared {
+    /// The sentence's tree, for the oracle.
+    fn gold(&self) -> Gold<'_> {
+        Gold {
+            heads: &self.heads,
+            labels: &self.labels,
+        }
+    }
+}
+
 /// Progress lines go to `log`.
 pub(crate) fn train(
     sentences: &[Sentence],
@@ -426,10 +436,7 @@ fn gold_path_counts(
     let mut items = Vec::new();
     for (d, tags) in data.iter().zip(tags) {
         parser::items(&d.lex, tags, &mut items);
-        let gold = Gold {
-            heads: &d.heads,
-            labels: &d.labels,
-        };
+        let gold = d.gold();
         let mut state = State::new(d.lex.len());
         while !state.is_terminal() {
             features::extract(&state, &items, &mut feats);
@@ -507,29 +514,14 @@ fn train_parser(
     parser
 }
 
-/// Adds rows of averaged weights (each list sorted by key) into one list
-/// sorted by key: a linear model whose scores are the sums of theirs.
+/// The rows of several models in one list sorted by key, for
+/// [`Weights::from_rows`] to add up: the linear model whose scores are the
+/// sums of theirs. The sort is stable, so rows of one key are added in the
+/// order of the models, and the sums are the same bytes on every run.
 fn sum_rows(lists: Vec<Vec<Row>>) -> Vec<Row> {
     let mut all: Vec<Row> = lists.into_iter().flatten().collect();
-    // Stable: equal keys keep the order of the lists, so the sums are the
-    // same bytes on every run.
     all.sort_by_key(|(k, _)| *k);
-    let mut out: Vec<Row> = Vec::with_capacity(all.len());
-    for (key, row) in all {
-        match out.last_mut() {
-            Some((last, sum)) if *last == key => {
-                for (c, w) in row {
-                    match sum.iter_mut().find(|(sc, _)| *sc == c) {
-                        Some(cell) => cell.1 += w,
-                        None => sum.push((c, w)),
-                    }
-                }
-                sum.sort_unstable_by_key(|&(c, _)| c);
-            }
-            _ => out.push((key, row)),
-        }
-    }
-    out
+    all
 }
 
 /// What every parser of the sum trains on.
@@ -570,10 +562,7 @@ impl ParserTask<'_> {
             for &k in &order {
                 let d = &data[k];
                 parser::items(&d.lex, &tags[k], &mut items);
-                let gold = Gold {
-                    heads: &d.heads,
-                    labels: &d.labels,
-                };
+                let gold = d.gold();
                 let mut state = State::new(d.lex.len());
                 while !state.is_terminal() {
                     features::extract(&state, &items, &mut feats);
