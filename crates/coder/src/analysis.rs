@@ -130,7 +130,9 @@ fn actor_code<'d>(
     schedule.at(date)
 }
 
-/// Classifies tokens into lexemes by longest dictionary match.
+/// Classifies tokens into lexemes by longest dictionary match. No verb
+/// phrase starts at a token `no_verb` marks (the parse says it is not a
+/// predicate there).
 #[allow(clippy::too_many_arguments)] // each input is a different concern of the lexer
 pub(crate) fn lex(
     toks: &[Token],
@@ -141,6 +143,7 @@ pub(crate) fn lex(
     all_caps: bool,
     opts: &Options,
     flags: &mut Flags,
+    no_verb: &[bool],
 ) -> Vec<Lexeme> {
     let n = toks.len();
     let mut consumed = vec![false; n];
@@ -159,13 +162,18 @@ pub(crate) fn lex(
             let next = texts.get(i + 1).copied().filter(|_| !is_comma(i + 1));
             index.candidates(texts[i], next, &mut scratch, &mut scratch_next, &mut ids);
         }
-        // Best: most words, then longest dictionary text, then kind priority.
-        let mut best: Option<(usize, usize, usize, u32, Vec<usize>)> = None;
+        // Best: most words, then longest dictionary text, then an actor
+        // whose dated codes cover the date (of two entries for "President
+        // Bush", the one in office then), then kind priority.
+        let mut best: Option<(usize, usize, bool, usize, u32, Vec<usize>)> = None;
         for &id in &ids {
             let e = index.entry(id);
             let Some(rank) = PRIORITY.iter().position(|k| *k == e.kind) else {
                 continue;
             };
+            if e.kind == EntryKind::Verb && no_verb.get(i) == Some(&true) {
+                continue;
+            }
             if !PhraseIndex::match_phrase_into(
                 &e.phrase,
                 texts,
@@ -181,17 +189,23 @@ pub(crate) fn lex(
                 continue;
             }
             let chars: usize = e.phrase.words.iter().map(|w| w.text.len()).sum();
+            let dated = e.kind == EntryKind::Actor
+                && dict.actors[e.item as usize]
+                    .schedule
+                    .restricted
+                    .iter()
+                    .any(|(r, _)| r.contains(date));
             let better = match &best {
                 None => true,
-                Some((bw, bc, br, _, _)) => {
-                    (words, chars, usize::MAX - rank) > (*bw, *bc, usize::MAX - *br)
+                Some((bw, bc, bd, br, _, _)) => {
+                    (words, chars, dated, usize::MAX - rank) > (*bw, *bc, *bd, usize::MAX - *br)
                 }
             };
             if better {
-                best = Some((words, chars, rank, id, at_buf.clone()));
+                best = Some((words, chars, dated, rank, id, at_buf.clone()));
             }
         }
-        let Some((_, chars, _, id, at)) = best else {
+        let Some((_, chars, _, _, id, at)) = best else {
             out.push(Lexeme {
                 class: builtin(&toks[i]),
                 first: i,

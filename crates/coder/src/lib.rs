@@ -30,11 +30,14 @@ mod analysis;
 mod dating;
 pub mod dedup;
 mod engine;
+mod grammar;
 mod infer;
 mod names;
 mod options;
+mod places;
 mod sentence;
 mod session;
+mod wire;
 
 pub use options::{CodeBy, CommaLimits, Complexity, Forward, Options};
 pub use session::{Interrupt, Interrupted, Session, MAX_SENTENCE_CHARS};

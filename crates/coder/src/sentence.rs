@@ -38,6 +38,8 @@ pub(crate) struct StoryMemory {
     home: Option<String>,
     /// Index of the sentence being coded.
     pub sentence: usize,
+    /// The country of the story's dateline, where it was filed.
+    pub dateline: Option<String>,
     /// Parts of inferred names → why the name got its code.
     inferred: std::collections::HashMap<String, Evidence>,
 }
@@ -204,14 +206,43 @@ pub(crate) fn code_sentence(
     let all_caps = is_all_caps(input.text);
     let mut flags = Flags::default();
     let mut lx = analysis::lex(
-        &toks, &texts, dict, index, input.date, all_caps, opts, &mut flags,
+        &toks,
+        &texts,
+        dict,
+        index,
+        input.date,
+        all_caps,
+        opts,
+        &mut flags,
+        &[],
     );
+    // Stage grammar (statecraft reading): a dictionary verb the parse reads
+    // as a noun, name or adjective ("forces", "State", "moderate") is not a
+    // predicate; its words are read again without verbs ("Russian forces"
+    // is then an actor with its agent).
+    if opts.statecraft && lx.iter().any(|l| matches!(l.class, Class::Verb(_))) {
+        let grammar = crate::grammar::Grammar::new(input.text, &toks);
+        let mut no_verb = vec![false; toks.len()];
+        for l in &lx {
+            if matches!(l.class, Class::Verb(_)) && grammar.not_a_verb(l.first) {
+                no_verb[l.first] = true;
+            }
+        }
+        if no_verb.contains(&true) {
+            flags = Flags::default();
+            lx = analysis::lex(
+                &toks, &texts, dict, index, input.date, all_caps, opts, &mut flags, &no_verb,
+            );
+        }
+    }
     res.time_varying = flags.dated_actor;
     // Discard phrases (PETRARCH lists).
     if !dict.discards.is_empty() && discarded(&texts, discards) {
         res.discarded = true;
         return res;
     }
+    // The country of roles named without one ("police", "gunmen").
+    let mut context: Option<String> = None;
     if opts.statecraft {
         if memory.home.is_none() {
             memory.home = lx.iter().find_map(|l| match &l.class {
@@ -255,6 +286,13 @@ pub(crate) fn code_sentence(
         );
         res.inferred = inferred;
         res.roles = infer::role_changes(&lx, &texts, memory.home.as_deref());
+        // Stage places: the place of a locative phrase ("in Baghdad") gives
+        // roles named without a country ("gunmen", "police") their country;
+        // else the dateline's, else the story's home country.
+        let places = crate::places::locative(&lx, &toks, &texts);
+        context = crate::places::context_country(&lx, &places)
+            .or_else(|| memory.dateline.clone())
+            .or_else(|| memory.home.clone().filter(|h| crate::places::is_country(h)));
         // Later mentions of an inferred name ("Al-Shaibani") are inferred too.
         for (l, was_word) in lx.iter().zip(words_before) {
             if was_word && matches!(l.class, Class::Actor(_)) {
@@ -493,6 +531,7 @@ pub(crate) fn code_sentence(
         barrier: &vbarrier,
         units: &units,
         opts,
+        context: context.as_deref(),
     };
 
     // A question reports nothing that happened.
@@ -1054,6 +1093,8 @@ struct Ctx<'a> {
     barrier: &'a [bool],
     units: &'a [Unit],
     opts: &'a Options,
+    /// The country of roles named without one (statecraft reading).
+    context: Option<&'a str>,
 }
 
 type Side = Vec<(ActorCode, Option<(usize, usize)>)>;
@@ -1230,6 +1271,13 @@ impl Ctx<'_> {
         let mut push = |s: &(ActorCode, Option<(usize, usize)>),
                         t: &(ActorCode, Option<(usize, usize)>),
                         c: &str| {
+            let placed = |a: &(ActorCode, Option<(usize, usize)>)| match self.context {
+                Some(c) if statecraft && a.0.country_unknown() && a.0.has_roles() => {
+                    (a.0.with_country(c), a.1)
+                }
+                _ => a.clone(),
+            };
+            let (s, t) = (&placed(s), &placed(t));
             if s.0 == t.0 && s.0 != ActorCode::UNKNOWN {
                 return;
             }
@@ -1320,6 +1368,37 @@ impl Ctx<'_> {
         let by = (vl + 1..(vl + 3).min(self.toks.len())).any(|p| self.toks[p] == "BY");
         before && by
     }
+}
+
+/// The country of the first place `text` names (a dateline's).
+pub(crate) fn first_country(
+    text: &str,
+    lexicon: Lexicon<'_>,
+    date: Date,
+    opts: &Options,
+) -> Option<String> {
+    let toks: Vec<Token> = statecraft_text::tokenize(text);
+    let texts: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+    let mut flags = Flags::default();
+    let lx = analysis::lex(
+        &toks,
+        &texts,
+        lexicon.dict,
+        lexicon.index,
+        date,
+        is_all_caps(text),
+        opts,
+        &mut flags,
+        &[],
+    );
+    lx.iter().find_map(|l| match &l.class {
+        Class::Actor(codes) => codes
+            .iter()
+            .find(|c| crate::places::is_place_code(c))
+            .and_then(|c| c.country())
+            .map(str::to_string),
+        _ => None,
+    })
 }
 
 /// Whether a dyad makes sense as an event: both actors known, and not a

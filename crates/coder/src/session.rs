@@ -149,13 +149,19 @@ impl<'c> Session<'c> {
         interrupt: &Interrupt,
     ) -> Result<Coded, Interrupted> {
         let mut coded = Coded::default();
-        let units = units(story, &mut coded.notes);
+        let mut units = units(story, &mut coded.notes);
+        let mut memory = StoryMemory::default();
+        if self.options.statecraft {
+            let dateline = wire_units(&story.text, &mut units);
+            memory.dateline = dateline.and_then(|d| {
+                crate::sentence::first_country(d, self.coder.lexicon(), story.date, &self.options)
+            });
+        }
         let numbers = self
             .options
             .forward
             .as_ref()
             .and_then(|f| f.numbers(&story.id));
-        let mut memory = StoryMemory::default();
         // The story's latest dated event: (sentence, date).
         let mut narrative: Option<(usize, dating::EventDate)> = None;
         for (k, &(si, text)) in units.iter().enumerate() {
@@ -324,6 +330,34 @@ fn units<'s>(story: &'s Story, notes: &mut Vec<Note>) -> Vec<(usize, &'s str)> {
         }
     }
     out
+}
+
+/// Stage `wire` over the units of a story (statecraft reading): the
+/// dateline or byline opening the story or a paragraph, and a photo credit
+/// ending a unit, are not coded. A unit left empty goes. Returns the
+/// story's first dateline, which says where the story was filed.
+fn wire_units<'s>(story: &'s str, units: &mut Vec<(usize, &'s str)>) -> Option<&'s str> {
+    let mut dateline = None;
+    for (_, text) in units.iter_mut() {
+        let at = text.as_ptr() as usize - story.as_ptr() as usize;
+        let before = story[..at].trim_end_matches([' ', '\t']);
+        if before.is_empty() || before.ends_with("\n\n") || at == 0 {
+            let n = crate::wire::prefix_len(text);
+            if n > 0 && dateline.is_none() {
+                dateline = Some(&text[..n]);
+            }
+            *text = &text[n..];
+        }
+        let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+        if let Some(r) = crate::wire::photo_credits(trimmed)
+            .into_iter()
+            .find(|r| r.end == trimmed.len())
+        {
+            *text = text[..r.start].trim_end();
+        }
+    }
+    units.retain(|(_, t)| t.chars().any(char::is_alphanumeric));
+    dateline
 }
 
 /// The first piece of `s`: all of it when it is at most

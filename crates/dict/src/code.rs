@@ -154,6 +154,11 @@ pub struct CodeSchedule {
     pub restricted: Vec<(Restriction, ActorCodes)>,
     /// The unrestricted code, if any.
     pub default: Option<ActorCodes>,
+    /// For a date no restriction covers and without a default: the
+    /// country every restricted code shares (`IRQ` of `IRQ <20030320`,
+    /// `IRQOCC 20030320-20060520`, `IRQ >20060520`), since the actor's
+    /// country is certain even where the dictionary leaves a gap.
+    gap: Option<ActorCodes>,
 }
 
 impl CodeSchedule {
@@ -178,7 +183,23 @@ impl CodeSchedule {
             .find(|(r, _)| r.contains(date))
             .map(|(_, c)| c)
             .or(self.default.as_ref())
+            .or_else(|| self.gap.as_ref().filter(|_| self.in_gap(date)))
             .unwrap_or(&ActorCodes::Null)
+    }
+
+    /// Whether `date` falls between two restrictions, after one ends and
+    /// before another starts: a hole in the schedule, not before or after
+    /// the actor's time.
+    fn in_gap(&self, date: Date) -> bool {
+        let ended = self.restricted.iter().any(|(r, _)| match *r {
+            Restriction::Until(d) | Restriction::Between(_, d) => d < date,
+            Restriction::From(_) => false,
+        });
+        let starts = self.restricted.iter().any(|(r, _)| match *r {
+            Restriction::From(d) | Restriction::Between(d, _) => d > date,
+            Restriction::Until(_) => false,
+        });
+        ended && starts
     }
 
     /// Whether any code is set.
@@ -214,10 +235,31 @@ impl CodeSchedule {
             Some(r) => {
                 let r = parse_restriction(r)
                     .ok_or_else(|| format!("bad date restriction in [{block}]"))?;
+                self.gap = shared_country(&code, self.restricted.is_empty(), self.gap.take());
                 self.restricted.push((r, code));
                 Ok(())
             }
         }
+    }
+}
+
+/// The country `code` names (a single code of a three-letter country and
+/// roles), kept as the gap code while every restricted code shares it.
+fn shared_country(code: &ActorCodes, first: bool, gap: Option<ActorCodes>) -> Option<ActorCodes> {
+    let ActorCodes::Codes(parts) = code else {
+        return None;
+    };
+    let [one] = parts.as_slice() else {
+        return None;
+    };
+    let country = one
+        .get(..3)
+        .filter(|c| c.bytes().all(|b| b.is_ascii_uppercase()))?;
+    let mine = ActorCodes::Codes(vec![country.into()]);
+    if first || gap.as_ref() == Some(&mine) {
+        Some(mine)
+    } else {
+        None
     }
 }
 
@@ -329,6 +371,31 @@ mod tests {
                 "{block} @ {date}"
             );
         }
+    }
+
+    /// A hole between two restrictions whose codes share a country (the
+    /// middle block was unreadable) resolves to that country; before the
+    /// first and after the last there is nothing, as before.
+    #[test]
+    fn interior_gap_keeps_the_country() {
+        let mut s = CodeSchedule::default();
+        s.add_block("IRQ <20030320").unwrap();
+        assert!(s.add_block("IRQOCC 1920030320-20060520").is_err());
+        s.add_block("IRQ >20060520").unwrap();
+        let at = |d: &str| s.at(Date::parse_compact(d).unwrap()).clone();
+        assert_eq!(at("20040901"), ActorCodes::Codes(vec!["IRQ".into()]));
+        let mut p = CodeSchedule::default();
+        p.add_block("IRNGOV 090201-090930").unwrap();
+        p.add_block("IRNGOVHLH >091201").unwrap();
+        let at = |d: &str| p.at(Date::parse_compact(d).unwrap()).clone();
+        assert_eq!(at("091101"), ActorCodes::Codes(vec!["IRN".into()]));
+        assert_eq!(at("080101"), ActorCodes::Null);
+        assert_eq!(at("091201"), ActorCodes::Codes(vec!["IRNGOVHLH".into()]));
+        let mut m = CodeSchedule::default();
+        m.add_block("IRQ <20030320").unwrap();
+        m.add_block("SYR >20060520").unwrap();
+        let at = |d: &str| m.at(Date::parse_compact(d).unwrap()).clone();
+        assert_eq!(at("20040901"), ActorCodes::Null, "no shared country");
     }
 
     #[test]

@@ -1,0 +1,127 @@
+//! Stage `places` of the statecraft reading: a place named after a
+//! locative preposition ("in Gaza", "near the Iraqi city of Najaf", "at
+//! UN headquarters in New York") says where something happened, and its
+//! country is the sentence's context: where an actor's role is named
+//! without a country ("gunmen", "police", "rebels"), the country is taken
+//! from there. (The place stays a candidate target: wire leads code "Israeli
+//! forces blocked roads in Gaza" as an act against the Palestinians, and
+//! the real-news gold set scores lower when such places are dropped.)
+
+use crate::analysis::{Class, Lexeme};
+use statecraft_text::Token;
+
+/// Prepositions after which a place is a location.
+const LOCATIVE: &[&str] = &[
+    "IN",
+    "AT",
+    "NEAR",
+    "INSIDE",
+    "OUTSIDE",
+    "THROUGHOUT",
+    "ACROSS",
+    "AROUND",
+];
+
+/// Nouns whose "in X" names a party, not a place: "an embassy in Havana"
+/// is an embassy accredited to Cuba, "interest in Syria" is interest in the
+/// state.
+const PARTY_NOUNS: &[&str] = &[
+    "EMBASSY",
+    "EMBASSIES",
+    "CONSULATE",
+    "MISSION",
+    "INTEREST",
+    "INVESTMENT",
+    "INVESTMENTS",
+    "INVOLVEMENT",
+    "INTERVENTION",
+    "INTERFERENCE",
+    "MEDDLING",
+    "STAKE",
+];
+
+/// Words that may stand between the preposition and the place: articles,
+/// and words written in lower case ("in the troubled eastern Congo").
+const MAX_BETWEEN: usize = 3;
+
+/// The lexemes (by index) that are places in a locative phrase: an actor
+/// lexeme whose codes all name a country without a role, after a locative
+/// preposition with at most [`MAX_BETWEEN`] articles or lower-case words
+/// between, where the preposition does not follow a [`PARTY_NOUNS`] noun.
+pub(crate) fn locative(lx: &[Lexeme], toks: &[Token], texts: &[&str]) -> Vec<usize> {
+    let mut out = Vec::new();
+    // Lexeme starting at each token, to see what stands between.
+    let mut at = vec![None; toks.len()];
+    for (k, l) in lx.iter().enumerate() {
+        if let Some(slot) = at.get_mut(l.first) {
+            *slot = Some(k);
+        }
+    }
+    for (k, l) in lx.iter().enumerate() {
+        let Class::Actor(codes) = &l.class else {
+            continue;
+        };
+        let bare = !codes.is_empty() && codes.iter().all(is_place_code);
+        if !bare {
+            continue;
+        }
+        let mut p = l.first;
+        let mut between = 0;
+        let prep = loop {
+            if p == 0 || between > MAX_BETWEEN {
+                break None;
+            }
+            p -= 1;
+            let t = texts[p];
+            if LOCATIVE.contains(&t) {
+                break Some(p);
+            }
+            let filler = t == "THE"
+                || (!toks[p].capitalized
+                    && at[p].is_none_or(|j| matches!(lx[j].class, Class::Word | Class::Adjective)));
+            if !filler {
+                break None;
+            }
+            between += 1;
+        };
+        let Some(prep) = prep else {
+            continue;
+        };
+        if prep > 0 && PARTY_NOUNS.contains(&texts[prep - 1]) {
+            continue;
+        }
+        out.push(k);
+    }
+    out
+}
+
+/// CAMEO role codes: a code with one of these after its country names
+/// people, not a place.
+const ROLES: &[&str] = &[
+    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "UAF", "SPY", "CVL", "REF", "MED",
+    "EDU", "BUS", "LAB", "REL", "HLH", "ELI", "CRM", "AGR", "DEV", "ENV", "HRI", "MOD", "RAD",
+    "INS", "SEP", "PPL", "MNC", "NGO", "IGO", "IMG", "LEF", "RIG", "WLF", "AMN", "UNO",
+];
+
+/// Whether `code` names a place: a country (not a role standing alone, as
+/// `MED` for a news agency), with nothing after it
+/// but a territory or region (`PSEGZA`, Gaza), not a role.
+pub(crate) fn is_place_code(code: &statecraft_types::ActorCode) -> bool {
+    code.country().is_some_and(is_country)
+        && code.role_chunks().all(|r| !ROLES.contains(&r))
+        && code.roles().len() <= 3
+}
+
+/// Whether the leading part of a code is a country: not an international
+/// or non-governmental body, an armed group, or a role standing alone.
+pub(crate) fn is_country(c: &str) -> bool {
+    !matches!(c, "IGO" | "NGO" | "IMG" | "MNC") && !ROLES.contains(&c)
+}
+
+/// The country of the first place among `places` (lexeme indexes).
+pub(crate) fn context_country(lx: &[Lexeme], places: &[usize]) -> Option<String> {
+    places.iter().find_map(|&k| match &lx[k].class {
+        Class::Actor(codes) => codes.first().and_then(|c| c.country()).map(str::to_string),
+        _ => None,
+    })
+}
