@@ -1,64 +1,54 @@
-//! Stage `grammar` of the statecraft reading: the dependency parse of a
-//! sentence ([`statecraft_syntax`]), seen through the coder's tokens.
+//! Stage `grammar` of the statecraft reading: the tags and dependency
+//! parse of a sentence ([`statecraft_syntax`]), seen through the coder's
+//! tokens.
 //!
 //! The coder's tokens (TABARI-style: upper case, hyphens split, character
 //! offsets) and the parser's words (UD tokenisation, byte offsets) cut the
-//! text differently; each token is given the parser's word that overlaps
-//! it most, so the dictionary's matches can ask what the parse says of
+//! text differently; each token is given the word that overlaps it most,
+//! so the dictionary's matches can ask what the tags and the parse say of
 //! them.
 
-use statecraft_syntax::{Parse, Upos};
+use statecraft_syntax::{Parse, Tagged, Upos};
 use statecraft_text::Token;
+use std::cell::OnceCell;
 
-/// A sentence's parse, indexed by the coder's tokens.
-pub(crate) struct Grammar {
-    parse: Parse,
-    /// The parser's word under each token, if one overlaps it.
+/// A sentence's tags, and its parse when asked for, indexed by the coder's
+/// tokens. Tagging costs a fifth of parsing, and most questions are
+/// answered by the tags, so the parse is made only when one needs it.
+pub(crate) struct Grammar<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    tags: Vec<Tagged>,
+    /// The tagged word under each token, if one overlaps it.
     word_of: Vec<Option<usize>>,
+    parse: OnceCell<(Parse, Vec<Option<usize>>)>,
 }
 
-impl Grammar {
-    /// Parses `text` (one sentence) and aligns the parse with `toks`.
-    pub(crate) fn new(text: &str, toks: &[Token]) -> Grammar {
-        let parse = statecraft_syntax::parse(text);
-        // Character offset of each byte offset that starts a character.
-        let mut char_at = vec![0usize; text.len() + 1];
-        let mut n = 0;
-        for (b, _) in text.char_indices() {
-            char_at[b] = n;
-            n += 1;
+impl<'a> Grammar<'a> {
+    /// Tags `text` (one sentence) and aligns the tags with `toks`.
+    pub(crate) fn new(text: &'a str, toks: &'a [Token]) -> Grammar<'a> {
+        let tags = statecraft_syntax::Model::builtin().tag(text);
+        let word_of = align(text, toks, tags.iter().map(|t| (t.start, t.end)));
+        Grammar {
+            text,
+            toks,
+            tags,
+            word_of,
+            parse: OnceCell::new(),
         }
-        char_at[text.len()] = n;
-        let spans: Vec<(usize, usize)> = parse
-            .words()
-            .iter()
-            .map(|w| {
-                let at = |b: usize| char_at.get(b).copied().unwrap_or(n);
-                (at(w.start), at(w.end))
-            })
-            .collect();
-        // Both are in text order: one pass with a moving first candidate.
-        let mut from = 0;
-        let word_of = toks
-            .iter()
-            .map(|t| {
-                while from < spans.len() && spans[from].1 <= t.start {
-                    from += 1;
-                }
-                let mut best: Option<(usize, usize)> = None;
-                for (i, &(s, e)) in spans.iter().enumerate().skip(from) {
-                    if s >= t.end {
-                        break;
-                    }
-                    let overlap = e.min(t.end).saturating_sub(s.max(t.start));
-                    if overlap > 0 && best.is_none_or(|(_, o)| overlap > o) {
-                        best = Some((i, overlap));
-                    }
-                }
-                best.map(|(i, _)| i)
-            })
-            .collect();
-        Grammar { parse, word_of }
+    }
+
+    /// The parse, and the parse's word under each token.
+    fn parse(&self) -> &(Parse, Vec<Option<usize>>) {
+        self.parse.get_or_init(|| {
+            let parse = statecraft_syntax::parse(self.text);
+            let words = align(
+                self.text,
+                self.toks,
+                parse.words().iter().map(|w| (w.start, w.end)),
+            );
+            (parse, words)
+        })
     }
 
     /// Whether the parse reads token `t` as something other than a
@@ -68,19 +58,67 @@ impl Grammar {
     /// allies") and does not name an event ("talks", "negotiations",
     /// "visit"). Verbs and auxiliaries are predicates, and so is a noun
     /// the parse makes the head of a clause ("plans" misread as a noun at
-    /// the root); a token the parse does not cover is given the benefit of
+    /// the root); a token the tagger does not cover is given the benefit of
     /// the doubt.
     pub(crate) fn not_a_verb(&self, t: usize) -> bool {
         let Some(w) = self.word_of.get(t).copied().flatten() else {
             return false;
         };
-        let word = &self.parse.words()[w];
-        match word.upos {
+        let tag = self.tags[w];
+        match tag.upos {
             Upos::Verb | Upos::Aux => false,
-            Upos::Noun => participant(word.deprel) && !eventive(&word.lemma),
+            Upos::Noun => {
+                if eventive(&self.text[tag.start..tag.end]) {
+                    return false;
+                }
+                let (parse, word_of) = self.parse();
+                word_of.get(t).copied().flatten().is_some_and(|w| {
+                    let word = &parse.words()[w];
+                    word.upos != Upos::Verb && participant(word.deprel)
+                })
+            }
             _ => true,
         }
     }
+}
+
+/// For each token, the word (of `words`, byte spans in text order) that
+/// overlaps it most. Token offsets are in characters, so the words' byte
+/// offsets are converted first.
+fn align(
+    text: &str,
+    toks: &[Token],
+    words: impl Iterator<Item = (usize, usize)>,
+) -> Vec<Option<usize>> {
+    let mut char_at = vec![0usize; text.len() + 1];
+    let mut n = 0;
+    for (b, _) in text.char_indices() {
+        char_at[b] = n;
+        n += 1;
+    }
+    char_at[text.len()] = n;
+    let at = |b: usize| char_at.get(b).copied().unwrap_or(n);
+    let spans: Vec<(usize, usize)> = words.map(|(s, e)| (at(s), at(e))).collect();
+    // Both are in text order: one pass with a moving first candidate.
+    let mut from = 0;
+    toks.iter()
+        .map(|t| {
+            while from < spans.len() && spans[from].1 <= t.start {
+                from += 1;
+            }
+            let mut best: Option<(usize, usize)> = None;
+            for (i, &(s, e)) in spans.iter().enumerate().skip(from) {
+                if s >= t.end {
+                    break;
+                }
+                let overlap = e.min(t.end).saturating_sub(s.max(t.start));
+                if overlap > 0 && best.is_none_or(|(_, o)| overlap > o) {
+                    best = Some((i, overlap));
+                }
+            }
+            best.map(|(i, _)| i)
+        })
+        .collect()
 }
 
 /// Whether a relation makes its word a participant of another word, not
@@ -94,8 +132,9 @@ fn participant(deprel: &str) -> bool {
 }
 
 /// Nouns that name an event: "talks", "visit", "attack", and nouns made
-/// from verbs ("negotiation", "withdrawal", "agreement", "bombing").
-fn eventive(lemma: &str) -> bool {
+/// from verbs ("negotiations", "withdrawal", "agreement", "bombing"),
+/// singular or plural.
+fn eventive(word: &str) -> bool {
     const EVENTS: &[&str] = &[
         "talk",
         "talks",
@@ -148,8 +187,10 @@ fn eventive(lemma: &str) -> bool {
         "response",
         "reply",
     ];
-    let l = lemma.to_lowercase();
-    EVENTS.contains(&l.as_str())
+    let lower = word.to_lowercase();
+    let l = lower.strip_suffix('s').unwrap_or(&lower);
+    EVENTS.contains(&lower.as_str())
+        || EVENTS.contains(&l)
         || ["tion", "sion", "ment", "ing", "ance", "ence", "al", "ure"]
             .iter()
             .any(|s| l.len() > s.len() + 2 && l.ends_with(s))

@@ -30,6 +30,7 @@ mod analysis;
 mod dating;
 pub mod dedup;
 mod engine;
+mod filters;
 mod grammar;
 mod infer;
 mod names;

@@ -220,7 +220,12 @@ pub(crate) fn code_sentence(
     // as a noun, name or adjective ("forces", "State", "moderate") is not a
     // predicate; its words are read again without verbs ("Russian forces"
     // is then an actor with its agent).
-    if opts.statecraft && lx.iter().any(|l| matches!(l.class, Class::Verb(_))) {
+    // Only where an event could come of it: a verb and two parties.
+    let parties = lx
+        .iter()
+        .filter(|l| matches!(l.class, Class::Actor(_) | Class::Agent(_)))
+        .count();
+    if opts.statecraft && parties >= 2 && lx.iter().any(|l| matches!(l.class, Class::Verb(_))) {
         let grammar = crate::grammar::Grammar::new(input.text, &toks);
         let mut no_verb = vec![false; toks.len()];
         for l in &lx {
@@ -805,6 +810,9 @@ pub(crate) fn code_sentence(
         e.verb_tokens = back(e.verb_tokens);
         e.source_tokens = e.source_tokens.map(back);
         e.target_tokens = e.target_tokens.map(back);
+    }
+    if opts.statecraft {
+        crate::filters::one_way(&mut all_events, &texts);
     }
     res.events = all_events;
     res

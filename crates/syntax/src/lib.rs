@@ -51,7 +51,7 @@ mod ud;
 
 pub use model::{ModelError, FORMAT_VERSION};
 pub use parse::{Parse, Word};
-pub use pipeline::MAX_WORDS;
+pub use pipeline::{Tagged, MAX_WORDS};
 pub use ud::{Upos, DEPRELS, XPOS};
 
 use std::sync::OnceLock;
@@ -127,6 +127,18 @@ impl Model {
     /// still cut).
     pub fn parse(&self, sentence: &str) -> Parse {
         pipeline::parse_sentence(self, sentence)
+    }
+
+    /// Tokenises and tags one sentence, without parsing it: each word's
+    /// span and part of speech, as [`Model::parse`] would give them.
+    ///
+    /// ```
+    /// use statecraft_syntax::{Model, Upos};
+    /// let tags = Model::builtin().tag("Seoul weighs ties with Damascus.");
+    /// assert_eq!(tags[1].upos, Upos::Verb);
+    /// ```
+    pub fn tag(&self, sentence: &str) -> Vec<Tagged> {
+        pipeline::tag_sentence(self, sentence)
     }
 
     /// Analyses a text: tokenises it, splits it into sentences and parses

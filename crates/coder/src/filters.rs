@@ -1,0 +1,130 @@
+//! Stage `filters` of the statecraft reading: events that the rules before
+//! produced but a careful coder would not record.
+
+use crate::sentence::RawEvent;
+
+/// CAMEO roots whose events run both ways between two parties when one
+/// verb joins them: consulting and meeting (04), cooperating (05, 06) and
+/// intending to (03).
+const SYMMETRIC_ROOTS: &[&str] = &["03", "04", "05", "06"];
+
+/// Verbs (upper case, as tokens) of fighting between two sides: "clashed",
+/// "fought", "battled", "skirmished". Force between them runs both ways.
+const FIGHT_STEMS: &[&str] = &["CLASH", "FOUGHT", "FIGHT", "BATTL", "SKIRMISH", "EXCHANG"];
+
+/// Stage `one_way`: of two events with the same code between the same two
+/// actors in opposite directions, keep only the one whose source is named
+/// first, unless the act is mutual by its nature (a meeting, talks, an
+/// agreement, a clash). "Israeli air strikes killed two Hamas militants"
+/// is not also the militants killing Israel.
+pub(crate) fn one_way(events: &mut Vec<RawEvent>, texts: &[&str]) {
+    let mutual = |e: &RawEvent| {
+        SYMMETRIC_ROOTS.iter().any(|r| e.code.starts_with(r))
+            || texts
+                .get(e.verb_tokens.0..=e.verb_tokens.1)
+                .is_some_and(|v| {
+                    v.iter()
+                        .any(|w| FIGHT_STEMS.iter().any(|s| w.starts_with(s)))
+                })
+    };
+    let first = |e: &RawEvent| e.source_tokens.map_or(usize::MAX, |t| t.0);
+    let mut drop = vec![false; events.len()];
+    for i in 0..events.len() {
+        for j in i + 1..events.len() {
+            let (a, b) = (&events[i], &events[j]);
+            if a.code == b.code && a.source == b.target && a.target == b.source && !mutual(a) {
+                if first(b) < first(a) {
+                    drop[i] = true;
+                } else {
+                    drop[j] = true;
+                }
+            }
+        }
+    }
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use statecraft_types::ActorCode;
+
+    fn ev(s: &str, t: &str, code: &str, source_at: usize, verb_at: usize) -> RawEvent {
+        RawEvent {
+            source: ActorCode::new(s),
+            target: ActorCode::new(t),
+            code: code.into(),
+            source_tokens: Some((source_at, source_at)),
+            target_tokens: None,
+            verb_tokens: (verb_at, verb_at),
+            pattern: None,
+            subordinate: false,
+            dominant: false,
+            modality: None,
+        }
+    }
+
+    /// (tokens, events as (source, target, code, source position), the
+    /// verb's position, the (source, target) pairs kept).
+    #[test]
+    fn mirrored_pairs() {
+        type Case<'a> = (
+            &'a str,
+            &'a [(&'a str, &'a str, &'a str, usize)],
+            usize,
+            &'a [(&'a str, &'a str)],
+        );
+        let cases: &[Case] = &[
+            // A one-way act: the source named first keeps it.
+            (
+                "ISRAELI STRIKES KILLED HAMAS MILITANTS",
+                &[("ISR", "PSE", "190", 0), ("PSE", "ISR", "190", 3)],
+                2,
+                &[("ISR", "PSE")],
+            ),
+            (
+                "ISRAELI STRIKES KILLED HAMAS MILITANTS",
+                &[("PSE", "ISR", "190", 3), ("ISR", "PSE", "190", 0)],
+                2,
+                &[("ISR", "PSE")],
+            ),
+            // Mutual acts keep both directions: a clash, a meeting.
+            (
+                "INSURGENTS AND AMERICAN FORCES CLASHED",
+                &[("IRQ", "USA", "190", 0), ("USA", "IRQ", "190", 2)],
+                4,
+                &[("IRQ", "USA"), ("USA", "IRQ")],
+            ),
+            (
+                "KERRY MET LAVROV",
+                &[("USA", "RUS", "040", 0), ("RUS", "USA", "040", 2)],
+                1,
+                &[("USA", "RUS"), ("RUS", "USA")],
+            ),
+            // Different codes are not a mirrored pair.
+            (
+                "X ACCUSED Y",
+                &[("USA", "RUS", "112", 0), ("RUS", "USA", "016", 2)],
+                1,
+                &[("USA", "RUS"), ("RUS", "USA")],
+            ),
+        ];
+        for (text, evs, verb, want) in cases {
+            let texts: Vec<&str> = text.split(' ').collect();
+            let mut events: Vec<RawEvent> = evs
+                .iter()
+                .map(|&(s, t, c, at)| ev(s, t, c, at, *verb))
+                .collect();
+            one_way(&mut events, &texts);
+            let got: Vec<(&str, &str)> = events
+                .iter()
+                .map(|e| (e.source.as_str(), e.target.as_str()))
+                .collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+}
