@@ -118,6 +118,27 @@ pub(crate) fn is_country(c: &str) -> bool {
     !matches!(c, "IGO" | "NGO" | "IMG" | "MNC") && !ROLES.contains(&c)
 }
 
+/// Words that put a role beyond any one nation: "the international
+/// community", "world powers", "foreign troops", "Western diplomats".
+const BEYOND_NATIONS: &[&str] = &[
+    "INTERNATIONAL",
+    "WORLD",
+    "GLOBAL",
+    "FOREIGN",
+    "WESTERN",
+    "REGIONAL",
+    "MULTINATIONAL",
+    "COALITION",
+];
+
+/// Whether the actor at tokens `first..=last` (or the two words before
+/// it) is marked as beyond any one nation, so that no country fills it.
+pub(crate) fn beyond_nations(toks: &[&str], first: usize, last: usize) -> bool {
+    let from = first.saturating_sub(2);
+    toks.get(from..=last.min(toks.len().saturating_sub(1)))
+        .is_some_and(|ws| ws.iter().any(|w| BEYOND_NATIONS.contains(w)))
+}
+
 /// The country of the first place among `places` (lexeme indexes).
 pub(crate) fn context_country(lx: &[Lexeme], places: &[usize]) -> Option<String> {
     places.iter().find_map(|&k| match &lx[k].class {

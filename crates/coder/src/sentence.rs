@@ -1280,7 +1280,14 @@ impl Ctx<'_> {
                         t: &(ActorCode, Option<(usize, usize)>),
                         c: &str| {
             let placed = |a: &(ActorCode, Option<(usize, usize)>)| match self.context {
-                Some(c) if statecraft && a.0.country_unknown() && a.0.has_roles() => {
+                Some(c)
+                    if statecraft
+                        && a.0.country_unknown()
+                        && a.0.has_roles()
+                        && !a.1.is_some_and(|span| {
+                            crate::places::beyond_nations(self.toks, span.0, span.1)
+                        }) =>
+                {
                     (a.0.with_country(c), a.1)
                 }
                 _ => a.clone(),

@@ -17,7 +17,8 @@ const MAX_WORDS: usize = 6;
 ///
 /// A dateline or byline is at most [`MAX_WORDS`] words before a spaced
 /// dash, each capitalised or a number ("SEOUL, Dec 2"), with at most one
-/// bracketed part (the agency, whose words may be anything).
+/// bracketed part (the agency, whose words may be anything); or the same
+/// before a colon when its first word is in capitals ("ISLAMABAD, Oct 5:").
 pub(crate) fn prefix_len(text: &str) -> usize {
     let mut at = 0;
     // "Canadian Press - KINSHASA, Congo (AP) - ": a byline, then a dateline.
@@ -36,17 +37,32 @@ fn one_prefix(text: &str) -> Option<usize> {
     let lead = text.len() - text.trim_start().len();
     let body = &text[lead..];
     let window = &body[..floor_boundary(body, MAX_PREFIX)];
-    let (dash, len) = DASHES
+    let dash = DASHES
         .iter()
         .filter_map(|d| window.find(d).map(|i| (i, d.len())))
-        .min()?;
-    let head = &body[..dash];
-    if !is_dateline(head) {
-        return None;
-    }
-    let after = &body[dash + len..];
+        .min()
+        .filter(|&(i, _)| is_dateline(&body[..i]));
+    // A colon ends a dateline too ("ISLAMABAD, Oct 5:", "THE HAGUE:"),
+    // when it opens with a place in capitals.
+    let colon = || {
+        window
+            .find(": ")
+            .filter(|&i| capital_place(&body[..i]) && is_dateline(&body[..i]))
+            .map(|i| (i, 1))
+    };
+    let (at, len) = dash.or_else(colon)?;
+    let after = &body[at + len..];
     let rest = after.len() - after.trim_start().len();
-    Some(lead + dash + len + rest)
+    Some(lead + at + len + rest)
+}
+
+/// Whether `head` starts with a word in capitals of two letters or more
+/// ("ISLAMABAD", "THE HAGUE"), as a dateline's place is written.
+fn capital_place(head: &str) -> bool {
+    head.split_whitespace().next().is_some_and(|w| {
+        let w = w.trim_end_matches(',');
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+    })
 }
 
 /// A dash between spaces, as datelines end.
@@ -142,6 +158,10 @@ mod tests {
                 "Britain received it.",
             ),
             ("BEIRUT \u{2014} Lebanon voted.", "Lebanon voted."),
+            ("ISLAMABAD, Oct 5: Hoon said it.", "Hoon said it."),
+            ("THE HAGUE: Musharraf described it.", "Musharraf described it."),
+            // A colon after a name in ordinary case is not a dateline.
+            ("President Bush: a record.", "President Bush: a record."),
             // Not datelines: lower-case words before the dash, no dash, a
             // dash far into the text, two bracketed parts.
             (

@@ -29,8 +29,9 @@ fn shared() -> Option<PathBuf> {
     None
 }
 
-/// Codes `input` and scores it; returns (passed, failed, scorer output).
-fn score(kind: &str, input: &Path, suite: &Path) -> (usize, usize, String) {
+/// Codes `input` with `statecraft code` (JSONL events) into a file in the
+/// temporary directory named after `kind`, and returns its path.
+fn code_to_file(kind: &str, input: &Path) -> PathBuf {
     let out = Command::new(env!("CARGO_BIN_EXE_statecraft"))
         .args(["code", "--format", "jsonl"])
         .arg(input)
@@ -46,6 +47,12 @@ fn score(kind: &str, input: &Path, suite: &Path) -> (usize, usize, String) {
         std::process::id()
     ));
     std::fs::write(&events, &out.stdout).unwrap();
+    events
+}
+
+/// Codes `input` and scores it; returns (passed, failed, scorer output).
+fn score(kind: &str, input: &Path, suite: &Path) -> (usize, usize, String) {
+    let events = code_to_file(kind, input);
     let scored = Command::new("python3")
         .arg(
             suite
@@ -115,18 +122,7 @@ fn petrarch_validation_suite() {
 fn real_news_gold_floor() {
     let Some(shared) = shared() else { return };
     let gold = shared.join("gold");
-    let out = Command::new(env!("CARGO_BIN_EXE_statecraft"))
-        .arg("code")
-        .arg(gold.join("agnews-world-dev.jsonl"))
-        .output()
-        .expect("run statecraft");
-    assert!(
-        out.status.success(),
-        "statecraft code failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let events = std::env::temp_dir().join(format!("statecraft-gold-{}.jsonl", std::process::id()));
-    std::fs::write(&events, &out.stdout).unwrap();
+    let events = code_to_file("gold", &gold.join("agnews-world-dev.jsonl"));
     let scored = Command::new("python3")
         .arg(shared.join("tools/score-events"))
         .arg(&events)
