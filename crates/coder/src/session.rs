@@ -119,6 +119,18 @@ impl<'c> Session<'c> {
         }
     }
 
+    /// A session with the same options and no FORWARD state, to code
+    /// other stories of the batch on another thread. Equivalent to this
+    /// one for stories that do not read FORWARD state (`options().forward`
+    /// is unset).
+    pub fn fork(&self) -> Session<'c> {
+        Session {
+            coder: self.coder,
+            options: self.options.clone(),
+            previous: None,
+        }
+    }
+
     /// The options in force.
     pub fn options(&self) -> &Options {
         &self.options

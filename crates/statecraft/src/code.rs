@@ -31,6 +31,10 @@ pub struct CodeArgs {
     /// `mentions` (story ids and sentence indexes).
     #[arg(long)]
     dedup: bool,
+    /// Threads to code with (default: every core). The output is the same
+    /// as with one thread, in input order.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -68,6 +72,10 @@ impl InputFormat {
 /// Returns `Ok(true)` when no error diagnostic was raised.
 pub fn run(args: CodeArgs) -> Result<bool> {
     let stdout = io::stdout();
+    let threads = args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    );
     let mut out = Sink {
         out: BufWriter::new(stdout.lock()),
         format: args.format,
@@ -139,7 +147,12 @@ pub fn run(args: CodeArgs) -> Result<bool> {
             }
             _ => {
                 let coder = bundled_coder(&mut default_coder);
-                code_stream(&mut coder.session(), source.stream(), &mut out, &mut clean)?;
+                let mut session = coder.session();
+                if threads > 1 {
+                    code_parallel(&mut session, source.stream(), threads, &mut out, &mut clean)?;
+                } else {
+                    code_stream(&mut session, source.stream(), &mut out, &mut clean)?;
+                }
             }
         }
     }
@@ -254,6 +267,97 @@ fn environment_coder(
     Ok(Coder::new(dict, options))
 }
 
+/// Stories coded together by [`code_parallel`]: enough to keep the
+/// threads busy, few enough to hold in memory.
+const CHUNK: usize = 256;
+
+/// [`code_stream`] on `threads` threads: stories are read in chunks, each
+/// chunk coded by forks of `session` (a switch in the input ends a chunk
+/// and applies to the stories after it), and the results written in input
+/// order, so the output is the one [`code_stream`] writes. A session that
+/// carries FORWARD state from story to story is coded on one thread.
+fn code_parallel(
+    session: &mut Session<'_>,
+    inputs: impl Iterator<Item = Input>,
+    threads: usize,
+    out: &mut Sink<impl Write>,
+    clean: &mut bool,
+) -> Result<()> {
+    let mut chunk: Vec<Input> = Vec::with_capacity(CHUNK);
+    let mut stories = 0;
+    for input in inputs {
+        let switch = matches!(input, Input::Item(Item::Directive(..)));
+        if switch && !chunk.is_empty() {
+            flush(session, &mut chunk, threads, out, clean)?;
+            stories = 0;
+        }
+        stories += usize::from(matches!(input, Input::Item(Item::Story(_))));
+        chunk.push(input);
+        if switch || stories == CHUNK {
+            flush(session, &mut chunk, threads, out, clean)?;
+            stories = 0;
+        }
+    }
+    flush(session, &mut chunk, threads, out, clean)
+}
+
+/// Codes the stories of `chunk` in parallel, then writes everything in
+/// order (emptying `chunk`).
+fn flush(
+    session: &mut Session<'_>,
+    chunk: &mut Vec<Input>,
+    threads: usize,
+    out: &mut Sink<impl Write>,
+    clean: &mut bool,
+) -> Result<()> {
+    let stories: Vec<&statecraft_text::Story> = chunk
+        .iter()
+        .filter_map(|i| match i {
+            Input::Item(Item::Story(s)) => Some(s),
+            _ => None,
+        })
+        .collect();
+    if stories.len() < 2 || session.options().forward.is_some() {
+        return code_stream(session, chunk.drain(..), out, clean);
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut coded: Vec<Option<statecraft_coder::Coded>> = vec![None; stories.len()];
+    let base = &*session;
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.min(stories.len()))
+            .map(|_| {
+                let (next, stories) = (&next, &stories);
+                scope.spawn(move || {
+                    let mut mine = Vec::new();
+                    let mut fork = base.fork();
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(story) = stories.get(k) else { break };
+                        mine.push((k, fork.code(story)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        for w in workers {
+            for (k, c) in w.join().expect("a coding thread does not panic") {
+                coded[k] = Some(c);
+            }
+        }
+    });
+    let mut results = coded.into_iter();
+    for input in chunk.drain(..) {
+        match input {
+            Input::Item(Item::Story(story)) => {
+                let coded = results.next().flatten().unwrap_or_default();
+                write_coded(&story, coded, out)?;
+            }
+            other => code_stream(session, std::iter::once(other), out, clean)?,
+        }
+    }
+    Ok(())
+}
+
 /// Codes a stream of inputs: switches apply to the stories after them,
 /// diagnostics are printed as they come.
 fn code_stream(
@@ -276,22 +380,33 @@ fn code_stream(
             Input::Item(Item::Story(story)) => story,
         };
         let coded = session.code(&story);
-        for n in &coded.notes {
-            eprintln!(
-                "{}",
-                Diagnostic::warning(&story.origin, Some(&story.id), n.message.clone())
-            );
+        write_coded(&story, coded, out)?;
+    }
+    Ok(())
+}
+
+/// Writes what a story's coding gave: its notes as warnings, then its
+/// events (or role changes).
+fn write_coded(
+    story: &statecraft_text::Story,
+    coded: statecraft_coder::Coded,
+    out: &mut Sink<impl Write>,
+) -> Result<()> {
+    for n in &coded.notes {
+        eprintln!(
+            "{}",
+            Diagnostic::warning(&story.origin, Some(&story.id), n.message.clone())
+        );
+    }
+    if matches!(out.format, OutputFormat::Roles) {
+        for r in &coded.roles {
+            serde_json::to_writer(&mut out.out, r)?;
+            out.out.write_all(b"\n")?;
         }
-        if matches!(out.format, OutputFormat::Roles) {
-            for r in &coded.roles {
-                serde_json::to_writer(&mut out.out, r)?;
-                out.out.write_all(b"\n")?;
-            }
-            continue;
-        }
-        for e in coded.events {
-            out.emit(e)?;
-        }
+        return Ok(());
+    }
+    for e in coded.events {
+        out.emit(e)?;
     }
     Ok(())
 }
