@@ -82,6 +82,87 @@ impl<'a> Grammar<'a> {
     }
 }
 
+/// Verbs (lemmas) that report what someone else did: "said", "told",
+/// "reported".
+const REPORTING: &[&str] = &[
+    "say", "tell", "report", "announce", "claim", "add", "state", "confirm", "allege", "insist",
+    "reveal", "write", "quote", "believe", "think",
+];
+
+/// Whether a token (upper case) may be a form of a [`REPORTING`] verb:
+/// where none is, no clause is reported and nothing needs the parse.
+pub(crate) fn may_report(token: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "SAID", "SAY", "TOLD", "TELL", "REPORT", "ANNOUNC", "CLAIM", "ADD", "STATE", "CONFIRM",
+        "ALLEG", "INSIST", "REVEAL", "WROTE", "WRIT", "QUOT", "BELIEV", "THINK", "THOUGHT",
+    ];
+    STEMS.iter().any(|s| token.starts_with(s))
+}
+
+impl Grammar<'_> {
+    /// The parse, and the parse's words under tokens `a` and `b`.
+    fn parsed_pair(&self, a: usize, b: usize) -> Option<(&Parse, usize, usize)> {
+        let (parse, word_of) = self.parse();
+        let at = |t: usize| word_of.get(t).copied().flatten();
+        Some((parse, at(a)?, at(b)?))
+    }
+
+    /// Whether the verb at token `verb` is in a clause that the actor at
+    /// token `actor` reports ("The New York Times said dozens of Russians
+    /// had been killed": the newspaper neither killed nor was killed): the
+    /// verb lies in the complement of a reporting verb, that complement
+    /// names its own subject (not a pronoun: "North Korea said it will not
+    /// resume talks" is North Korea's act), and the actor is outside it.
+    pub(crate) fn reported_by(&self, verb: usize, actor: usize) -> bool {
+        let Some((parse, v, s)) = self.parsed_pair(verb, actor) else {
+            return false;
+        };
+        let words = parse.words();
+        // The nearest complement clause above the verb, with its head.
+        let mut at = v;
+        let mut steps = 0;
+        while let Some(h) = parse.head(at) {
+            let clause = words[at].deprel.split(':').next() == Some("ccomp");
+            if clause && REPORTING.contains(&words[h].lemma.to_lowercase().as_str()) {
+                // "North Korea said it will not resume talks": a pronoun
+                // subject is the reporter itself.
+                let named_subject = [v, at].iter().any(|&c| {
+                    parse.dependents(c).any(|d| {
+                        words[d].deprel.starts_with("nsubj") && words[d].upos != Upos::Pron
+                    })
+                });
+                return named_subject && !parse.dominates(at, s) && at != s;
+            }
+            at = h;
+            steps += 1;
+            if steps > words.len() {
+                break;
+            }
+        }
+        false
+    }
+
+    /// Whether the verb at token `verb` is a reporting verb ("said") and
+    /// the actor at token `actor` stands outside what it reports: the
+    /// reporter, or someone the report is told to. A dictionary pattern of
+    /// "say" can code the deed it reports ("+ * KILLED BY $"); that deed
+    /// is not the reporter's.
+    pub(crate) fn reporter_of(&self, verb: usize, actor: usize) -> bool {
+        let Some((parse, v, a)) = self.parsed_pair(verb, actor) else {
+            return false;
+        };
+        let words = parse.words();
+        if !REPORTING.contains(&words[v].lemma.to_lowercase().as_str()) {
+            return false;
+        }
+        let mut reported = parse
+            .dependents(v)
+            .filter(|&d| words[d].deprel.split(':').next() == Some("ccomp"))
+            .peekable();
+        reported.peek().is_some() && !reported.any(|c| parse.dominates(c, a) || c == a)
+    }
+}
+
 /// For each token, the word (of `words`, byte spans in text order) that
 /// overlaps it most. Token offsets are in characters, so the words' byte
 /// offsets are converted first.

@@ -225,8 +225,9 @@ pub(crate) fn code_sentence(
         .iter()
         .filter(|l| matches!(l.class, Class::Actor(_) | Class::Agent(_)))
         .count();
+    let mut grammar = None;
     if opts.statecraft && parties >= 2 && lx.iter().any(|l| matches!(l.class, Class::Verb(_))) {
-        let grammar = crate::grammar::Grammar::new(input.text, &toks);
+        let grammar = grammar.insert(crate::grammar::Grammar::new(input.text, &toks));
         let mut no_verb = vec![false; toks.len()];
         for l in &lx {
             if matches!(l.class, Class::Verb(_)) && grammar.not_a_verb(l.first) {
@@ -813,6 +814,28 @@ pub(crate) fn code_sentence(
     }
     if opts.statecraft {
         crate::filters::one_way(&mut all_events, &texts);
+        let reports = texts.iter().any(|t| crate::grammar::may_report(t));
+        if let Some(g) = grammar
+            .as_ref()
+            .filter(|_| reports && !all_events.is_empty())
+        {
+            // Reported speech codes what is reported, not the reporter:
+            // "The New York Times said dozens of Russians had been killed".
+            // A deed (coercion, assault, force: roots 17 to 20) coded by a
+            // pattern of the reporting verb itself is not the reporter's.
+            all_events.retain(|e| {
+                let deed = ["17", "18", "19", "20"]
+                    .iter()
+                    .any(|r| e.code.starts_with(r));
+                let reporter = |t: Option<(usize, usize)>| {
+                    t.is_some_and(|t| {
+                        g.reported_by(e.verb_tokens.0, t.1)
+                            || (deed && g.reporter_of(e.verb_tokens.0, t.1))
+                    })
+                };
+                !reporter(e.source_tokens) && !reporter(e.target_tokens)
+            });
+        }
     }
     res.events = all_events;
     res

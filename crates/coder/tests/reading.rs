@@ -1,7 +1,8 @@
 //! The statecraft reading on the error classes real wire news showed:
 //! datelines and bylines taken as actors, places as actors, roles named
-//! without a country, dictionary verbs that are nouns, mirrored events,
-//! and actors whose dictionary codes depend on the date.
+//! without a country, dictionary verbs that are nouns, reporters taken as
+//! the actors of what they report, mirrored events, and actors whose
+//! dictionary codes depend on the date.
 //!
 //! Each case is a story of sentences written for this test, coded with the
 //! bundled dictionaries on its date; the events coded must be exactly the
@@ -51,6 +52,14 @@ const CASES: &[Case] = &[
     // signs no agreement, while "welcomed" still codes.
     ("a noun is not a verb", (2004, 9, 1), "Signs at the Iranian embassy welcomed British visitors.",
         &[("IRNGOV", "GBR", "05")]),
+    // Reported speech codes what is reported, not the reporter; a speaker
+    // reporting its own act ("it had arrested") is the actor.
+    ("the reporter neither kills nor is killed", (2004, 9, 1),
+        "The New York Times said dozens of Russians had been killed by Ukrainian troops.", &[]),
+    ("the reported deed is coded", (2004, 9, 1),
+        "The New York Times said Israeli troops killed two Palestinians.", &[("ISRMIL", "PSE", "19")]),
+    ("a speaker's own act", (2004, 9, 1), "Egypt said it had arrested two Israeli spies.",
+        &[("EGY", "ISRSPY", "17")]),
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),
