@@ -221,12 +221,13 @@ pub(crate) fn code_sentence(
     // predicate; its words are read again without verbs ("Russian forces"
     // is then an actor with its agent).
     // Only where an event could come of it: a verb and two parties.
-    let parties = lx
-        .iter()
-        .filter(|l| matches!(l.class, Class::Actor(_) | Class::Agent(_)))
-        .count();
+    let parties = || {
+        lx.iter()
+            .filter(|l| matches!(l.class, Class::Actor(_) | Class::Agent(_)))
+            .count()
+    };
     let mut grammar = None;
-    if opts.statecraft && parties >= 2 && lx.iter().any(|l| matches!(l.class, Class::Verb(_))) {
+    if opts.statecraft && lx.iter().any(|l| matches!(l.class, Class::Verb(_))) && parties() >= 2 {
         let grammar = grammar.insert(crate::grammar::Grammar::new(input.text, &toks));
         let mut no_verb = vec![false; toks.len()];
         for l in &lx {

@@ -353,7 +353,7 @@ fn wire_units<'s>(story: &'s str, units: &mut Vec<(usize, &'s str)>) -> Option<&
     for (_, text) in units.iter_mut() {
         let at = text.as_ptr() as usize - story.as_ptr() as usize;
         let before = story[..at].trim_end_matches([' ', '\t']);
-        if before.is_empty() || before.ends_with("\n\n") || at == 0 {
+        if before.is_empty() || before.ends_with("\n\n") {
             let n = crate::wire::prefix_len(text);
             if n > 0 && dateline.is_none() {
                 dateline = Some(&text[..n]);

@@ -99,11 +99,7 @@ pub(crate) fn tag_sentence(model: &Model, text: &str) -> Vec<Tagged> {
     let mut out = Vec::with_capacity(words.len());
     for range in cut(text, &words) {
         let piece = &words[range];
-        s.lex.clear();
-        for w in piece {
-            s.lex.push(Lex::new(&text[w.start..w.end], &mut s.buf));
-        }
-        model.parts.tagger.tag(&s.lex, &mut s.amb, &mut s.tags);
+        lex_and_tag(model, text, piece, &mut s);
         for (w, &t) in piece.iter().zip(&s.tags) {
             out.push(Tagged {
                 start: w.start,
@@ -113,6 +109,16 @@ pub(crate) fn tag_sentence(model: &Model, text: &str) -> Vec<Tagged> {
         }
     }
     out
+}
+
+/// Stages lex and tag over one piece of a sentence, into `s.lex` and
+/// `s.tags` (shared by tagging alone and by parsing).
+fn lex_and_tag(model: &Model, text: &str, piece: &[Piece], s: &mut Scratch) {
+    s.lex.clear();
+    for w in piece {
+        s.lex.push(Lex::new(&text[w.start..w.end], &mut s.buf));
+    }
+    model.parts.tagger.tag(&s.lex, &mut s.amb, &mut s.tags);
 }
 
 /// A word and its part of speech, from [`crate::Model::tag`].
@@ -136,13 +142,7 @@ fn parse_pieces(model: &Model, text: &str, words: &[Piece], s: &mut Scratch) -> 
     for range in &pieces {
         let offset = range.start;
         let piece = &words[range.clone()];
-        // lex
-        s.lex.clear();
-        for w in piece {
-            s.lex.push(Lex::new(&text[w.start..w.end], &mut s.buf));
-        }
-        // tag
-        p.tagger.tag(&s.lex, &mut s.amb, &mut s.tags);
+        lex_and_tag(model, text, piece, s);
         // parse
         crate::parser::items(&s.lex, &s.tags, &mut s.items);
         p.parser.parse(&s.items, &mut s.heads, &mut s.labels);
