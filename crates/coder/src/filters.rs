@@ -12,6 +12,15 @@ const SYMMETRIC_ROOTS: &[&str] = &["03", "04", "05", "06"];
 /// "fought", "battled", "skirmished". Force between them runs both ways.
 const FIGHT_STEMS: &[&str] = &["CLASH", "FOUGHT", "FIGHT", "BATTL", "SKIRMISH", "EXCHANG"];
 
+/// Whether an act with CAMEO `code`, expressed by the words `verb` (upper
+/// case), is mutual by its nature: a meeting, talks, an agreement, a clash.
+pub(crate) fn mutual(code: &str, verb: &[&str]) -> bool {
+    SYMMETRIC_ROOTS.iter().any(|r| code.starts_with(r))
+        || verb
+            .iter()
+            .any(|w| FIGHT_STEMS.iter().any(|s| w.starts_with(s)))
+}
+
 /// Stage `one_way`: of two events with the same code between the same two
 /// actors in opposite directions, keep only the one whose source is named
 /// first, unless the act is mutual by its nature (a meeting, talks, an
@@ -19,13 +28,10 @@ const FIGHT_STEMS: &[&str] = &["CLASH", "FOUGHT", "FIGHT", "BATTL", "SKIRMISH", 
 /// is not also the militants killing Israel.
 pub(crate) fn one_way(events: &mut Vec<RawEvent>, texts: &[&str]) {
     let mutual = |e: &RawEvent| {
-        SYMMETRIC_ROOTS.iter().any(|r| e.code.starts_with(r))
-            || texts
-                .get(e.verb_tokens.0..=e.verb_tokens.1)
-                .is_some_and(|v| {
-                    v.iter()
-                        .any(|w| FIGHT_STEMS.iter().any(|s| w.starts_with(s)))
-                })
+        mutual(
+            &e.code,
+            texts.get(e.verb_tokens.0..=e.verb_tokens.1).unwrap_or(&[]),
+        )
     };
     let first = |e: &RawEvent| e.source_tokens.map_or(usize::MAX, |t| t.0);
     let mut drop = vec![false; events.len()];

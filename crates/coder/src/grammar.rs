@@ -8,6 +8,7 @@
 //! so the dictionary's matches can ask what the tags and the parse say of
 //! them.
 
+use crate::arguments::Role;
 use statecraft_syntax::{Parse, Tagged, Upos};
 use statecraft_text::Token;
 use std::cell::OnceCell;
@@ -100,6 +101,38 @@ pub(crate) fn may_report(token: &str) -> bool {
 }
 
 impl Grammar<'_> {
+    /// The participants of the verb at token `verb` among `units` (token
+    /// spans of the actors): each unit with its role (stage `arguments`).
+    /// A word's unit is the one covering it, or else the nearest one below
+    /// it through nominal modifiers ("the leader of Hamas", "U.S.
+    /// troops"). `None` when the parse does not read the token as a verb.
+    pub(crate) fn roles(
+        &self,
+        verb: usize,
+        units: &[(usize, usize)],
+    ) -> Option<Vec<(usize, Role)>> {
+        let (parse, word_of) = self.parse();
+        let v = word_of.get(verb).copied().flatten()?;
+        if parse.words()[v].upos != Upos::Verb {
+            return None;
+        }
+        let mut unit_at: Vec<Option<usize>> = vec![None; parse.len()];
+        for (u, &(a, b)) in units.iter().enumerate() {
+            for w in (a..=b).filter_map(|t| word_of.get(t).copied().flatten()) {
+                unit_at[w].get_or_insert(u);
+            }
+        }
+        let mut out: Vec<(usize, Role)> = Vec::new();
+        for a in crate::arguments::arguments(parse, v) {
+            if let Some(u) = unit_below(parse, &unit_at, a.word) {
+                if !out.iter().any(|(x, _)| *x == u) {
+                    out.push((u, a.role));
+                }
+            }
+        }
+        Some(out)
+    }
+
     /// The parse, and the parse's words under tokens `a` and `b`.
     fn parsed_pair(&self, a: usize, b: usize) -> Option<(&Parse, usize, usize)> {
         let (parse, word_of) = self.parse();
@@ -161,6 +194,27 @@ impl Grammar<'_> {
             .peekable();
         reported.peek().is_some() && !reported.any(|c| parse.dominates(c, a) || c == a)
     }
+}
+
+/// How deep below an argument's head its actor may be ("the leader of the
+/// group Hamas").
+const MAX_DESCENT: usize = 2;
+
+/// The unit at word `w`, or the nearest below it through nominal
+/// modifiers, breadth first.
+fn unit_below(parse: &Parse, unit_at: &[Option<usize>], w: usize) -> Option<usize> {
+    let mut level = vec![w];
+    for _ in 0..=MAX_DESCENT {
+        if let Some(u) = level.iter().find_map(|&x| unit_at[x]) {
+            return Some(u);
+        }
+        level = level
+            .iter()
+            .flat_map(|&x| parse.dependents(x))
+            .filter(|&d| crate::arguments::descends(parse.words()[d].deprel))
+            .collect();
+    }
+    None
 }
 
 /// For each token, the word (of `words`, byte spans in text order) that

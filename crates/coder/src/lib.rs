@@ -27,6 +27,7 @@
 //! ```
 
 mod analysis;
+mod arguments;
 mod dating;
 pub mod dedup;
 mod engine;

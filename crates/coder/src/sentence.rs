@@ -1,6 +1,7 @@
 //! Coding one sentence: from tokens to events.
 
 use crate::analysis::{self, Class, Flags, Lexeme, Member, Pron, Unit};
+use crate::arguments::Role;
 use crate::engine::{Bind, Matcher};
 use crate::infer::{self, Evidence, Inferred};
 use crate::names::PlaceWords;
@@ -539,6 +540,7 @@ pub(crate) fn code_sentence(
         units: &units,
         opts,
         context: context.as_deref(),
+        grammar: grammar.as_ref(),
     };
 
     // A question reports nothing that happened.
@@ -1127,9 +1129,24 @@ struct Ctx<'a> {
     opts: &'a Options,
     /// The country of roles named without one (statecraft reading).
     context: Option<&'a str>,
+    /// The tags and parse (statecraft reading, where one was made).
+    grammar: Option<&'a crate::grammar::Grammar<'a>>,
 }
 
 type Side = Vec<(ActorCode, Option<(usize, usize)>)>;
+
+/// A verb's participants by the parse, as units (stage arguments).
+#[derive(Default)]
+struct TreeRoles {
+    /// Who acts, coordinated ones after the first.
+    agents: Vec<usize>,
+    /// Who is acted on.
+    patient: Option<usize>,
+    /// Patients coordinated with the chosen one.
+    co_patients: Vec<usize>,
+    /// Places where it happens: never actors.
+    places: Vec<usize>,
+}
 
 impl Ctx<'_> {
     /// Whether unit `b` has a code that unit `a` lacks.
@@ -1171,9 +1188,23 @@ impl Ctx<'_> {
         else {
             return Vec::new();
         };
+        // Stage arguments (statecraft reading): the parse's subject,
+        // object and obliques decide who acts on whom; places are where.
+        let tree = if bind.compound.is_none() {
+            self.tree_roles(vf, vl, pattern)
+        } else {
+            None
+        };
+        // A place visited or met in is the host of a visit or meeting
+        // ("arrived in China", "toured a camp in Chad"), and a party.
+        let hosts = ["03", "04"].iter().any(|r| code.starts_with(r));
+        let places: &[usize] = match &tree {
+            Some(t) if !hosts => &t.places,
+            _ => &[],
+        };
         let in_clause = |i: usize| {
             let u = &self.units[i];
-            u.first >= lo && u.first < hi && !bind.skipped.contains(&i)
+            u.first >= lo && u.first < hi && !bind.skipped.contains(&i) && !places.contains(&i)
         };
         let n = self.units.len();
         let mut source = bind.source;
@@ -1187,6 +1218,26 @@ impl Ctx<'_> {
             self_pairs = Some(true);
         }
         let designated = bind.source.is_some() || bind.target.is_some() || bind.compound.is_some();
+        if let Some(t) = &tree {
+            if let Some(&a) = t.agents.first() {
+                source = Some(a);
+            }
+            match t.patient {
+                Some(p) => target = Some(p),
+                None if target.is_some_and(|x| places.contains(&x)) => target = None,
+                None => {}
+            }
+            let several =
+                t.agents.len() > 1 || t.agents.first().is_some_and(|&a| self.units[a].compound);
+            if t.patient.is_none() && several {
+                let words = self.toks.get(vf..=vl).unwrap_or(&[]);
+                if crate::filters::mutual(code, words) {
+                    // "Insurgents and American forces clashed".
+                    target = source;
+                    self_pairs = Some(true);
+                }
+            }
+        }
         let petrarch = self.opts.petrarch;
         if petrarch {
             // PETRARCH reads % as the compound in its position: the
@@ -1252,6 +1303,7 @@ impl Ctx<'_> {
         // Passive voice: an auxiliary shortly before the verb and BY just
         // after it reverse the roles, unless the pattern placed them.
         if !designated
+            && tree.is_none()
             && self_pairs.is_none()
             && source.is_some()
             && target.is_some()
@@ -1261,6 +1313,22 @@ impl Ctx<'_> {
         }
         let mut src: Side = source.map(|s| self.side(s)).unwrap_or_default();
         let mut tgt: Side = target.map(|t| self.side(t)).unwrap_or_default();
+        if let Some(t) = &tree {
+            // Coordinated agents or patients in units of their own.
+            let more = |side: &mut Side, units: &[usize]| {
+                for m in units.iter().flat_map(|&u| self.side(u)) {
+                    if !side.contains(&m) {
+                        side.push(m);
+                    }
+                }
+            };
+            if source.is_some() {
+                more(&mut src, t.agents.get(1..).unwrap_or(&[]));
+            }
+            if target.is_some() && target == t.patient {
+                more(&mut tgt, &t.co_patients);
+            }
+        }
         // Whether the target in hand is an actor after the verb (for AFTER).
         let mut target_after =
             target.is_some_and(|t| self.units[t].first > vl) && self_pairs != Some(false);
@@ -1365,6 +1433,60 @@ impl Ctx<'_> {
             }
         }
         out
+    }
+
+    /// The participants the parse gives the verb at visible tokens
+    /// `vf..=vl` (stage arguments), as units. The target is the patient
+    /// whose preposition the pattern names before its `+` ("* TALKS WITH
+    /// +"), else the direct object, else the first patient.
+    fn tree_roles(&self, vf: usize, vl: usize, pattern: Option<&str>) -> Option<TreeRoles> {
+        if !self.opts.statecraft {
+            return None;
+        }
+        let grammar = self.grammar?;
+        let spans: Vec<(usize, usize)> = self
+            .units
+            .iter()
+            .map(|u| (self.vis[u.first], self.vis[u.last]))
+            .collect();
+        // The head of a phrasal verb is its first word.
+        let roles = grammar.roles(self.vis[vf], &spans).or_else(|| {
+            (vl > vf)
+                .then(|| grammar.roles(self.vis[vl], &spans))
+                .flatten()
+        })?;
+        let prep = pattern.and_then(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            let plus = words.iter().position(|w| *w == "+")?;
+            let before = words.get(plus.checked_sub(1)?)?;
+            (before.chars().all(|c| c.is_ascii_alphabetic())).then(|| before.to_lowercase())
+        });
+        let mut out = TreeRoles::default();
+        let mut patients: Vec<(usize, Option<String>)> = Vec::new();
+        for (u, role) in roles {
+            match role {
+                Role::Agent => out.agents.push(u),
+                Role::Patient(case) => patients.push((u, case)),
+                Role::Place => out.places.push(u),
+            }
+        }
+        patients.retain(|(u, _)| !out.agents.contains(u));
+        let chosen = patients
+            .iter()
+            .position(|(_, c)| prep.is_some() && *c == prep)
+            .or_else(|| patients.iter().position(|(_, c)| c.is_none()))
+            .or((!patients.is_empty()).then_some(0));
+        if let Some(i) = chosen {
+            let case = patients[i].1.clone();
+            out.patient = Some(patients[i].0);
+            out.co_patients = patients
+                .iter()
+                .skip(i + 1)
+                .filter(|(_, c)| *c == case)
+                .map(|(u, _)| *u)
+                .collect();
+        }
+        Some(out)
     }
 
     fn span(&self, t: (usize, usize)) -> (usize, usize) {

@@ -55,7 +55,26 @@ const CASES: &[Case] = &[
     // Reported speech codes what is reported, not the reporter; a speaker
     // reporting its own act ("it had arrested") is the actor.
     ("the reporter neither kills nor is killed", (2004, 9, 1),
-        "The New York Times said dozens of Russians had been killed by Ukrainian troops.", &[]),
+        "The New York Times said dozens of Russians had been killed.", &[]),
+    // Passive voice: the agent of "by" acts on the passive subject.
+    ("a reported passive deed", (2004, 9, 1),
+        "The New York Times said dozens of Russians had been killed by Ukrainian troops.",
+        &[("UKRMIL", "RUS", "19")]),
+    ("a passive with its agent", (2004, 9, 1),
+        "Two Iraqi policemen were kidnapped by gunmen near Baghdad on Monday.",
+        &[("IRQUAF", "IRQCOP", "18")]),
+    // Coordinated subjects of a mutual act: both ways; the place is where.
+    ("coordinated sides clash", (2004, 9, 1),
+        "Rebels and government troops clashed near the Liberian town of Ganta.",
+        &[("LBRREB", "LBRMIL", "19"), ("LBRMIL", "LBRREB", "19")]),
+    ("a place is not the target", (2004, 9, 1),
+        "Nigerian soldiers killed six gunmen in Lagos.", &[("NGAMIL", "NGAUAF", "19")]),
+    ("the talks partner, not the venue", (2004, 9, 1),
+        "Sudanese rebel leaders held talks with European Union envoys in Abuja on Friday.",
+        &[("SDNREB", "IGOEUREECGOV", "04"), ("IGOEUREECGOV", "SDNREB", "04")]),
+    ("a participle's subject is the noun it modifies", (2004, 9, 1),
+        "Kenyan police arrested four men suspected of links to Somali militants.",
+        &[("KENCOP", "KEN", "17")]),
     ("the reported deed is coded", (2004, 9, 1),
         "The New York Times said Israeli troops killed two Palestinians.", &[("ISRMIL", "PSE", "19")]),
     ("a speaker's own act", (2004, 9, 1), "Egypt said it had arrested two Israeli spies.",

@@ -1,0 +1,364 @@
+//! Stage `arguments` of the statecraft reading: who does what to whom, by
+//! the dependency parse. For a predicate (a verb of the parse) it names the
+//! words that act (the subject of an active verb, the `obl:agent` of a
+//! passive), the words acted on (the object, the subject of a passive, an
+//! oblique with its preposition) and the places where it happens ("in
+//! Gaza", "near the Iraqi city"). A predicate without a subject of its own
+//! takes it from the clause it depends on: a conjoined verb ("... and
+//! killed"), a controlled complement ("urged Iran to stop": Iran), a
+//! participle ("militants holding two hostages": the militants; "hostages
+//! held by the group": the hostages are acted on), or a relative clause
+//! ("the group that seized them": the group). Coordinated words share
+//! their role ("Insurgents and American forces clashed").
+//!
+//! The stage reads only the tree; which of these words are actors is the
+//! coder's business (see `Grammar::roles`).
+
+use statecraft_syntax::{Parse, Upos};
+
+/// What a word is to a predicate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// It acts.
+    Agent,
+    /// It is acted on; with the preposition that introduces it, if any.
+    Patient(Option<String>),
+    /// Where it happens.
+    Place,
+}
+
+/// A word of the parse and its role.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Argument {
+    pub word: usize,
+    pub role: Role,
+}
+
+/// Prepositions of an oblique that says where ("fighting in Najaf").
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "throughout",
+    "across",
+    "around",
+    "within",
+    "outskirts",
+];
+
+/// Relative pronouns, which stand for the noun their clause modifies.
+const RELATIVE: &[&str] = &["who", "whom", "which", "that"];
+
+/// How far a predicate without a subject looks up for one.
+const MAX_CLIMB: usize = 4;
+
+/// The arguments of the predicate at word `v`, in order of preference:
+/// the predicate's own, then those of its object's nouns ("held talks with
+/// the rebels"), then inherited ones; coordinated words follow the word
+/// they are coordinated with.
+pub(crate) fn arguments(p: &Parse, v: usize) -> Vec<Argument> {
+    let mut out = own(p, v);
+    // "held talks with the rebels", "launched an attack on the base": the
+    // object's own prepositional modifiers are the predicate's too.
+    let objects: Vec<usize> = out
+        .iter()
+        .filter(|a| a.role == Role::Patient(None))
+        .map(|a| a.word)
+        .collect();
+    for o in objects {
+        for d in p.dependents(o) {
+            if p.words()[d].deprel.split(':').next() == Some("nmod") {
+                if let Some(case) = case_of(p, d).filter(|c| *c != "of") {
+                    out.push(Argument {
+                        word: d,
+                        role: oblique(&case, false),
+                    });
+                }
+            }
+        }
+    }
+    out.extend(modified(p, v, &out));
+    if !out.iter().any(|a| a.role == Role::Agent) {
+        out.extend(inherited(p, v));
+    }
+    coordinate(p, out)
+}
+
+/// The predicate's own dependents that take part.
+fn own(p: &Parse, v: usize) -> Vec<Argument> {
+    let w = p.words();
+    let passive = is_passive(p, v);
+    let mut out = Vec::new();
+    for d in p.dependents(v) {
+        if RELATIVE.contains(&w[d].form.to_lowercase().as_str()) && w[d].upos == Upos::Pron {
+            // Stands for the noun its clause modifies (see `modified`).
+            continue;
+        }
+        let role = match w[d].deprel {
+            "nsubj" | "nsubj:outer" => Role::Agent,
+            "nsubj:pass" | "obj" | "iobj" => Role::Patient(None),
+            "obl:agent" => Role::Agent,
+            rel if rel.split(':').next() == Some("obl") => match case_of(p, d) {
+                Some(case) => oblique(&case, passive),
+                None => continue,
+            },
+            _ => continue,
+        };
+        out.push(Argument { word: d, role });
+    }
+    out
+}
+
+/// The role of an oblique by its preposition.
+fn oblique(case: &str, passive: bool) -> Role {
+    if case == "by" && passive {
+        Role::Agent
+    } else if LOCATIVE.contains(&case) {
+        Role::Place
+    } else {
+        Role::Patient(Some(case.to_string()))
+    }
+}
+
+/// The noun a participle or relative clause headed by `v` modifies, in
+/// its role there: "the militants holding two hostages" (they act),
+/// "hostages held by the group" (they are acted on), "the group that
+/// seized them" (the relative pronoun's role). Nothing when the role is
+/// already filled in `args`.
+fn modified(p: &Parse, v: usize, args: &[Argument]) -> Option<Argument> {
+    let w = p.words();
+    let h = p.head(v)?;
+    let role = match w[v].deprel {
+        "acl" if is_passive(p, v) => Role::Patient(None),
+        "acl" => Role::Agent,
+        "acl:relcl" => relative(p, v)?,
+        _ => return None,
+    };
+    let filled = args.iter().any(|a| a.role == role);
+    (!filled).then_some(Argument { word: h, role })
+}
+
+/// Participants a predicate without a subject takes from above it.
+fn inherited(p: &Parse, v: usize) -> Vec<Argument> {
+    let w = p.words();
+    let mut at = v;
+    for _ in 0..MAX_CLIMB {
+        let Some(h) = p.head(at) else {
+            return Vec::new();
+        };
+        let rel = w[at].deprel;
+        match rel {
+            // "urged Iran to stop": the object controls; else the subject.
+            "xcomp" => {
+                if let Some(o) = p
+                    .dependents(h)
+                    .find(|&d| matches!(w[d].deprel, "obj" | "iobj"))
+                {
+                    return vec![Argument {
+                        word: o,
+                        role: Role::Agent,
+                    }];
+                }
+            }
+            "conj" | "advcl" => {}
+            _ => return Vec::new(),
+        }
+        let agents: Vec<Argument> = own(p, h)
+            .into_iter()
+            .filter(|a| a.role == Role::Agent)
+            .collect();
+        if !agents.is_empty() {
+            // A passive verb conjoined to an active one ("attacked and
+            // was wounded") does not share its subject's role.
+            if rel == "conj" && is_passive(p, at) != is_passive(p, h) {
+                return Vec::new();
+            }
+            return agents;
+        }
+        at = h;
+    }
+    Vec::new()
+}
+
+/// The role the noun a relative clause (headed by `v`) modifies plays in
+/// it, from its relative pronoun.
+fn relative(p: &Parse, v: usize) -> Option<Role> {
+    let w = p.words();
+    p.dependents(v).find_map(|d| {
+        if !RELATIVE.contains(&w[d].form.to_lowercase().as_str()) {
+            return None;
+        }
+        match w[d].deprel {
+            "nsubj" => Some(Role::Agent),
+            "nsubj:pass" | "obj" => Some(Role::Patient(None)),
+            _ => None,
+        }
+    })
+}
+
+/// The preposition introducing a nominal (its `case` dependent, lower
+/// case; multiword ones joined: "because of").
+fn case_of(p: &Parse, n: usize) -> Option<String> {
+    let w = p.words();
+    let parts: Vec<String> = p
+        .dependents(n)
+        .filter(|&d| w[d].deprel == "case" || w[d].deprel == "fixed")
+        .map(|d| w[d].form.to_lowercase())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// Whether `v` is a passive verb: one with a passive subject or auxiliary,
+/// or a past participle modifying a noun ("hostages held by the group").
+pub(crate) fn is_passive(p: &Parse, v: usize) -> bool {
+    let w = &p.words()[v];
+    (w.xpos == "VBN" && w.deprel == "acl" && !main_verb_misread(p, v))
+        || p.dependents(v)
+            .any(|d| matches!(p.words()[d].deprel, "nsubj:pass" | "aux:pass"))
+}
+
+/// Whether `v`, parsed as a participle modifying the root noun, is the
+/// sentence's main verb in the past tense: "Rebels and government troops
+/// clashed near the town" read as "troops [who were] clashed". A sentence
+/// whose root is a noun has no other verb to be its predicate; a real
+/// participle of a headline ("Hostages held by rebels") names its agent.
+fn main_verb_misread(p: &Parse, v: usize) -> bool {
+    let w = p.words();
+    let Some(h) = p.head(v) else {
+        return false;
+    };
+    w[v].xpos == "VBN"
+        && w[v].deprel == "acl"
+        && w[h].deprel == "root"
+        && matches!(w[h].upos, Upos::Noun | Upos::Propn | Upos::Pron)
+        && !p
+            .dependents(v)
+            .any(|d| w[d].deprel == "obl:agent" || case_of(p, d).as_deref() == Some("by"))
+}
+
+/// Adds the words coordinated with each argument, with its role, right
+/// after it.
+fn coordinate(p: &Parse, args: Vec<Argument>) -> Vec<Argument> {
+    let w = p.words();
+    let mut out: Vec<Argument> = Vec::with_capacity(args.len());
+    for a in args {
+        let mut stack = vec![a.word];
+        let role = a.role;
+        while let Some(x) = stack.pop() {
+            if out.iter().any(|o| o.word == x) {
+                continue;
+            }
+            out.push(Argument {
+                word: x,
+                role: role.clone(),
+            });
+            let conjuncts: Vec<usize> = p
+                .dependents(x)
+                .filter(|&d| w[d].deprel == "conj" && w[d].upos != Upos::Verb)
+                .collect();
+            stack.extend(conjuncts.into_iter().rev());
+        }
+    }
+    out
+}
+
+/// Relations through which a word's actor may be found below it: "the
+/// leader of Hamas", "Iraq's government", "U.S. troops".
+pub(crate) fn descends(deprel: &str) -> bool {
+    matches!(
+        deprel.split(':').next(),
+        Some("nmod" | "compound" | "amod" | "flat" | "appos" | "det" | "nummod")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each case: a sentence, its predicate, and its arguments as
+    /// `form:role` (A agent, P patient, P/with a patient with "with",
+    /// L a place).
+    const CASES: &[(&str, &str, &str)] = &[
+        (
+            "Sudan blamed the United States for the failure of the talks.",
+            "blamed",
+            "Sudan:A States:P failure:P/for",
+        ),
+        (
+            "Insurgents and American forces clashed briefly Thursday near the Iraqi city.",
+            "clashed",
+            "Insurgents:A forces:A city:L",
+        ),
+        (
+            "The village was attacked by rebels on Monday.",
+            "attacked",
+            "village:P rebels:A",
+        ),
+        (
+            "Rebel leaders held talks with African Union mediators in Abuja.",
+            "held",
+            "leaders:A talks:P Abuja:L mediators:P/with",
+        ),
+        (
+            "The militants holding two hostages demanded a ransom.",
+            "holding",
+            "hostages:P militants:A",
+        ),
+        (
+            "The hostages held by the group were freed.",
+            "held",
+            "group:A hostages:P",
+        ),
+        (
+            "Britain urged Iran to stop enriching uranium.",
+            "stop",
+            "Iran:A",
+        ),
+        (
+            "Rebels and government troops clashed near the town.",
+            "clashed",
+            "town:L Rebels:A troops:A",
+        ),
+        (
+            "The militants who kidnapped two aid workers released a video.",
+            "kidnapped",
+            "workers:P militants:A",
+        ),
+        (
+            "Israeli troops stormed the camp and killed three gunmen.",
+            "killed",
+            "gunmen:P troops:A",
+        ),
+    ];
+
+    fn render(p: &Parse, args: &[Argument]) -> String {
+        args.iter()
+            .map(|a| {
+                let role = match &a.role {
+                    Role::Agent => "A".to_string(),
+                    Role::Patient(None) => "P".to_string(),
+                    Role::Patient(Some(c)) => format!("P/{c}"),
+                    Role::Place => "L".to_string(),
+                };
+                format!("{}:{role}", p.words()[a.word].form)
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn arguments_by_the_tree() {
+        let mut wrong = Vec::new();
+        for &(sentence, verb, want) in CASES {
+            let p = statecraft_syntax::parse(sentence);
+            let v = p.words().iter().position(|w| w.form == verb).unwrap();
+            let got = render(&p, &arguments(&p, v));
+            if got != want {
+                wrong.push(format!("{sentence}\n  want {want}\n  got  {got}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+}
