@@ -132,6 +132,9 @@ fn modified(p: &Parse, v: usize, args: &[Argument]) -> Option<Argument> {
     let h = p.head(v)?;
     let role = match w[v].deprel {
         "acl" if is_passive(p, v) => Role::Patient(None),
+        // "a tour to discuss trade": an infinitive's subject is not the
+        // noun it modifies.
+        "acl" if w[v].xpos == "VB" => return None,
         "acl" => Role::Agent,
         "acl:relcl" => relative(p, v)?,
         _ => return None,
@@ -162,7 +165,7 @@ fn inherited(p: &Parse, v: usize) -> Vec<Argument> {
                     }];
                 }
             }
-            "conj" | "advcl" => {}
+            "conj" | "advcl" | "acl" => {}
             _ => return Vec::new(),
         }
         let agents: Vec<Argument> = own(p, h)
@@ -262,6 +265,45 @@ fn coordinate(p: &Parse, args: Vec<Argument>) -> Vec<Argument> {
         }
     }
     out
+}
+
+/// Whether a word names a time ("Monday", "September", "yesterday"): the
+/// parser sometimes reads one as a subject or object.
+pub(crate) fn is_time(word: &str) -> bool {
+    const TIMES: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "week",
+        "month",
+        "year",
+        "day",
+        "night",
+        "morning",
+        "evening",
+        "weekend",
+    ];
+    TIMES.contains(&word.to_lowercase().as_str())
 }
 
 /// Relations through which a word's actor may be found below it: "the

@@ -102,7 +102,9 @@ pub(crate) fn may_report(token: &str) -> bool {
 
 impl Grammar<'_> {
     /// The participants of the verb at token `verb` among `units` (token
-    /// spans of the actors): each unit with its role (stage `arguments`).
+    /// spans of the actors): each unit with its role (stage `arguments`),
+    /// or `None` with the role for a participant that is not an actor ("a
+    /// car bomb exploded").
     /// A word's unit is the one covering it, or else the nearest one below
     /// it through nominal modifiers ("the leader of Hamas", "U.S.
     /// troops"). `None` when the parse does not read the token as a verb.
@@ -110,7 +112,7 @@ impl Grammar<'_> {
         &self,
         verb: usize,
         units: &[(usize, usize)],
-    ) -> Option<Vec<(usize, Role)>> {
+    ) -> Option<Vec<(Option<usize>, Role)>> {
         let (parse, word_of) = self.parse();
         let v = word_of.get(verb).copied().flatten()?;
         if parse.words()[v].upos != Upos::Verb {
@@ -122,12 +124,17 @@ impl Grammar<'_> {
                 unit_at[w].get_or_insert(u);
             }
         }
-        let mut out: Vec<(usize, Role)> = Vec::new();
+        let mut out: Vec<(Option<usize>, Role)> = Vec::new();
         for a in crate::arguments::arguments(parse, v) {
-            if let Some(u) = unit_below(parse, &unit_at, a.word) {
-                if !out.iter().any(|(x, _)| *x == u) {
-                    out.push((u, a.role));
-                }
+            let u = unit_below(parse, &unit_at, a.word);
+            // A pronoun the coder did not resolve, or a day misparsed as a
+            // participant ("Monday to discuss"), says nothing of who.
+            let word = &parse.words()[a.word];
+            if u.is_none() && (word.upos == Upos::Pron || crate::arguments::is_time(&word.form)) {
+                continue;
+            }
+            if u.is_none() || !out.iter().any(|(x, _)| *x == u) {
+                out.push((u, a.role));
             }
         }
         Some(out)

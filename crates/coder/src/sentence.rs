@@ -1146,6 +1146,9 @@ struct TreeRoles {
     co_patients: Vec<usize>,
     /// Places where it happens: never actors.
     places: Vec<usize>,
+    /// Whoever acts is not an actor ("a car bomb exploded", "stocks
+    /// rose"): no source is looked for elsewhere.
+    faceless: bool,
 }
 
 impl Ctx<'_> {
@@ -1219,6 +1222,9 @@ impl Ctx<'_> {
         }
         let designated = bind.source.is_some() || bind.target.is_some() || bind.compound.is_some();
         if let Some(t) = &tree {
+            if t.faceless {
+                return Vec::new();
+            }
             if let Some(&a) = t.agents.first() {
                 source = Some(a);
             }
@@ -1463,7 +1469,10 @@ impl Ctx<'_> {
         });
         let mut out = TreeRoles::default();
         let mut patients: Vec<(usize, Option<String>)> = Vec::new();
+        out.faceless = roles.iter().any(|(u, r)| u.is_none() && *r == Role::Agent)
+            && !roles.iter().any(|(u, r)| u.is_some() && *r == Role::Agent);
         for (u, role) in roles {
+            let Some(u) = u else { continue };
             match role {
                 Role::Agent => out.agents.push(u),
                 Role::Patient(case) => patients.push((u, case)),
