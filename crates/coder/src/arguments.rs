@@ -135,6 +135,16 @@ fn modified(p: &Parse, v: usize, args: &[Argument]) -> Option<Argument> {
         // "a tour to discuss trade": an infinitive's subject is not the
         // noun it modifies.
         "acl" if w[v].xpos == "VB" => return None,
+        // "the possibility of establishing ties", "Korea's interest in
+        // assisting": a gerund after a preposition is done by the noun's
+        // owner, if it names one, not by the noun.
+        "acl" if p.dependents(v).any(|d| w[d].deprel == "mark") => {
+            let owner = p.dependents(h).find(|&d| w[d].deprel == "nmod:poss")?;
+            return (!args.iter().any(|a| a.role == Role::Agent)).then_some(Argument {
+                word: owner,
+                role: Role::Agent,
+            });
+        }
         "acl" => Role::Agent,
         "acl:relcl" => relative(p, v)?,
         _ => return None,

@@ -133,6 +133,19 @@ impl Grammar<'_> {
             if u.is_none() && (word.upos == Upos::Pron || crate::arguments::is_time(&word.form)) {
                 continue;
             }
+            // An actor before the verb with no verb between ("The prospect
+            // of South Korea-Syria ties could deal ...") may be the subject
+            // the parse missed: leave the question to the other rules.
+            if u.is_none() && a.role == Role::Agent {
+                let from = (*parse.subtree(a.word).start()).min(v);
+                let lo = (0..from)
+                    .rev()
+                    .find(|&x| parse.words()[x].upos == Upos::Verb)
+                    .map_or(0, |x| x + 1);
+                if (lo..v).any(|x| unit_at[x].is_some()) {
+                    continue;
+                }
+            }
             if u.is_none() || !out.iter().any(|(x, _)| *x == u) {
                 out.push((u, a.role));
             }
