@@ -1022,7 +1022,10 @@ fn noun_position(texts: &[&str], before: &[Lexeme], i: usize) -> bool {
         k -= 1;
         let l = &before[k];
         let w = texts[l.first];
-        if DETERMINERS.contains(&w) || (l.possessive && matches!(l.class, Class::Actor(_))) {
+        // A determiner opening a whole dictionary phrase ("The White House
+        // criticized") leaves no noun phrase open.
+        let open = DETERMINERS.contains(&w) && l.first == l.last;
+        if open || (l.possessive && matches!(l.class, Class::Actor(_))) {
             return l.last < i;
         }
         let modifier = matches!(l.class, Class::Adjective | Class::Number)

@@ -137,12 +137,15 @@ impl Grammar<'_> {
             // of South Korea-Syria ties could deal ...") may be the subject
             // the parse missed: leave the question to the other rules.
             if u.is_none() && a.role == Role::Agent {
-                let from = (*parse.subtree(a.word).start()).min(v);
+                // The verb the subject belongs to (an inherited subject's
+                // is above `v`).
+                let own = parse.head(a.word).unwrap_or(v);
+                let from = (*parse.subtree(a.word).start()).min(own);
                 let lo = (0..from)
                     .rev()
                     .find(|&x| parse.words()[x].upos == Upos::Verb)
                     .map_or(0, |x| x + 1);
-                if (lo..v).any(|x| unit_at[x].is_some()) {
+                if (lo..own.max(from)).any(|x| unit_at[x].is_some()) {
                     continue;
                 }
             }

@@ -79,6 +79,16 @@ const CASES: &[Case] = &[
         "The New York Times said Israeli troops killed two Palestinians.", &[("ISRMIL", "PSE", "19")]),
     ("a speaker's own act", (2004, 9, 1), "Egypt said it had arrested two Israeli spies.",
         &[("EGY", "ISRSPY", "17")]),
+    // A weapon is not an actor; the people who use one are.
+    ("a bomb is no source", (2004, 9, 1),
+        "A car bomb exploded near a police station in Baghdad, killing five people.", &[]),
+    ("gunmen are", (2004, 9, 1), "Gunmen attacked a police station in Baghdad on Monday.",
+        &[("IRQUAF", "IRQCOP", "19")]),
+    // A determiner opening a whole name leaves the verb a verb.
+    ("an institution by its seat", (2004, 9, 1), "The White House criticized Iran on Monday.",
+        &[("USAGOV", "IRN", "11")]),
+    ("the African Union", (2004, 9, 1), "The African Union accused Sudan of arming militias in Darfur.",
+        &[("IGOAFRAFU", "SDN", "11")]),
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),
