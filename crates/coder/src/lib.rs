@@ -31,6 +31,7 @@ mod arguments;
 mod dating;
 pub mod dedup;
 mod engine;
+pub mod explain;
 mod filters;
 mod grammar;
 mod infer;

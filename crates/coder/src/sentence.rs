@@ -3,12 +3,14 @@
 use crate::analysis::{self, Class, Flags, Lexeme, Member, Pron, Unit};
 use crate::arguments::Role;
 use crate::engine::{Bind, Matcher};
+use crate::explain::SentenceTrace;
 use crate::infer::{self, Evidence, Inferred};
 use crate::names::PlaceWords;
 use crate::options::{CodeBy, Options};
 use statecraft_dict::{Dictionary, EventCode, PhraseIndex};
 use statecraft_text::{is_all_caps, Date, Token, TokenKind};
 use statecraft_types::{ActorCode, Modality};
+use std::cell::RefCell;
 
 /// One coded event, positions in original tokens.
 #[derive(Clone, Debug, PartialEq)]
@@ -169,6 +171,8 @@ pub(crate) struct SentenceInput<'a> {
     pub date: Date,
     /// Actor carried from the previous record (FORWARD).
     pub forwarded: Option<&'a [ActorCode]>,
+    /// Where to record why the sentence was coded as it was (`explain`).
+    pub trace: Option<&'a RefCell<SentenceTrace>>,
 }
 
 /// Everything compiled from the dictionaries that coding reads.
@@ -246,6 +250,7 @@ pub(crate) fn code_sentence(
     res.time_varying = flags.dated_actor;
     // Discard phrases (PETRARCH lists).
     if !dict.discards.is_empty() && discarded(&texts, discards) {
+        skip(input, "a discard phrase of the dictionaries");
         res.discarded = true;
         return res;
     }
@@ -380,6 +385,13 @@ pub(crate) fn code_sentence(
     let (elim, dropped) = analysis::comma_clauses(&lx, &protected, &texts, opts);
     // Pronouns refer to actors that survive the dropped comma clauses.
     let all_units = build_units(&lx, &groups, input.forwarded, &elim, !opts.petrarch);
+    if let Some(t) = input.trace {
+        let mut t = t.borrow_mut();
+        if opts.statecraft {
+            crate::explain::parse(&mut t, input.text);
+        }
+        crate::explain::lexicon(&mut t, dict, &texts, &lx, &all_units);
+    }
 
     // Time shifting.
     if opts.time_shift {
@@ -391,10 +403,12 @@ pub(crate) fn code_sentence(
                         break;
                     }
                     Some(TimeCode::Discard) => {
+                        skip(input, "a time phrase coded as discard");
                         res.discarded = true;
                         return res;
                     }
                     Some(TimeCode::Complex) => {
+                        skip(input, "a time phrase coded as complex");
                         res.complex = true;
                         return res;
                     }
@@ -404,6 +418,7 @@ pub(crate) fn code_sentence(
         }
     }
     if flags.discard {
+        skip(input, "an actor coded as discard");
         res.discarded = true;
         return res;
     }
@@ -541,6 +556,7 @@ pub(crate) fn code_sentence(
         opts,
         context: context.as_deref(),
         grammar: grammar.as_ref(),
+        trace: input.trace,
     };
 
     // A question reports nothing that happened.
@@ -614,6 +630,7 @@ pub(crate) fn code_sentence(
                 continue;
             }
             let intended = cues[ci].is_some();
+            let mut tried = input.trace.map(|_| Vec::new());
             let (code, bind, pat_src) = resolve_verb(
                 &matcher,
                 dict,
@@ -621,16 +638,28 @@ pub(crate) fn code_sentence(
                 &families[v as usize],
                 opts,
                 &present,
-                vf,
-                vl,
+                (vf, vl),
+                tried.as_mut(),
             );
+            if let Some(t) = input.trace {
+                crate::explain::predicate(
+                    &mut t.borrow_mut(),
+                    vtexts[vf..=vl].join(" "),
+                    tried.unwrap_or_default(),
+                    pat_src,
+                    &code,
+                    intended.then_some("intention: coded as the intent to act"),
+                );
+            }
             match &code {
                 EventCode::Null => continue,
                 EventCode::Discard => {
+                    skip(input, "a verb pattern coded as discard");
                     res.discarded = true;
                     return res;
                 }
                 EventCode::Complex => {
+                    skip(input, "a verb pattern coded as complex");
                     res.complex = true;
                     return res;
                 }
@@ -703,7 +732,15 @@ pub(crate) fn code_sentence(
             }
         }
         if had_normal {
+            let before = input.trace.map(|_| clause_events.clone());
             clause_events.retain(|e| !e.subordinate);
+            traced(
+                input,
+                &vtexts,
+                before,
+                &clause_events,
+                "a statement beside a deed",
+            );
         }
         // What the next clause inherits.
         if let Some(s) = clause_source.filter(|_| !clause_events.is_empty()) {
@@ -749,8 +786,8 @@ pub(crate) fn code_sentence(
                     &families[v as usize],
                     opts,
                     &present,
-                    vf,
-                    vl,
+                    (vf, vl),
+                    None,
                 );
                 if !matches!(code, EventCode::Event { .. })
                     || !units.iter().any(|u| u.first >= lo && u.first < vf)
@@ -768,12 +805,28 @@ pub(crate) fn code_sentence(
         }
     }
     // A single non-subordinate event removes all subordinate ones.
+    let before = input.trace.map(|_| all_events.clone());
     if all_events.iter().any(|e| !e.subordinate) {
         all_events.retain(|e| !e.subordinate);
     }
+    traced(
+        input,
+        &vtexts,
+        before,
+        &all_events,
+        "a statement beside a deed",
+    );
+    let before = input.trace.map(|_| all_events.clone());
     if all_events.iter().any(|e| e.dominant) {
         all_events.retain(|e| e.dominant);
     }
+    traced(
+        input,
+        &vtexts,
+        before,
+        &all_events,
+        "another pattern dominates",
+    );
 
     // Complexity conditions.
     let cx = &opts.complex;
@@ -805,6 +858,7 @@ pub(crate) fn code_sentence(
         complex |= verbs.first().is_none_or(|v| v.0 >= n);
     }
     if complex {
+        skip(input, "too complex by the options' complexity rules");
         res.complex = true;
         return res;
     }
@@ -816,8 +870,17 @@ pub(crate) fn code_sentence(
         e.target_tokens = e.target_tokens.map(back);
     }
     if opts.statecraft {
+        let before = input.trace.map(|_| all_events.clone());
         crate::filters::one_way(&mut all_events, &texts);
+        traced(
+            input,
+            &texts,
+            before,
+            &all_events,
+            "the mirror of a one-way act",
+        );
         let reports = texts.iter().any(|t| crate::grammar::may_report(t));
+        let before = input.trace.map(|_| all_events.clone());
         if let Some(g) = grammar
             .as_ref()
             .filter(|_| reports && !all_events.is_empty())
@@ -838,13 +901,60 @@ pub(crate) fn code_sentence(
                 };
                 !reporter(e.source_tokens) && !reporter(e.target_tokens)
             });
+            traced(
+                input,
+                &texts,
+                before,
+                &all_events,
+                "reported speech: the reporter is no party to what it reports",
+            );
+        }
+    }
+    if let Some(t) = input.trace {
+        let mut t = t.borrow_mut();
+        for e in all_events.iter().filter(|e| e.modality.is_some()) {
+            let verb = texts[e.verb_tokens.0..=e.verb_tokens.1].join(" ");
+            let why = match e.modality {
+                Some(Modality::Intended) => "coded as an intention",
+                Some(Modality::Hypothetical) => "hypothetical: printed only with --modal",
+                _ => "negated: printed only with --modal",
+            };
+            t.candidate(
+                e.source.as_str(),
+                e.target.as_str(),
+                &e.code,
+                &verb,
+                true,
+                why,
+            );
         }
     }
     res.events = all_events;
     res
 }
 
+/// Records, for `explain`, the events a filter dropped: those of `before`
+/// (taken only when tracing) missing from `after`.
+fn traced(
+    input: &SentenceInput<'_>,
+    texts: &[&str],
+    before: Option<Vec<RawEvent>>,
+    after: &[RawEvent],
+    why: &str,
+) {
+    if let (Some(t), Some(before)) = (input.trace, before) {
+        crate::explain::dropped(&mut t.borrow_mut(), texts, &before, after, why);
+    }
+}
+
 type Present = rustc_hash::FxHashSet<String>;
+
+/// Records, for `explain`, why the whole sentence was set aside.
+fn skip(input: &SentenceInput<'_>, why: &str) {
+    if let Some(t) = input.trace {
+        t.borrow_mut().skipped = Some(why.to_string());
+    }
+}
 
 #[derive(Clone, Copy, PartialEq)]
 enum Carry {
@@ -1067,8 +1177,8 @@ fn resolve_verb<'d>(
     family: &[u32],
     opts: &Options,
     present: &Present,
-    vf: usize,
-    vl: usize,
+    (vf, vl): (usize, usize),
+    mut tried: Option<&mut Vec<String>>,
 ) -> (EventCode, Bind, Option<&'d str>) {
     // Candidate patterns of every block of the verb's family (verbs written
     // in several blocks share all their patterns), longest first.
@@ -1101,7 +1211,12 @@ fn resolve_verb<'d>(
         if !p.required.iter().all(|w| present.contains(&**w)) {
             continue;
         }
-        if let Some(b) = m.try_pattern(p, vf, vl) {
+        let matched = m.try_pattern(p, vf, vl);
+        if let Some(t) = tried.as_deref_mut() {
+            let mark = if matched.is_some() { " (matched)" } else { "" };
+            t.push(format!("{}{mark}", p.source));
+        }
+        if let Some(b) = matched {
             if best.as_ref().is_none_or(|(bb, _)| b.len > bb.len) {
                 best = Some((b, p));
             }
@@ -1131,6 +1246,8 @@ struct Ctx<'a> {
     context: Option<&'a str>,
     /// The tags and parse (statecraft reading, where one was made).
     grammar: Option<&'a crate::grammar::Grammar<'a>>,
+    /// Where `explain` records candidates.
+    trace: Option<&'a RefCell<SentenceTrace>>,
 }
 
 type Side = Vec<(ActorCode, Option<(usize, usize)>)>;
@@ -1221,6 +1338,9 @@ impl Ctx<'_> {
             self_pairs = Some(true);
         }
         let designated = bind.source.is_some() || bind.target.is_some() || bind.compound.is_some();
+        if let (Some(t), Some(trace)) = (&tree, self.trace) {
+            self.trace_roles(&mut trace.borrow_mut(), t);
+        }
         if let Some(t) = &tree {
             if t.faceless {
                 return Vec::new();
@@ -1391,12 +1511,28 @@ impl Ctx<'_> {
                 _ => a.clone(),
             };
             let (s, t) = (&placed(s), &placed(t));
+            let verdict = |kept: bool, why: &str| {
+                if let Some(tr) = self.trace {
+                    let verb = self
+                        .toks
+                        .get(vf..=vl)
+                        .map_or(String::new(), |w| w.join(" "));
+                    tr.borrow_mut()
+                        .candidate(s.0.as_str(), t.0.as_str(), c, &verb, kept, why);
+                }
+            };
             if s.0 == t.0 && s.0 != ActorCode::UNKNOWN {
+                verdict(false, "an actor acting on itself");
                 return;
             }
             if statecraft && !sensible_dyad(&s.0, &t.0) {
+                verdict(
+                    false,
+                    "not a sensible dyad (unknown country, or a country on itself)",
+                );
                 return;
             }
+            verdict(true, "coded");
             let ev = RawEvent {
                 source: s.0.clone(),
                 target: t.0.clone(),
@@ -1496,6 +1632,24 @@ impl Ctx<'_> {
                 .collect();
         }
         Some(out)
+    }
+
+    /// Records the parse's participants on the last predicate traced.
+    fn trace_roles(&self, trace: &mut SentenceTrace, t: &TreeRoles) {
+        let name = |u: usize| {
+            let u = &self.units[u];
+            self.toks
+                .get(u.first..=u.last)
+                .map_or(String::new(), |w| w.join(" "))
+        };
+        if let Some(p) = trace.predicates.last_mut() {
+            p.agents = t.agents.iter().map(|&u| name(u)).collect();
+            p.patient = t.patient.map(name);
+            p.places = t.places.iter().map(|&u| name(u)).collect();
+            if t.faceless {
+                p.note = Some("the subject is not an actor: no event".into());
+            }
+        }
     }
 
     fn span(&self, t: (usize, usize)) -> (usize, usize) {

@@ -11,11 +11,13 @@
 //!
 //! and the story's events are deduplicated at the end (statecraft reading).
 
+use crate::explain::{Explanation, SentenceTrace};
 use crate::sentence::{code_sentence, SentenceInput, SentenceResult, StoryMemory};
 use crate::{dating, dedup, event_dates, origin, Coded, Coder, Event, Note, Options, RoleChange};
 use crate::{ActorCode, RoleSpans, Spans};
 use statecraft_text::{split_sentences, Date, DateExpr, Directive, Layout, Story, Token};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -108,6 +110,8 @@ pub struct Session<'c> {
     options: Cow<'c, Options>,
     /// FORWARD state: (story number, sentence number, first actor).
     previous: Option<(String, u32, Vec<ActorCode>)>,
+    /// Traces of the sentences coded, when explaining.
+    traces: Option<Vec<SentenceTrace>>,
 }
 
 impl<'c> Session<'c> {
@@ -116,6 +120,7 @@ impl<'c> Session<'c> {
             coder,
             options: Cow::Borrowed(&coder.options),
             previous: None,
+            traces: None,
         }
     }
 
@@ -128,6 +133,7 @@ impl<'c> Session<'c> {
             coder: self.coder,
             options: self.options.clone(),
             previous: None,
+            traces: None,
         }
     }
 
@@ -151,6 +157,41 @@ impl<'c> Session<'c> {
         // An interrupt that never fires cannot stop it.
         self.code_until(story, &Interrupt::none())
             .unwrap_or_default()
+    }
+
+    /// Codes one story and tells why each sentence was coded as it was:
+    /// the parse, the dictionary matches, the predicates with the patterns
+    /// tried, and every candidate event with why it was kept or dropped.
+    /// The story's events are those [`Session::code`] gives.
+    ///
+    /// ```
+    /// use statecraft_coder::{Coder, Options};
+    /// use statecraft_text::{Date, Layout, Story};
+    /// let (dict, _) = statecraft_dict::bundled();
+    /// let coder = Coder::new(dict, Options::statecraft());
+    /// let story = Story::new("x", Date::from_ymd(2004, 9, 1).unwrap(),
+    ///     "Israeli troops killed two Hamas militants in Gaza.", Layout::Prose);
+    /// let (why, coded) = coder.session().explain(&story);
+    /// let kept: Vec<_> = why.sentences[0].candidates.iter().filter(|c| c.kept).collect();
+    /// assert_eq!(kept.len(), coded.events.len());
+    /// assert!(why.render().contains("## candidate events"));
+    /// ```
+    pub fn explain(&mut self, story: &Story) -> (Explanation, Coded) {
+        self.traces = Some(Vec::new());
+        let coded = self.code(story);
+        let sentences = self.traces.take().unwrap_or_default();
+        let reading = if self.options.statecraft {
+            "statecraft"
+        } else if self.options.petrarch {
+            "petrarch"
+        } else {
+            "tabari"
+        };
+        let why = Explanation {
+            reading: reading.to_string(),
+            sentences,
+        };
+        (why, coded)
     }
 
     /// Codes one story, giving up between sentences once `interrupt`
@@ -189,12 +230,23 @@ impl<'c> Session<'c> {
                 _ => None,
             };
             memory.sentence = si;
+            let trace = self.traces.is_some().then(|| {
+                RefCell::new(SentenceTrace {
+                    index: si,
+                    text: text.to_string(),
+                    ..SentenceTrace::default()
+                })
+            });
             let input = SentenceInput {
                 text,
                 date: story.date,
                 forwarded: forwarded.as_deref(),
+                trace: trace.as_ref(),
             };
             let sentence = self.sentence_events(&input, &mut memory, &narrative, si);
+            if let (Some(traces), Some(t)) = (self.traces.as_mut(), trace) {
+                traces.push(t.into_inner());
+            }
             if let Some(d) = sentence.narrative.clone() {
                 narrative = Some((si, d));
             }
@@ -248,6 +300,7 @@ impl<'c> Session<'c> {
             if let (Some(w), Some(m)) = (moved, before.clone()) {
                 *memory = m;
                 input.date = w.start;
+                restart(&input);
                 res = code_sentence(&input, lexicon, options, memory);
             }
         }
@@ -273,6 +326,7 @@ impl<'c> Session<'c> {
                         *memory = m;
                     }
                     input.date = d.start;
+                    restart(&input);
                     res = code_sentence(&input, lexicon, options, memory);
                     dates = date_all(&res);
                 }
@@ -295,6 +349,18 @@ impl<'c> Session<'c> {
             dates,
             narrative: latest,
         }
+    }
+}
+
+/// Clears a sentence's trace before it is coded again at another date.
+fn restart(input: &SentenceInput<'_>) {
+    if let Some(t) = input.trace {
+        let mut t = t.borrow_mut();
+        *t = SentenceTrace {
+            index: t.index,
+            text: std::mem::take(&mut t.text),
+            ..SentenceTrace::default()
+        };
     }
 }
 

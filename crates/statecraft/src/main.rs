@@ -1,6 +1,7 @@
 //! The `statecraft` command line.
 
 mod code;
+mod explain;
 mod input;
 mod serve;
 mod syntax;
@@ -43,6 +44,10 @@ enum Command {
     Export(world::ExportArgs),
     /// Serve the HTTP API and the web page.
     Serve(serve::ServeArgs),
+    /// Show why a text is coded as it is: its parse, the dictionary
+    /// matches, the predicates with the patterns tried, and every
+    /// candidate event with why it was kept or dropped.
+    Explain(explain::ExplainArgs),
     /// Tokenise, tag and parse stories: CoNLL-U, one document a story.
     Parse(syntax::ParseArgs),
     /// Train the syntax model, or score it on the UD treebanks.
@@ -60,6 +65,7 @@ fn main() -> ExitCode {
         Command::Network(args) => world::network(args),
         Command::Export(args) => world::export(args),
         Command::Serve(args) => serve::run(args),
+        Command::Explain(args) => explain::run(args),
         Command::Parse(args) => syntax::parse(args),
         Command::Syntax(args) => syntax::syntax(args),
     };

@@ -227,7 +227,7 @@ pub fn import(args: ImportArgs) -> Result<bool> {
 }
 
 /// A date given on the command line: exactly `YYYY-MM-DD`, 0001–9999.
-fn parse_date(s: &str) -> Result<Date> {
+pub(crate) fn parse_date(s: &str) -> Result<Date> {
     Date::parse_iso(s.trim()).with_context(|| {
         format!("`{s}` is not a date between 0001-01-01 and 9999-12-31 (use YYYY-MM-DD)")
     })

@@ -1,0 +1,68 @@
+//! `statecraft explain`: text for a terminal and JSON for tools, from an
+//! argument or standard input; a bad date is refused.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn explain(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_statecraft"))
+        .arg("explain")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn text_shows_every_stage_and_the_events() {
+    let o = explain(
+        &[
+            "--date",
+            "2004-09-01",
+            "Gunmen attacked a police station in Baghdad.",
+        ],
+        b"",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8(o.stdout).unwrap();
+    for part in [
+        "## parse",
+        "## matches",
+        "## actors",
+        "## predicates",
+        "ATTACKED -> 190",
+        "## candidate events",
+        "kept    IRQUAF -> IRQCOP 190 (ATTACKED): coded",
+        "# events\n  IRQUAF -> IRQCOP 190 on 2004-09-01",
+    ] {
+        assert!(out.contains(part), "missing {part:?} in\n{out}");
+    }
+}
+
+#[test]
+fn json_from_standard_input() {
+    let o = explain(
+        &["--date", "2004-09-01", "--json"],
+        b"A car bomb exploded near a police station in Baghdad.",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON object");
+    let s = &v["sentences"][0];
+    assert_eq!(s["words"][2]["form"], "bomb");
+    assert_eq!(s["words"][2]["deprel"], "nsubj");
+    let exploded = &s["predicates"][0];
+    assert_eq!(exploded["verb"], "EXPLODED");
+    assert_eq!(exploded["note"], "the subject is not an actor: no event");
+    assert_eq!(s["candidates"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn a_bad_date_is_refused() {
+    let o = explain(&["--date", "2004-13-01", "Egypt attacked Israel."], b"");
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is not a date"));
+}
