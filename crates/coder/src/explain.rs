@@ -1,6 +1,6 @@
 //! Why a sentence was coded as it was: the record `statecraft explain`
 //! prints, for whoever maintains dictionaries and rules. Coding fills a
-//! [`SentenceTrace`] when asked to (see [`crate::Coder::explain`]); it
+//! [`SentenceTrace`] when asked to (see [`crate::Session::explain`]); it
 //! holds the parse, the dictionary matches, the actors, every predicate
 //! with the patterns tried for it and the participants the parse gives it,
 //! and every candidate event with why it was kept or dropped.
