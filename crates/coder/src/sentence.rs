@@ -1420,7 +1420,12 @@ impl Ctx<'_> {
                         target = Some(u);
                     }
                 }
-                if target.is_none() && self.units[s].compound {
+                // Coordinated actors act on each other only in a mutual act
+                // (statecraft reading): "South Korean and U.S. officials
+                // said" is no statement of one to the other.
+                let mutual = || crate::filters::mutual(code, self.toks.get(vf..=vl).unwrap_or(&[]));
+                if target.is_none() && self.units[s].compound && (!self.opts.statecraft || mutual())
+                {
                     target = Some(s);
                     self_pairs = Some(petrarch && bind.compound.is_some());
                 }

@@ -89,6 +89,12 @@ const CASES: &[Case] = &[
         &[("USAGOV", "IRN", "11")]),
     ("the African Union", (2004, 9, 1), "The African Union accused Sudan of arming militias in Darfur.",
         &[("IGOAFRAFU", "SDN", "11")]),
+    // Coordinated actors act on each other only in a mutual act.
+    ("co-speakers say nothing to each other", (2004, 9, 1),
+        "South Korean and U.S. officials said on Sunday that the blast was not nuclear.", &[]),
+    ("co-subjects of a meeting meet each other", (2004, 9, 1),
+        "South Korean and Japanese officials met in Seoul on Sunday.",
+        &[("KOR", "JPN", "04"), ("JPN", "KOR", "04")]),
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),
