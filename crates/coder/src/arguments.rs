@@ -23,8 +23,8 @@ pub(crate) enum Role {
     Agent,
     /// It is acted on; with the preposition that introduces it, if any.
     Patient(Option<String>),
-    /// Where it happens.
-    Place,
+    /// Where it happens; with the preposition that says so.
+    Place(String),
 }
 
 /// A word of the parse and its role.
@@ -116,7 +116,7 @@ fn oblique(case: &str, passive: bool) -> Role {
     if case == "by" && passive {
         Role::Agent
     } else if LOCATIVE.contains(&case) {
-        Role::Place
+        Role::Place(case.to_string())
     } else {
         Role::Patient(Some(case.to_string()))
     }
@@ -392,7 +392,7 @@ mod tests {
                     Role::Agent => "A".to_string(),
                     Role::Patient(None) => "P".to_string(),
                     Role::Patient(Some(c)) => format!("P/{c}"),
-                    Role::Place => "L".to_string(),
+                    Role::Place(_) => "L".to_string(),
                 };
                 format!("{}:{role}", p.words()[a.word].form)
             })

@@ -146,3 +146,40 @@ pub(crate) fn context_country(lx: &[Lexeme], places: &[usize]) -> Option<String>
         _ => None,
     })
 }
+
+/// Possessive pronouns that give a role its owner: "his cabinet", "its
+/// army", "their leaders".
+const OWNERS: &[&str] = &["HIS", "HER", "ITS", "THEIR"];
+
+/// A role named without a country but owned by a pronoun ("Ariel Sharon
+/// and his cabinet", "Israel and its army") belongs to the country of the
+/// actor the pronoun stands for: the nearest actor before it that names
+/// one. (The sentence's place would say where, not whose.)
+pub(crate) fn owned_roles(units: &mut [crate::analysis::Unit], texts: &[&str]) {
+    for i in 0..units.len() {
+        let u = &units[i];
+        let owned = u.first > 0 && OWNERS.contains(&texts[u.first - 1]);
+        let roles_only = !u.members.is_empty()
+            && u.members
+                .iter()
+                .all(|m| m.code.country_unknown() && m.code.has_roles());
+        if u.pronoun || !owned || !roles_only {
+            continue;
+        }
+        let owner = units[..i]
+            .iter()
+            .rev()
+            .filter(|o| !o.pronoun)
+            .find_map(|o| {
+                o.members
+                    .iter()
+                    .find_map(|m| m.code.country().filter(|c| is_country(c)))
+                    .map(str::to_string)
+            });
+        if let Some(c) = owner {
+            for m in &mut units[i].members {
+                m.code = m.code.with_country(&c);
+            }
+        }
+    }
+}

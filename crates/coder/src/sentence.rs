@@ -384,7 +384,10 @@ pub(crate) fn code_sentence(
     }
     let (elim, dropped) = analysis::comma_clauses(&lx, &protected, &texts, opts);
     // Pronouns refer to actors that survive the dropped comma clauses.
-    let all_units = build_units(&lx, &groups, input.forwarded, &elim, !opts.petrarch);
+    let mut all_units = build_units(&lx, &groups, input.forwarded, &elim, !opts.petrarch);
+    if opts.statecraft {
+        crate::places::owned_roles(&mut all_units, &texts);
+    }
     if let Some(t) = input.trace {
         let mut t = t.borrow_mut();
         if opts.statecraft {
@@ -1617,7 +1620,13 @@ impl Ctx<'_> {
             match role {
                 Role::Agent => out.agents.push(u),
                 Role::Patient(case) => patients.push((u, case)),
-                Role::Place => out.places.push(u),
+                // "fired rockets at an Israeli town": a place the pattern
+                // names as its target ("* ROCKETS AT +") is a party, unless
+                // it is only where ("in").
+                Role::Place(case) if prep.as_deref() == Some(case.as_str()) && case != "in" => {
+                    patients.push((u, Some(case)))
+                }
+                Role::Place(_) => out.places.push(u),
             }
         }
         patients.retain(|(u, _)| !out.agents.contains(u));

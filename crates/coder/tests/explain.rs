@@ -23,7 +23,7 @@ const CASES: &[(&str, &[&str])] = &[
         "A car bomb exploded near a police station in Baghdad.",
         &[
             "EXPLODED -> 183 by * NEAR +",
-            "parse: agents [], patient [], places [POLICE]",
+            "parse: agents [], patient [POLICE], places []",
             "note: the subject is not an actor: no event",
         ],
     ),

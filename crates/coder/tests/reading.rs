@@ -89,6 +89,15 @@ const CASES: &[Case] = &[
         &[("USAGOV", "IRN", "11")]),
     ("the African Union", (2004, 9, 1), "The African Union accused Sudan of arming militias in Darfur.",
         &[("IGOAFRAFU", "SDN", "11")]),
+    // A place the pattern names as its target is a party ("fired rockets
+    // at"); a place after "in" stays where.
+    ("fire at a town", (2004, 9, 1), "Islamic Jihad militants fired rockets at an Israeli town.",
+        &[("PSEREBUAF", "ISR", "19")]),
+    // A role owned by a pronoun belongs to its owner's country, not the
+    // sentence's place.
+    ("his cabinet", (2004, 9, 1),
+        "In Gaza, Ariel Sharon and his cabinet accused Palestinian leaders of inciting violence.",
+        &[("ISRGOV", "PSE", "11")]),
     // Coordinated actors act on each other only in a mutual act.
     ("co-speakers say nothing to each other", (2004, 9, 1),
         "South Korean and U.S. officials said on Sunday that the blast was not nuclear.", &[]),
