@@ -59,6 +59,9 @@ const MAX_CLIMB: usize = 4;
 /// the rebels"), then inherited ones; coordinated words follow the word
 /// they are coordinated with.
 pub(crate) fn arguments(p: &Parse, v: usize) -> Vec<Argument> {
+    if matches!(p.words()[v].upos, Upos::Noun | Upos::Propn) {
+        return coordinate(p, nominal(p, v));
+    }
     let mut out = own(p, v);
     // "held talks with the rebels", "launched an attack on the base": the
     // object's own prepositional modifiers are the predicate's too.
@@ -104,6 +107,31 @@ fn own(p: &Parse, v: usize) -> Vec<Argument> {
                 Some(case) => oblique(&case, passive),
                 None => continue,
             },
+            _ => continue,
+        };
+        out.push(Argument { word: d, role });
+    }
+    out
+}
+
+/// The participants of an eventive noun: "Blair's visit to Khartoum",
+/// "talks between Khartoum and the rebels", "the attack on the base by
+/// militants", "a U.S. attack". Its owner, a "by" or "between" phrase, or
+/// a modifier before it acts; its other prepositional modifiers are acted
+/// on, or say where.
+fn nominal(p: &Parse, n: usize) -> Vec<Argument> {
+    let w = p.words();
+    let mut out = Vec::new();
+    for d in p.dependents(n) {
+        let rel = w[d].deprel;
+        let role = match rel.split(':').next() {
+            Some("nmod") if rel == "nmod:poss" => Role::Agent,
+            Some("nmod") => match case_of(p, d) {
+                Some(c) if matches!(c.as_str(), "by" | "between" | "among") => Role::Agent,
+                Some(c) => oblique(&c, false),
+                None => continue,
+            },
+            Some("compound" | "amod") => Role::Agent,
             _ => continue,
         };
         out.push(Argument { word: d, role });
@@ -377,6 +405,16 @@ mod tests {
             "The militants who kidnapped two aid workers released a video.",
             "kidnapped",
             "workers:P militants:A",
+        ),
+        (
+            "Blair's visit to Khartoum angered Washington.",
+            "visit",
+            "Blair:A Khartoum:P/to",
+        ),
+        (
+            "Peace talks between Israel and Syria resumed in Washington.",
+            "talks",
+            "Peace:A Israel:A Syria:A",
         ),
         (
             "Israeli troops stormed the camp and killed three gunmen.",

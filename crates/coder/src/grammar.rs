@@ -115,7 +115,7 @@ impl Grammar<'_> {
     ) -> Option<Vec<(Option<usize>, Role)>> {
         let (parse, word_of) = self.parse();
         let v = word_of.get(verb).copied().flatten()?;
-        if parse.words()[v].upos != Upos::Verb {
+        if !matches!(parse.words()[v].upos, Upos::Verb | Upos::Noun) {
             return None;
         }
         let mut unit_at: Vec<Option<usize>> = vec![None; parse.len()];

@@ -1360,7 +1360,9 @@ impl Ctx<'_> {
                 t.agents.len() > 1 || t.agents.first().is_some_and(|&a| self.units[a].compound);
             if t.patient.is_none() && several {
                 let words = self.toks.get(vf..=vl).unwrap_or(&[]);
-                if crate::filters::mutual(code, words) {
+                // The dictionary pairs a code with its reverse for acts
+                // that run both ways.
+                if paired.is_some() || crate::filters::mutual(code, words) {
                     // "Insurgents and American forces clashed".
                     target = source;
                     self_pairs = Some(true);
@@ -1426,7 +1428,10 @@ impl Ctx<'_> {
                 // Coordinated actors act on each other only in a mutual act
                 // (statecraft reading): "South Korean and U.S. officials
                 // said" is no statement of one to the other.
-                let mutual = || crate::filters::mutual(code, self.toks.get(vf..=vl).unwrap_or(&[]));
+                let mutual = || {
+                    paired.is_some()
+                        || crate::filters::mutual(code, self.toks.get(vf..=vl).unwrap_or(&[]))
+                };
                 if target.is_none() && self.units[s].compound && (!self.opts.statecraft || mutual())
                 {
                     target = Some(s);

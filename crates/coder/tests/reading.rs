@@ -98,6 +98,9 @@ const CASES: &[Case] = &[
     ("his cabinet", (2004, 9, 1),
         "In Gaza, Ariel Sharon and his cabinet accused Palestinian leaders of inciting violence.",
         &[("ISRGOV", "PSE", "11")]),
+    // An eventive noun is a predicate with its own participants.
+    ("a visit named by a noun", (2004, 9, 1), "Tony Blair's visit to Sudan ended on Friday.",
+        &[("GBRGOV", "SDN", "04"), ("SDN", "GBRGOV", "04")]),
     // Coordinated actors act on each other only in a mutual act.
     ("co-speakers say nothing to each other", (2004, 9, 1),
         "South Korean and U.S. officials said on Sunday that the blast was not nuclear.", &[]),
