@@ -208,6 +208,9 @@ pub(crate) fn code_sentence(
         return res;
     }
     let texts: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+    if let Some(t) = input.trace.filter(|_| opts.statecraft) {
+        crate::explain::parse(&mut t.borrow_mut(), input.text);
+    }
     let all_caps = is_all_caps(input.text);
     let mut flags = Flags::default();
     let mut lx = analysis::lex(
@@ -249,8 +252,21 @@ pub(crate) fn code_sentence(
     }
     res.time_varying = flags.dated_actor;
     // Discard phrases (PETRARCH lists).
-    if !dict.discards.is_empty() && discarded(&texts, discards) {
-        skip(input, "a discard phrase of the dictionaries");
+    // Phoenix discards a sentence naming any year from 1914 to 2013 as
+    // history; in the statecraft reading a year no more than two before
+    // the story is the news itself ("invaded in March 2003").
+    let recent = |phrase: &str| {
+        opts.statecraft
+            && phrase.len() == 4
+            && phrase
+                .parse::<i32>()
+                .is_ok_and(|y| y >= input.date.year() - 2)
+    };
+    let discard = (!dict.discards.is_empty())
+        .then(|| discarded(&texts, discards, &recent))
+        .flatten();
+    if let Some(phrase) = discard {
+        skip(input, &format!("the dictionaries' discard phrase {phrase}"));
         res.discarded = true;
         return res;
     }
@@ -389,11 +405,7 @@ pub(crate) fn code_sentence(
         crate::places::owned_roles(&mut all_units, &texts);
     }
     if let Some(t) = input.trace {
-        let mut t = t.borrow_mut();
-        if opts.statecraft {
-            crate::explain::parse(&mut t, input.text);
-        }
-        crate::explain::lexicon(&mut t, dict, &texts, &lx, &all_units);
+        crate::explain::lexicon(&mut t.borrow_mut(), dict, &texts, &lx, &all_units);
     }
 
     // Time shifting.
@@ -1004,8 +1016,12 @@ fn time_code(dict: &Dictionary, v: u32, texts: &[&str], l: &Lexeme) -> Option<Ti
     }
 }
 
-/// Whether a discard phrase occurs in the sentence.
-fn discarded(texts: &[&str], discards: &PhraseIndex) -> bool {
+/// The first discard phrase that occurs in the sentence.
+fn discarded(
+    texts: &[&str],
+    discards: &PhraseIndex,
+    exempt: &dyn Fn(&str) -> bool,
+) -> Option<String> {
     let mut ids = Vec::new();
     let (mut scratch, mut scratch_next) = (Vec::new(), Vec::new());
     let mut at = Vec::new();
@@ -1018,19 +1034,20 @@ fn discarded(texts: &[&str], discards: &PhraseIndex) -> bool {
             &mut scratch_next,
             &mut ids,
         );
-        if ids.iter().any(|&id| {
-            PhraseIndex::match_phrase_into(
-                &discards.entry(id).phrase,
-                texts,
-                i,
-                &|_| false,
-                &mut at,
-            )
+        if let Some(&id) = ids.iter().find(|&&id| {
+            !exempt(&discards.entry(id).phrase.display())
+                && PhraseIndex::match_phrase_into(
+                    &discards.entry(id).phrase,
+                    texts,
+                    i,
+                    &|_| false,
+                    &mut at,
+                )
         }) {
-            return true;
+            return Some(discards.entry(id).phrase.display());
         }
     }
-    false
+    None
 }
 
 /// Actor units: single actors, compounds and resolved pronouns, in text order.

@@ -35,6 +35,10 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "The Soviet Union invaded Afghanistan in 1979.",
+        &["sentence set aside: the dictionaries' discard phrase 1979"],
+    ),
+    (
         "Egypt would never attack Israel.",
         &["kept    EGY -> ISR 190 (ATTACK): negated: printed only with --modal"],
     ),
