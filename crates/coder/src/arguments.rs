@@ -251,6 +251,12 @@ fn case_of(p: &Parse, n: usize) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
+/// Whether the nominal `n` is introduced by a locative preposition ("in
+/// Baghdad").
+pub(crate) fn locative_phrase(p: &Parse, n: usize) -> bool {
+    case_of(p, n).is_some_and(|c| LOCATIVE.contains(&c.as_str()))
+}
+
 /// Whether `v` is a passive verb: one with a passive subject or auxiliary,
 /// or a past participle modifying a noun ("hostages held by the group").
 pub(crate) fn is_passive(p: &Parse, v: usize) -> bool {

@@ -102,7 +102,8 @@ pub(crate) fn may_report(token: &str) -> bool {
 
 impl Grammar<'_> {
     /// The participants of the verb at token `verb` among `units` (token
-    /// spans of the actors): each unit with its role (stage `arguments`),
+    /// spans of the actors; `named` tells which name a country or body):
+    /// each unit with its role (stage `arguments`),
     /// or `None` with the role for a participant that is not an actor ("a
     /// car bomb exploded").
     /// A word's unit is the one covering it, or else the nearest one below
@@ -112,6 +113,7 @@ impl Grammar<'_> {
         &self,
         verb: usize,
         units: &[(usize, usize)],
+        named: &[bool],
     ) -> Option<Vec<(Option<usize>, Role)>> {
         let (parse, word_of) = self.parse();
         let v = word_of.get(verb).copied().flatten()?;
@@ -126,7 +128,7 @@ impl Grammar<'_> {
         }
         let mut out: Vec<(Option<usize>, Role)> = Vec::new();
         for a in crate::arguments::arguments(parse, v) {
-            let u = unit_below(parse, &unit_at, a.word);
+            let u = unit_below(parse, &unit_at, named, a.word);
             // A pronoun the coder did not resolve, or a day misparsed as a
             // participant ("Monday to discuss"), says nothing of who.
             let word = &parse.words()[a.word];
@@ -224,17 +226,27 @@ impl Grammar<'_> {
 const MAX_DESCENT: usize = 2;
 
 /// The unit at word `w`, or the nearest below it through nominal
-/// modifiers, breadth first.
-fn unit_below(parse: &Parse, unit_at: &[Option<usize>], w: usize) -> Option<usize> {
-    let mut level = vec![w];
+/// modifiers, breadth first; `named[u]` tells whether unit `u` names a
+/// country or body.
+fn unit_below(parse: &Parse, unit_at: &[Option<usize>], named: &[bool], w: usize) -> Option<usize> {
+    // Words of one depth, each with whether a locative phrase leads to it.
+    let mut level = vec![(w, false)];
     for _ in 0..=MAX_DESCENT {
-        if let Some(u) = level.iter().find_map(|&x| unit_at[x]) {
+        // At one depth, an actor that names its country or body comes
+        // before a bare role ("military actions by Rwanda": Rwanda), unless
+        // it only says where ("a police station in Baghdad": the police).
+        let found = || level.iter().filter_map(|&(x, at)| Some((unit_at[x]?, at)));
+        let first = found()
+            .find(|&(u, at)| named[u] && !at)
+            .or_else(|| found().next());
+        if let Some((u, _)) = first {
             return Some(u);
         }
         level = level
             .iter()
-            .flat_map(|&x| parse.dependents(x))
-            .filter(|&d| crate::arguments::descends(parse.words()[d].deprel))
+            .flat_map(|&(x, at)| parse.dependents(x).map(move |d| (d, at)))
+            .filter(|&(d, _)| crate::arguments::descends(parse.words()[d].deprel))
+            .map(|(d, at)| (d, at || crate::arguments::locative_phrase(parse, d)))
             .collect();
     }
     None

@@ -1621,10 +1621,15 @@ impl Ctx<'_> {
             .iter()
             .map(|u| (self.vis[u.first], self.vis[u.last]))
             .collect();
+        let named: Vec<bool> = self
+            .units
+            .iter()
+            .map(|u| u.members.iter().any(|m| !m.code.country_unknown()))
+            .collect();
         // The head of a phrasal verb is its first word.
-        let roles = grammar.roles(self.vis[vf], &spans).or_else(|| {
+        let roles = grammar.roles(self.vis[vf], &spans, &named).or_else(|| {
             (vl > vf)
-                .then(|| grammar.roles(self.vis[vl], &spans))
+                .then(|| grammar.roles(self.vis[vl], &spans, &named))
                 .flatten()
         })?;
         let prep = pattern.and_then(|p| {
