@@ -1,6 +1,10 @@
 //! The whole statecraft reading (sentences, actors, inference, patterns,
 //! dates, modality, dedup) on arbitrary UTF-8 with the bundled
 //! dictionaries; checks that spans point into the event's sentence.
+//! Then the same story through `Session::explain`: its events are exactly
+//! those `code` gives, the explanation renders (non-empty when it has
+//! sentences) and serialises to JSON, every parse head is inside its
+//! sentence, and every kept candidate has a source, a target and a code.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -33,5 +37,36 @@ fuzz_target!(|data: &[u8]| {
     for r in &coded.roles {
         let n = r.text.chars().count();
         assert!(r.spans.actor[1] <= n && r.spans.role[1] <= n && r.spans.trigger[1] <= n);
+    }
+
+    let (why, explained): (statecraft_coder::explain::Explanation, _) =
+        coder().session().explain(&story);
+    assert!(
+        explained.events == coded.events,
+        "explain gave {} events, code gave {}",
+        explained.events.len(),
+        coded.events.len()
+    );
+    let rendered = why.render();
+    assert!(
+        why.sentences.is_empty() || !rendered.is_empty(),
+        "empty rendering of {} sentences",
+        why.sentences.len()
+    );
+    if let Err(e) = serde_json::to_string(&why) {
+        panic!("explanation does not serialise: {e}");
+    }
+    for s in &why.sentences {
+        let n = s.words.len();
+        for w in &s.words {
+            assert!(w.head <= n, "sentence {}: word {} has head {} of {n}", s.index, w.id, w.head);
+        }
+        for c in s.candidates.iter().filter(|c| c.kept) {
+            assert!(
+                !c.source.is_empty() && !c.target.is_empty() && !c.code.is_empty(),
+                "sentence {}: kept candidate {c:?}",
+                s.index
+            );
+        }
     }
 });

@@ -572,6 +572,7 @@ pub(crate) fn code_sentence(
         context: context.as_deref(),
         grammar: grammar.as_ref(),
         trace: input.trace,
+        secondary: std::cell::Cell::new(false),
     };
 
     // A question reports nothing that happened.
@@ -602,6 +603,7 @@ pub(crate) fn code_sentence(
         let clause_verbs: Vec<&(usize, usize, u32)> =
             verbs.iter().filter(|v| v.0 >= lo && v.1 < hi).collect();
         let mut clause_events: Vec<RawEvent> = Vec::new();
+        ctx.secondary.set(false);
         let mut clause_source: Option<usize> = None;
         let mut had_normal = false;
         let carried = match carry_kind {
@@ -734,6 +736,25 @@ pub(crate) fn code_sentence(
                     e.modality = Some(m);
                 }
             }
+            if ctx.secondary.get() {
+                // Two verbs of one clause telling one deed ("air strikes
+                // killed"): the same dyad and CAMEO root is one event.
+                let before = input.trace.map(|_| evs.clone());
+                evs.retain(|e| {
+                    !clause_events.iter().any(|c| {
+                        c.source == e.source
+                            && c.target == e.target
+                            && c.code.get(..2) == e.code.get(..2)
+                    })
+                });
+                traced(
+                    input,
+                    &vtexts,
+                    before,
+                    &evs,
+                    "the same deed as an earlier verb's",
+                );
+            }
             if evs.is_empty() {
                 continue;
             }
@@ -741,7 +762,11 @@ pub(crate) fn code_sentence(
             clause_events.extend(evs);
             if !sub {
                 had_normal = true;
-                if opts.code_by != CodeBy::All {
+                if opts.statecraft && opts.code_by == CodeBy::Clause {
+                    // Later verbs of the clause are coded too, where the
+                    // parse gives them an actor on each side.
+                    ctx.secondary.set(true);
+                } else if opts.code_by != CodeBy::All {
                     break;
                 }
             }
@@ -1268,6 +1293,9 @@ struct Ctx<'a> {
     grammar: Option<&'a crate::grammar::Grammar<'a>>,
     /// Where `explain` records candidates.
     trace: Option<&'a RefCell<SentenceTrace>>,
+    /// Whether an earlier verb of the clause made an event: then only
+    /// events whose source and target the parse gives are made.
+    secondary: std::cell::Cell<bool>,
 }
 
 type Side = Vec<(ActorCode, Option<(usize, usize)>)>;
@@ -1335,6 +1363,9 @@ impl Ctx<'_> {
         } else {
             None
         };
+        if self.secondary.get() && tree.is_none() {
+            return Vec::new();
+        }
         // A place visited or met in is the host of a visit or meeting
         // ("arrived in China", "toured a camp in Chad"), and a party.
         let hosts = ["03", "04"].iter().any(|r| code.starts_with(r));
@@ -1363,6 +1394,9 @@ impl Ctx<'_> {
         }
         if let Some(t) = &tree {
             if t.faceless {
+                return Vec::new();
+            }
+            if self.secondary.get() && (t.agents.is_empty() || t.patient.is_none()) {
                 return Vec::new();
             }
             if let Some(&a) = t.agents.first() {

@@ -104,6 +104,11 @@ const CASES: &[Case] = &[
         "U.S. forces invaded Iraq in March 2003, the report said.", &[("USA", "IRQ", "19")]),
     ("an old year", (2004, 9, 1),
         "U.S. forces invaded Grenada in October 1983, the report said.", &[]),
+    // A later verb of a clause is coded too when the parse gives it both
+    // sides; one deed told by two verbs is one event.
+    ("a visit, then congratulations", (2004, 9, 1),
+        "Pakistani President Pervez Musharraf arrived in Kabul on Monday and congratulated Afghan President Hamid Karzai.",
+        &[("PAKGOV", "AFG", "04"), ("AFG", "PAKGOV", "04"), ("PAKGOV", "AFGGOV", "05")]),
     // An eventive noun is a predicate with its own participants.
     ("a visit named by a noun", (2004, 9, 1), "Tony Blair's visit to Sudan ended on Friday.",
         &[("GBRGOV", "SDN", "04"), ("SDN", "GBRGOV", "04")]),
