@@ -183,3 +183,36 @@ pub(crate) fn owned_roles(units: &mut [crate::analysis::Unit], texts: &[&str]) {
         }
     }
 }
+
+/// A role named without a country after an actor of the same role that
+/// has one ("Israeli forces blocked the roads ..., and troops tore down
+/// houses") is the same party: it takes that country, before the place's.
+pub(crate) fn same_role(units: &mut [crate::analysis::Unit]) {
+    for i in 0..units.len() {
+        let u = &units[i];
+        let Some(first) = u.members.first() else {
+            continue;
+        };
+        let roles_only = u
+            .members
+            .iter()
+            .all(|m| m.code.country_unknown() && m.code.has_roles());
+        if u.pronoun || !roles_only || u.members.len() > 1 {
+            continue;
+        }
+        let Some(role) = first.code.role_chunks().next().map(str::to_string) else {
+            continue;
+        };
+        let earlier = units[..i].iter().rev().find_map(|o| {
+            o.members.iter().find_map(|m| {
+                let country = m.code.country().filter(|c| is_country(c))?;
+                (m.code.role_chunks().next() == Some(role.as_str())).then(|| country.to_string())
+            })
+        });
+        if let Some(c) = earlier {
+            for m in &mut units[i].members {
+                m.code = m.code.with_country(&c);
+            }
+        }
+    }
+}

@@ -403,6 +403,7 @@ pub(crate) fn code_sentence(
     let mut all_units = build_units(&lx, &groups, input.forwarded, &elim, !opts.petrarch);
     if opts.statecraft {
         crate::places::owned_roles(&mut all_units, &texts);
+        crate::places::same_role(&mut all_units);
     }
     if let Some(t) = input.trace {
         crate::explain::lexicon(&mut t.borrow_mut(), dict, &texts, &lx, &all_units);
