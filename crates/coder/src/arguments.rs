@@ -102,7 +102,9 @@ fn own(p: &Parse, v: usize) -> Vec<Argument> {
         let role = match w[d].deprel {
             "nsubj" | "nsubj:outer" => Role::Agent,
             "nsubj:pass" | "obj" | "iobj" => Role::Patient(None),
-            "obl:agent" => Role::Agent,
+            // An agent phrase without "by" is an object misread.
+            "obl:agent" if case_of(p, d).as_deref() == Some("by") => Role::Agent,
+            "obl:agent" => Role::Patient(None),
             rel if rel.split(':').next() == Some("obl") => match case_of(p, d) {
                 Some(case) => oblique(&case, passive),
                 None => continue,
@@ -279,10 +281,10 @@ fn main_verb_misread(p: &Parse, v: usize) -> bool {
     w[v].xpos == "VBN"
         && w[v].deprel == "acl"
         && w[h].deprel == "root"
-        && matches!(w[h].upos, Upos::Noun | Upos::Propn | Upos::Pron)
+        && matches!(w[h].upos, Upos::Noun | Upos::Propn | Upos::Pron | Upos::Adj)
         && !p
             .dependents(v)
-            .any(|d| w[d].deprel == "obl:agent" || case_of(p, d).as_deref() == Some("by"))
+            .any(|d| case_of(p, d).as_deref() == Some("by"))
 }
 
 /// Adds the words coordinated with each argument, with its role, right

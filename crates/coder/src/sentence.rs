@@ -1615,6 +1615,12 @@ impl Ctx<'_> {
                 out.push(ev);
             }
         };
+        // A visit's paired hosting (043) is the host's act only where the
+        // text presents it as host ("hosted", "welcomed"), which the
+        // pattern's own code says (statecraft reading).
+        let host = |p: &str| statecraft && p == "043" && code.as_ref() != "043";
+        let paired = paired.as_deref().filter(|p| !host(p));
+        let hosting_dropped = self.opts.statecraft && paired.is_none() && code.as_ref() == "042";
         match self_pairs {
             Some(both) => {
                 for i in 0..src.len() {
@@ -1622,8 +1628,8 @@ impl Ctx<'_> {
                         push(&src[i], &src[j], code);
                         match (paired, both) {
                             (Some(p), _) => push(&src[j], &src[i], p),
-                            (None, true) => push(&src[j], &src[i], code),
-                            (None, false) => {}
+                            (None, true) if !hosting_dropped => push(&src[j], &src[i], code),
+                            (None, _) => {}
                         }
                     }
                 }
