@@ -1400,6 +1400,17 @@ impl Ctx<'_> {
             if self.secondary.get() && (t.agents.is_empty() || t.patient.is_none()) {
                 return Vec::new();
             }
+            // A verb of saying with no pattern of its own ("said", "told")
+            // and someone it acts on by the parse is a statement to the
+            // press or about someone in what is said: no event.
+            if pattern.is_none() && code.starts_with("01") && t.patient.is_some() {
+                if let Some(trace) = self.trace {
+                    if let Some(p) = trace.borrow_mut().predicates.last_mut() {
+                        p.note = Some("a statement with no pattern: no event".into());
+                    }
+                }
+                return Vec::new();
+            }
             if let Some(&a) = t.agents.first() {
                 source = Some(a);
             }

@@ -104,6 +104,12 @@ const CASES: &[Case] = &[
         "U.S. forces invaded Iraq in March 2003, the report said.", &[("USA", "IRQ", "19")]),
     ("an old year", (2004, 9, 1),
         "U.S. forces invaded Grenada in October 1983, the report said.", &[]),
+    // A verb of saying with no pattern of its own is no act on whom it
+    // tells or mentions; an accusation is.
+    ("a statement to the press", (2004, 9, 1),
+        "Pakistan's foreign minister told Reuters on Monday that the talks would go on.", &[]),
+    ("an accusation", (2004, 9, 1), "Pakistan accused India on Monday of backing the rebels.",
+        &[("PAK", "IND", "11")]),
     // A later verb of a clause is coded too when the parse gives it both
     // sides; one deed told by two verbs is one event.
     ("a visit, then congratulations", (2004, 9, 1),
