@@ -709,6 +709,42 @@ pub(crate) fn code_sentence(
             } else {
                 None
             };
+            // A pattern that spells the negation ("WILL_NOT * TALKS": 125,
+            // reject talks) codes the refusal itself, which happened.
+            let spelt = pat_src.is_some_and(|p| {
+                p.split([' ', '_'])
+                    .any(|w| matches!(w, "NOT" | "NEVER" | "WON'T" | "NO"))
+            });
+            let modal = modal.filter(|m| !(spelt && *m == Modality::Negated));
+            // "will not improve ties until ...": refusing a cooperative act
+            // (roots 03 to 08) on a condition is CAMEO's rejection (12),
+            // which happened; a refused hostile act stays negated, and so
+            // does a plain "won't meet" (a plan, not a refusal).
+            let refused = modal == Some(Modality::Negated)
+                && opts.statecraft
+                && will_not(&vtexts, lo, vf)
+                && vtexts[vf..]
+                    .iter()
+                    .any(|t| matches!(*t, "UNTIL" | "UNLESS"))
+                && code.code().is_some_and(|c| {
+                    ["03", "04", "05", "06", "07", "08"]
+                        .iter()
+                        .any(|r| c.starts_with(r))
+                });
+            let modal = if refused {
+                let talks = code
+                    .code()
+                    .is_some_and(|c| c.starts_with("03") || c.starts_with("04"));
+                let with = if talks { "125" } else { "120" };
+                // One rejection per dyad: the paired reverse goes.
+                evs.retain(|e| code.code() == Some(e.code.as_str()));
+                for e in &mut evs {
+                    e.code = with.to_string();
+                }
+                None
+            } else {
+                modal
+            };
             if !intended && modal == Some(Modality::Intended) {
                 // A planned visit is the visitor's intent, not yet the
                 // host's ("will visit Turkey" has no paired hosting).
@@ -989,6 +1025,17 @@ fn traced(
 }
 
 type Present = rustc_hash::FxHashSet<String>;
+
+/// Whether the verb at `vf` is refused in the future: "will not", "will
+/// never", "won't" within the four tokens before it.
+fn will_not(toks: &[&str], lo: usize, vf: usize) -> bool {
+    let from = vf.saturating_sub(4).max(lo);
+    let before = &toks[from..vf];
+    before.iter().any(|t| matches!(*t, "WON'T" | "WONT"))
+        || before
+            .windows(2)
+            .any(|w| w[0] == "WILL" && matches!(w[1], "NOT" | "NEVER"))
+}
 
 /// Records, for `explain`, why the whole sentence was set aside.
 fn skip(input: &SentenceInput<'_>, why: &str) {

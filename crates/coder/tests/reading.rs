@@ -104,6 +104,15 @@ const CASES: &[Case] = &[
         "U.S. forces invaded Iraq in March 2003, the report said.", &[("USA", "IRQ", "19")]),
     ("an old year", (2004, 9, 1),
         "U.S. forces invaded Grenada in October 1983, the report said.", &[]),
+    // Refusing a cooperative act on a condition is a rejection (12), which
+    // happened; a refused hostile act did not happen.
+    ("a refusal the pattern spells", (2004, 9, 1),
+        "North Korea said Monday that it will not resume talks with the United States.",
+        &[("PRK", "USA", "12")]),
+    ("a refusal to cooperate", (2004, 9, 1),
+        "North Korea will not improve ties with South Korea until its questions are answered.",
+        &[("PRK", "KOR", "12")]),
+    ("no attack is no event", (2004, 9, 1), "Israel will not attack Iran, officials said.", &[]),
     // A verb of saying with no pattern of its own is no act on whom it
     // tells or mentions; an accusation is.
     ("a statement to the press", (2004, 9, 1),
@@ -142,9 +151,12 @@ fn reading_table() {
     for &(why, (y, m, d), text, want) in CASES {
         let date = Date::from_ymd(y, m, d).unwrap();
         let story = Story::new("reading", date, text, Layout::Prose);
+        // What `statecraft code` prints: events that happened or were
+        // intended (hypothetical and negated ones need --modal).
         let mut got: Vec<(String, String, String)> = coder
             .code_story(&story)
             .iter()
+            .filter(|e| e.happened_or_intended())
             .map(|e| {
                 (
                     e.source.to_string(),
