@@ -21,6 +21,23 @@ pub(crate) fn mutual(code: &str, verb: &[&str]) -> bool {
             .any(|w| FIGHT_STEMS.iter().any(|s| w.starts_with(s)))
 }
 
+/// Roles that hold no state authority: armed groups, gunmen, criminals.
+const NON_STATE: &[&str] = &["REB", "UAF", "INS", "SEP", "CRM"];
+
+/// Stage `abductions`: CAMEO's arrest and detention (173) is an act of
+/// authorities; rebels, gunmen, militants or criminals who seize or hold
+/// someone abduct them (181, take hostage): "Militants seized an
+/// Iraqi-Polish woman".
+pub(crate) fn abductions(events: &mut [RawEvent]) {
+    for e in events.iter_mut().filter(|e| e.code == "173") {
+        let armed = e.source.country() == Some("IMG")
+            || e.source.role_chunks().any(|r| NON_STATE.contains(&r));
+        if armed {
+            e.code = "181".into();
+        }
+    }
+}
+
 /// Stage `one_way`: of two events with the same code between the same two
 /// actors in opposite directions, keep only the one whose source is named
 /// first, unless the act is mutual by its nature (a meeting, talks, an
@@ -131,6 +148,23 @@ mod tests {
                 .map(|e| (e.source.as_str(), e.target.as_str()))
                 .collect();
             assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    /// (source, code before, code after): who may arrest, and who abducts.
+    #[test]
+    fn arrests_by_armed_groups_are_abductions() {
+        let cases = [
+            ("IRQCOP", "173", "173"),
+            ("PSEREBHMS", "173", "181"),
+            ("IRQUAF", "173", "181"),
+            ("IMGMUSALQ", "173", "181"),
+            ("IRQUAF", "190", "190"),
+        ];
+        for (source, before, after) in cases {
+            let mut events = vec![ev(source, "FRAMED", before, 0, 1)];
+            abductions(&mut events);
+            assert_eq!(events[0].code, after, "{source} {before}");
         }
     }
 }

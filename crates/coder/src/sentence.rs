@@ -947,6 +947,7 @@ pub(crate) fn code_sentence(
         e.target_tokens = e.target_tokens.map(back);
     }
     if opts.statecraft {
+        crate::filters::abductions(&mut all_events);
         let before = input.trace.map(|_| all_events.clone());
         crate::filters::one_way(&mut all_events, &texts);
         traced(
