@@ -316,30 +316,11 @@ fn coordinate(p: &Parse, args: Vec<Argument>) -> Vec<Argument> {
 /// Whether a word names a time ("Monday", "September", "yesterday"): the
 /// parser sometimes reads one as a subject or object.
 pub(crate) fn is_time(word: &str) -> bool {
-    const TIMES: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+    const RELATIVE: &[&str] = &[
         "today",
         "yesterday",
         "tomorrow",
         "tonight",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
         "week",
         "month",
         "year",
@@ -349,7 +330,10 @@ pub(crate) fn is_time(word: &str) -> bool {
         "evening",
         "weekend",
     ];
-    TIMES.contains(&word.to_lowercase().as_str())
+    let lower = word.to_lowercase();
+    statecraft_text::weekday_from_name(&lower).is_some()
+        || statecraft_types::MONTH_NAMES.contains(&lower.as_str())
+        || RELATIVE.contains(&lower.as_str())
 }
 
 /// Relations through which a word's actor may be found below it: "the

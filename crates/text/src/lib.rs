@@ -21,4 +21,4 @@ pub use story::{
     MAX_ID_CHARS,
 };
 pub use token::{is_all_caps, tokenize, Token, TokenKind};
-pub use when::{find_dates, DateExpr};
+pub use when::{find_dates, weekday_from_name, DateExpr};

@@ -323,6 +323,16 @@ fn month_num(w: &str) -> Option<(u32, bool)> {
     None
 }
 
+/// The weekday (0 = Monday) a word names in full, any case.
+///
+/// ```
+/// assert_eq!(statecraft_text::weekday_from_name("Thursday"), Some(3));
+/// assert_eq!(statecraft_text::weekday_from_name("Thu"), None);
+/// ```
+pub fn weekday_from_name(w: &str) -> Option<u32> {
+    weekday_num(w).filter(|&(_, full)| full).map(|(d, _)| d)
+}
+
 /// Weekday (0 = Monday) and whether `w` is the full name.
 fn weekday_num(w: &str) -> Option<(u32, bool)> {
     const FULL: [&str; 7] = [
