@@ -352,3 +352,32 @@ pub(crate) fn dropped(
         );
     }
 }
+
+/// Marks why the events that happened otherwise than plainly are kept:
+/// intentions, and hypothetical or negated events (printed only with
+/// `--modal`).
+pub(crate) fn modalities(
+    t: &mut SentenceTrace,
+    texts: &[&str],
+    events: &[crate::sentence::RawEvent],
+) {
+    use statecraft_types::Modality;
+    for e in events.iter().filter(|e| e.modality.is_some()) {
+        let verb = texts
+            .get(e.verb_tokens.0..=e.verb_tokens.1)
+            .map_or(String::new(), |w| w.join(" "));
+        let why = match e.modality {
+            Some(Modality::Intended) => "coded as an intention",
+            Some(Modality::Hypothetical) => "hypothetical: printed only with --modal",
+            _ => "negated: printed only with --modal",
+        };
+        t.candidate(
+            e.source.as_str(),
+            e.target.as_str(),
+            &e.code,
+            &verb,
+            true,
+            why,
+        );
+    }
+}

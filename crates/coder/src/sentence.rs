@@ -704,74 +704,10 @@ pub(crate) fn code_sentence(
                 prefer_own,
                 &mut clause_source,
             );
-            let modal = if opts.statecraft {
-                modality(&vtexts, &vbarrier, lo, vf, question)
-            } else {
-                None
-            };
-            // A pattern that spells the negation ("WILL_NOT * TALKS": 125,
-            // reject talks) codes the refusal itself, which happened.
-            let spelt = pat_src.is_some_and(|p| {
-                p.split([' ', '_'])
-                    .any(|w| matches!(w, "NOT" | "NEVER" | "WON'T" | "NO"))
-            });
-            let modal = modal.filter(|m| !(spelt && *m == Modality::Negated));
-            // "will not improve ties until ...": refusing a cooperative act
-            // (roots 03 to 08) on a condition is CAMEO's rejection (12),
-            // which happened; a refused hostile act stays negated, and so
-            // does a plain "won't meet" (a plan, not a refusal).
-            let refused = modal == Some(Modality::Negated)
-                && opts.statecraft
-                && will_not(&vtexts, lo, vf)
-                && vtexts[vf..]
-                    .iter()
-                    .any(|t| matches!(*t, "UNTIL" | "UNLESS"))
-                && code.code().is_some_and(|c| {
-                    ["03", "04", "05", "06", "07", "08"]
-                        .iter()
-                        .any(|r| c.starts_with(r))
-                });
-            let modal = if refused {
-                let talks = code
-                    .code()
-                    .is_some_and(|c| c.starts_with("03") || c.starts_with("04"));
-                let with = if talks { "125" } else { "120" };
-                // One rejection per dyad: the paired reverse goes.
-                evs.retain(|e| code.code() == Some(e.code.as_str()));
-                for e in &mut evs {
-                    e.code = with.to_string();
-                }
-                None
-            } else {
-                modal
-            };
-            if !intended && modal == Some(Modality::Intended) {
-                // A planned visit is the visitor's intent, not yet the
-                // host's ("will visit Turkey" has no paired hosting).
-                if let Some(primary) = code.code() {
-                    evs.retain(|e| e.code == primary);
-                }
-            }
-            if intended || modal == Some(Modality::Intended) {
-                for e in &mut evs {
-                    e.modality = Some(Modality::Intended);
-                    if !intended {
-                        let future = intent_code(&EventCode::Event {
-                            code: e.code.as_str().into(),
-                            paired: None,
-                            subordinate: false,
-                            dominant: false,
-                        });
-                        if let Some(c) = future.code() {
-                            e.code = c.to_string();
-                        }
-                    }
-                }
-            }
-            if let Some(m @ (Modality::Hypothetical | Modality::Negated)) = modal {
-                for e in &mut evs {
-                    e.modality = Some(m);
-                }
+            // Intentions are found in the statecraft reading only.
+            if opts.statecraft {
+                let m = modality(&vtexts, &vbarrier, lo, vf, question);
+                apply_modality(&mut evs, &code, m, pat_src, intended, &vtexts, (lo, vf));
             }
             if ctx.secondary.get() {
                 // Two verbs of one clause telling one deed ("air strikes
@@ -947,65 +883,10 @@ pub(crate) fn code_sentence(
         e.target_tokens = e.target_tokens.map(back);
     }
     if opts.statecraft {
-        crate::filters::abductions(&mut all_events);
-        let before = input.trace.map(|_| all_events.clone());
-        crate::filters::one_way(&mut all_events, &texts);
-        traced(
-            input,
-            &texts,
-            before,
-            &all_events,
-            "the mirror of a one-way act",
-        );
-        let reports = texts.iter().any(|t| crate::grammar::may_report(t));
-        let before = input.trace.map(|_| all_events.clone());
-        if let Some(g) = grammar
-            .as_ref()
-            .filter(|_| reports && !all_events.is_empty())
-        {
-            // Reported speech codes what is reported, not the reporter:
-            // "The New York Times said dozens of Russians had been killed".
-            // A deed (coercion, assault, force: roots 17 to 20) coded by a
-            // pattern of the reporting verb itself is not the reporter's.
-            all_events.retain(|e| {
-                let deed = ["17", "18", "19", "20"]
-                    .iter()
-                    .any(|r| e.code.starts_with(r));
-                let reporter = |t: Option<(usize, usize)>| {
-                    t.is_some_and(|t| {
-                        g.reported_by(e.verb_tokens.0, t.1)
-                            || (deed && g.reporter_of(e.verb_tokens.0, t.1))
-                    })
-                };
-                !reporter(e.source_tokens) && !reporter(e.target_tokens)
-            });
-            traced(
-                input,
-                &texts,
-                before,
-                &all_events,
-                "reported speech: the reporter is no party to what it reports",
-            );
-        }
+        statecraft_filters(input, grammar.as_ref(), &texts, &mut all_events);
     }
     if let Some(t) = input.trace {
-        let mut t = t.borrow_mut();
-        for e in all_events.iter().filter(|e| e.modality.is_some()) {
-            let verb = texts[e.verb_tokens.0..=e.verb_tokens.1].join(" ");
-            let why = match e.modality {
-                Some(Modality::Intended) => "coded as an intention",
-                Some(Modality::Hypothetical) => "hypothetical: printed only with --modal",
-                _ => "negated: printed only with --modal",
-            };
-            t.candidate(
-                e.source.as_str(),
-                e.target.as_str(),
-                &e.code,
-                &verb,
-                true,
-                why,
-            );
-        }
+        crate::explain::modalities(&mut t.borrow_mut(), &texts, &all_events);
     }
     res.events = all_events;
     res
@@ -1023,6 +904,131 @@ fn traced(
     if let (Some(t), Some(before)) = (input.trace, before) {
         crate::explain::dropped(&mut t.borrow_mut(), texts, &before, after, why);
     }
+}
+
+/// Stage modality of a verb's events: the modality the words around the
+/// verb give (`modal`; the statecraft reading), a refusal the pattern
+/// spells or a conditional refusal of a cooperative act, and intentions
+/// (`intended`: framed by "plans to" and the like) coded as CAMEO
+/// intents.
+fn apply_modality(
+    evs: &mut Vec<RawEvent>,
+    code: &EventCode,
+    modal: Option<Modality>,
+    pat_src: Option<&str>,
+    intended: bool,
+    toks: &[&str],
+    (lo, vf): (usize, usize),
+) {
+    // A pattern that spells the negation ("WILL_NOT * TALKS": 125,
+    // reject talks) codes the refusal itself, which happened.
+    let spelt = pat_src.is_some_and(|p| {
+        p.split([' ', '_'])
+            .any(|w| matches!(w, "NOT" | "NEVER" | "WON'T" | "NO"))
+    });
+    let modal = modal.filter(|m| !(spelt && *m == Modality::Negated));
+    // "will not improve ties until ...": refusing a cooperative act
+    // (roots 03 to 08) on a condition is CAMEO's rejection (12),
+    // which happened; a refused hostile act stays negated, and so
+    // does a plain "won't meet" (a plan, not a refusal).
+    let refused = modal == Some(Modality::Negated)
+        && will_not(toks, lo, vf)
+        && toks[vf..].iter().any(|t| matches!(*t, "UNTIL" | "UNLESS"))
+        && code.code().is_some_and(|c| {
+            ["03", "04", "05", "06", "07", "08"]
+                .iter()
+                .any(|r| c.starts_with(r))
+        });
+    let modal = if refused {
+        let talks = code
+            .code()
+            .is_some_and(|c| c.starts_with("03") || c.starts_with("04"));
+        let with = if talks { "125" } else { "120" };
+        // One rejection per dyad: the paired reverse goes.
+        evs.retain(|e| code.code() == Some(e.code.as_str()));
+        for e in evs.iter_mut() {
+            e.code = with.to_string();
+        }
+        None
+    } else {
+        modal
+    };
+    if !intended && modal == Some(Modality::Intended) {
+        // A planned visit is the visitor's intent, not yet the
+        // host's ("will visit Turkey" has no paired hosting).
+        if let Some(primary) = code.code() {
+            evs.retain(|e| e.code == primary);
+        }
+    }
+    if intended || modal == Some(Modality::Intended) {
+        for e in evs.iter_mut() {
+            e.modality = Some(Modality::Intended);
+            if !intended {
+                let future = intent_code(&EventCode::Event {
+                    code: e.code.as_str().into(),
+                    paired: None,
+                    subordinate: false,
+                    dominant: false,
+                });
+                if let Some(c) = future.code() {
+                    e.code = c.to_string();
+                }
+            }
+        }
+    }
+    if let Some(m @ (Modality::Hypothetical | Modality::Negated)) = modal {
+        for e in evs.iter_mut() {
+            e.modality = Some(m);
+        }
+    }
+}
+
+/// The statecraft reading's filters on a sentence's events (token
+/// positions in the original sentence): abductions, one-way acts, and
+/// reported speech (the reporter is no party to what it reports).
+fn statecraft_filters(
+    input: &SentenceInput<'_>,
+    grammar: Option<&crate::grammar::Grammar<'_>>,
+    texts: &[&str],
+    all_events: &mut Vec<RawEvent>,
+) {
+    crate::filters::abductions(all_events);
+    let before = input.trace.map(|_| all_events.clone());
+    crate::filters::one_way(all_events, texts);
+    traced(
+        input,
+        texts,
+        before,
+        all_events,
+        "the mirror of a one-way act",
+    );
+    let reports = texts.iter().any(|t| crate::grammar::may_report(t));
+    let before = input.trace.map(|_| all_events.clone());
+    let Some(g) = grammar.filter(|_| reports && !all_events.is_empty()) else {
+        return;
+    };
+    // Reported speech codes what is reported, not the reporter:
+    // "The New York Times said dozens of Russians had been killed".
+    // A deed (coercion, assault, force: roots 17 to 20) coded by a
+    // pattern of the reporting verb itself is not the reporter's.
+    all_events.retain(|e| {
+        let deed = ["17", "18", "19", "20"]
+            .iter()
+            .any(|r| e.code.starts_with(r));
+        let reporter = |t: Option<(usize, usize)>| {
+            t.is_some_and(|t| {
+                g.reported_by(e.verb_tokens.0, t.1) || (deed && g.reporter_of(e.verb_tokens.0, t.1))
+            })
+        };
+        !reporter(e.source_tokens) && !reporter(e.target_tokens)
+    });
+    traced(
+        input,
+        texts,
+        before,
+        all_events,
+        "reported speech: the reporter is no party to what it reports",
+    );
 }
 
 type Present = rustc_hash::FxHashSet<String>;
