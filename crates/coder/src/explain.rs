@@ -249,6 +249,14 @@ pub(crate) fn predicate(
     });
 }
 
+/// Tokens `first..=last` of `texts` as one string (empty when out of
+/// range): how a trace names a verb or an actor.
+pub(crate) fn words(texts: &[&str], (first, last): (usize, usize)) -> String {
+    texts
+        .get(first..=last)
+        .map_or(String::new(), |w| w.join(" "))
+}
+
 /// A dictionary event code as text.
 fn event_code(code: &statecraft_dict::EventCode) -> String {
     use statecraft_dict::EventCode;
@@ -272,7 +280,6 @@ pub(crate) fn lexicon(
     units: &[crate::analysis::Unit],
 ) {
     use crate::analysis::Class;
-    let words = |a: usize, b: usize| texts.get(a..=b).map_or(String::new(), |w| w.join(" "));
     for l in lx {
         let (kind, codes): (&str, Vec<String>) = match &l.class {
             Class::Word | Class::Comma | Class::Prep | Class::Determiner => continue,
@@ -297,14 +304,14 @@ pub(crate) fn lexicon(
             Class::Former => ("former", Vec::new()),
         };
         t.matches.push(MatchRow {
-            tokens: words(l.first, l.last),
+            tokens: words(texts, (l.first, l.last)),
             kind: kind.into(),
             codes,
         });
     }
     for u in units {
         t.actors.push(ActorRow {
-            tokens: words(u.first, u.last),
+            tokens: words(texts, (u.first, u.last)),
             codes: u.members.iter().map(|m| m.code.to_string()).collect(),
             pronoun: u.pronoun,
         });
@@ -339,9 +346,7 @@ pub(crate) fn dropped(
     why: &str,
 ) {
     for e in before.iter().filter(|e| !after.contains(e)) {
-        let verb = texts
-            .get(e.verb_tokens.0..=e.verb_tokens.1)
-            .map_or(String::new(), |w| w.join(" "));
+        let verb = words(texts, e.verb_tokens);
         t.candidate(
             e.source.as_str(),
             e.target.as_str(),
@@ -363,9 +368,7 @@ pub(crate) fn modalities(
 ) {
     use statecraft_types::Modality;
     for e in events.iter().filter(|e| e.modality.is_some()) {
-        let verb = texts
-            .get(e.verb_tokens.0..=e.verb_tokens.1)
-            .map_or(String::new(), |w| w.join(" "));
+        let verb = words(texts, e.verb_tokens);
         let why = match e.modality {
             Some(Modality::Intended) => "coded as an intention",
             Some(Modality::Hypothetical) => "hypothetical: printed only with --modal",

@@ -156,27 +156,36 @@ const OWNERS: &[&str] = &["HIS", "HER", "ITS", "THEIR"];
 /// actor the pronoun stands for: the nearest actor before it that names
 /// one. (The sentence's place would say where, not whose.)
 pub(crate) fn owned_roles(units: &mut [crate::analysis::Unit], texts: &[&str]) {
+    fill_roles(units, |earlier, u| {
+        let owned = u.first > 0 && OWNERS.contains(&texts[u.first - 1]);
+        if !owned {
+            return None;
+        }
+        earlier.iter().rev().filter(|o| !o.pronoun).find_map(|o| {
+            o.members
+                .iter()
+                .find_map(|m| m.code.country().filter(|c| is_country(c)))
+                .map(str::to_string)
+        })
+    });
+}
+
+/// Gives each unit that names only roles ("his cabinet", "troops") the
+/// country `country_of(units before it, the unit)` finds, if any.
+fn fill_roles(
+    units: &mut [crate::analysis::Unit],
+    mut country_of: impl FnMut(&[crate::analysis::Unit], &crate::analysis::Unit) -> Option<String>,
+) {
     for i in 0..units.len() {
         let u = &units[i];
-        let owned = u.first > 0 && OWNERS.contains(&texts[u.first - 1]);
         let roles_only = !u.members.is_empty()
             && u.members
                 .iter()
                 .all(|m| m.code.country_unknown() && m.code.has_roles());
-        if u.pronoun || !owned || !roles_only {
+        if u.pronoun || !roles_only {
             continue;
         }
-        let owner = units[..i]
-            .iter()
-            .rev()
-            .filter(|o| !o.pronoun)
-            .find_map(|o| {
-                o.members
-                    .iter()
-                    .find_map(|m| m.code.country().filter(|c| is_country(c)))
-                    .map(str::to_string)
-            });
-        if let Some(c) = owner {
+        if let Some(c) = country_of(&units[..i], u) {
             for m in &mut units[i].members {
                 m.code = m.code.with_country(&c);
             }
@@ -188,31 +197,16 @@ pub(crate) fn owned_roles(units: &mut [crate::analysis::Unit], texts: &[&str]) {
 /// has one ("Israeli forces blocked the roads ..., and troops tore down
 /// houses") is the same party: it takes that country, before the place's.
 pub(crate) fn same_role(units: &mut [crate::analysis::Unit]) {
-    for i in 0..units.len() {
-        let u = &units[i];
-        let Some(first) = u.members.first() else {
-            continue;
+    fill_roles(units, |earlier, u| {
+        let [only] = u.members.as_slice() else {
+            return None;
         };
-        let roles_only = u
-            .members
-            .iter()
-            .all(|m| m.code.country_unknown() && m.code.has_roles());
-        if u.pronoun || !roles_only || u.members.len() > 1 {
-            continue;
-        }
-        let Some(role) = first.code.role_chunks().next().map(str::to_string) else {
-            continue;
-        };
-        let earlier = units[..i].iter().rev().find_map(|o| {
+        let role = only.code.role_chunks().next()?;
+        earlier.iter().rev().find_map(|o| {
             o.members.iter().find_map(|m| {
                 let country = m.code.country().filter(|c| is_country(c))?;
-                (m.code.role_chunks().next() == Some(role.as_str())).then(|| country.to_string())
+                (m.code.role_chunks().next() == Some(role)).then(|| country.to_string())
             })
-        });
-        if let Some(c) = earlier {
-            for m in &mut units[i].members {
-                m.code = m.code.with_country(&c);
-            }
-        }
-    }
+        })
+    });
 }

@@ -662,7 +662,7 @@ pub(crate) fn code_sentence(
             if let Some(t) = input.trace {
                 crate::explain::predicate(
                     &mut t.borrow_mut(),
-                    vtexts[vf..=vl].join(" "),
+                    crate::explain::words(&vtexts, (vf, vl)),
                     tried.unwrap_or_default(),
                     pat_src,
                     &code,
@@ -1444,6 +1444,11 @@ impl Ctx<'_> {
             self_pairs = Some(true);
         }
         let designated = bind.source.is_some() || bind.target.is_some() || bind.compound.is_some();
+        // An act that runs both ways between coordinated sides: the
+        // dictionary pairs its code with the reverse, or it is mutual by
+        // nature (a meeting, a clash).
+        let mutual =
+            paired.is_some() || crate::filters::mutual(code, self.toks.get(vf..=vl).unwrap_or(&[]));
         if let (Some(t), Some(trace)) = (&tree, self.trace) {
             self.trace_roles(&mut trace.borrow_mut(), t);
         }
@@ -1475,15 +1480,10 @@ impl Ctx<'_> {
             }
             let several =
                 t.agents.len() > 1 || t.agents.first().is_some_and(|&a| self.units[a].compound);
-            if t.patient.is_none() && several {
-                let words = self.toks.get(vf..=vl).unwrap_or(&[]);
-                // The dictionary pairs a code with its reverse for acts
-                // that run both ways.
-                if paired.is_some() || crate::filters::mutual(code, words) {
-                    // "Insurgents and American forces clashed".
-                    target = source;
-                    self_pairs = Some(true);
-                }
+            if t.patient.is_none() && several && mutual {
+                // "Insurgents and American forces clashed".
+                target = source;
+                self_pairs = Some(true);
             }
         }
         let petrarch = self.opts.petrarch;
@@ -1545,12 +1545,7 @@ impl Ctx<'_> {
                 // Coordinated actors act on each other only in a mutual act
                 // (statecraft reading): "South Korean and U.S. officials
                 // said" is no statement of one to the other.
-                let mutual = || {
-                    paired.is_some()
-                        || crate::filters::mutual(code, self.toks.get(vf..=vl).unwrap_or(&[]))
-                };
-                if target.is_none() && self.units[s].compound && (!self.opts.statecraft || mutual())
-                {
+                if target.is_none() && self.units[s].compound && (!self.opts.statecraft || mutual) {
                     target = Some(s);
                     self_pairs = Some(petrarch && bind.compound.is_some());
                 }
@@ -1643,10 +1638,7 @@ impl Ctx<'_> {
             let (s, t) = (&placed(s), &placed(t));
             let verdict = |kept: bool, why: &str| {
                 if let Some(tr) = self.trace {
-                    let verb = self
-                        .toks
-                        .get(vf..=vl)
-                        .map_or(String::new(), |w| w.join(" "));
+                    let verb = crate::explain::words(self.toks, (vf, vl));
                     tr.borrow_mut()
                         .candidate(s.0.as_str(), t.0.as_str(), c, &verb, kept, why);
                 }
@@ -1785,9 +1777,7 @@ impl Ctx<'_> {
     fn trace_roles(&self, trace: &mut SentenceTrace, t: &TreeRoles) {
         let name = |u: usize| {
             let u = &self.units[u];
-            self.toks
-                .get(u.first..=u.last)
-                .map_or(String::new(), |w| w.join(" "))
+            crate::explain::words(self.toks, (u.first, u.last))
         };
         if let Some(p) = trace.predicates.last_mut() {
             p.agents = t.agents.iter().map(|&u| name(u)).collect();
