@@ -138,6 +138,25 @@ fn nominal(p: &Parse, n: usize) -> Vec<Argument> {
         };
         out.push(Argument { word: d, role });
     }
+    // "Musharraf kicked off a visit to Italy", "troops mounted a raid on
+    // the camp": the object of a verb is done by the verb's subject, unless
+    // the noun names its own agent (a modifier before it, "a three-day
+    // visit", may name none).
+    let named_agent = out
+        .iter()
+        .any(|a| a.role == Role::Agent && !matches!(w[a.word].deprel, "compound" | "amod"));
+    if !named_agent && w[n].deprel == "obj" {
+        if let Some(h) = p.head(n) {
+            let mut agents: Vec<Argument> = own(p, h)
+                .into_iter()
+                .filter(|a| a.role == Role::Agent)
+                .collect();
+            if agents.is_empty() {
+                agents = inherited(p, h);
+            }
+            out.splice(0..0, agents);
+        }
+    }
     out
 }
 

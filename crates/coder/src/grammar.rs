@@ -101,6 +101,32 @@ pub(crate) fn may_report(token: &str) -> bool {
 }
 
 impl Grammar<'_> {
+    /// The token of the verb whose object is the noun at token `noun`
+    /// ("sought talks", "planned a visit"), if the parse reads it so.
+    pub(crate) fn verb_of_object(&self, noun: usize) -> Option<usize> {
+        let (parse, word_of) = self.parse();
+        let n = word_of.get(noun).copied().flatten()?;
+        let w = &parse.words()[n];
+        if !matches!(w.upos, Upos::Noun | Upos::Propn) || w.deprel != "obj" {
+            return None;
+        }
+        let h = parse.head(n)?;
+        let span = (parse.words()[h].start, parse.words()[h].end);
+        self.toks
+            .iter()
+            .position(|t| t.start < span.1 && span.0 < t.end)
+    }
+
+    /// Whether the parse reads the verb at token `verb` as passive.
+    pub(crate) fn passive(&self, verb: usize) -> bool {
+        let (parse, word_of) = self.parse();
+        word_of
+            .get(verb)
+            .copied()
+            .flatten()
+            .is_some_and(|v| crate::arguments::is_passive(parse, v))
+    }
+
     /// The participants of the verb at token `verb` among `units` (token
     /// spans of the actors; `named` tells which name a country or body):
     /// each unit with its role (stage `arguments`),

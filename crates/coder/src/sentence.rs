@@ -622,7 +622,16 @@ pub(crate) fn code_sentence(
             .iter()
             .map(|&&(vf, _, _)| {
                 if opts.statecraft {
-                    intent_cue(&vtexts, &vbarrier, lo, vf)
+                    intent_cue(&vtexts, &vbarrier, lo, vf).or_else(|| {
+                        // "sought talks", "plans a visit": an eventive
+                        // noun wanted is an intention.
+                        let g = grammar.as_ref()?;
+                        let verb = to_vis.get(g.verb_of_object(vis[vf])?).copied()?;
+                        (verb < vf
+                            && verb >= lo
+                            && INTENT_STEMS.iter().any(|s| vtexts[verb].starts_with(s)))
+                        .then_some(verb)
+                    })
                 } else {
                     None
                 }
@@ -682,6 +691,25 @@ pub(crate) fn code_sentence(
                     return res;
                 }
                 EventCode::Event { .. } => {}
+            }
+            // "kicked off a visit to Italy": a verb whose object is an
+            // eventive noun of the dictionary, by a pattern that does not
+            // name it, only carries that noun's event (statecraft reading).
+            if let Some(g) = grammar.as_ref().filter(|_| opts.statecraft) {
+                let carries = clause_verbs.iter().any(|&&(nf, _, _)| {
+                    nf > vl
+                        && g.verb_of_object(vis[nf])
+                            .and_then(|t| to_vis.get(t).copied())
+                            .is_some_and(|t| (vf..=vl).contains(&t))
+                });
+                if carries && !pattern_names_object(pat_src) {
+                    if let Some(t) = input.trace {
+                        if let Some(p) = t.borrow_mut().predicates.last_mut() {
+                            p.note = Some("its object names the event: coded there".into());
+                        }
+                    }
+                    continue;
+                }
             }
             if first_coded_verb.is_none() {
                 // A source placed by the pattern ($, %) is a source found.
@@ -1369,6 +1397,10 @@ struct TreeRoles {
     /// Whoever acts is not an actor ("a car bomb exploded", "stocks
     /// rose"): no source is looked for elsewhere.
     faceless: bool,
+    /// The pattern names its target before an active verb and its source
+    /// after it ("+ * SUPPORT FROM $"): the pattern's slots, not the
+    /// subject and object, say who acts on whom.
+    inverted: bool,
 }
 
 impl Ctx<'_> {
@@ -1478,6 +1510,13 @@ impl Ctx<'_> {
                 None if target.is_some_and(|x| places.contains(&x)) => target = None,
                 None => {}
             }
+            // Only where the parse agrees on who is who: the pattern's
+            // target is the subject and its source the one acted on.
+            let agrees = t.agents.first().is_some_and(|&a| bind.target == Some(a))
+                && t.patient.is_some_and(|p| bind.source == Some(p));
+            if t.inverted && agrees {
+                std::mem::swap(&mut source, &mut target);
+            }
             let several =
                 t.agents.len() > 1 || t.agents.first().is_some_and(|&a| self.units[a].compound);
             if t.patient.is_none() && several && mutual {
@@ -1573,11 +1612,18 @@ impl Ctx<'_> {
                     }
                 }
             };
-            if source.is_some() {
-                more(&mut src, t.agents.get(1..).unwrap_or(&[]));
+            let (actors, acted_on) = if t.inverted && source == t.patient {
+                (&mut tgt, &mut src)
+            } else {
+                (&mut src, &mut tgt)
+            };
+            if !actors.is_empty() {
+                more(actors, t.agents.get(1..).unwrap_or(&[]));
             }
-            if target.is_some() && target == t.patient {
-                more(&mut tgt, &t.co_patients);
+            if t.patient
+                .is_some_and(|p| [source, target].contains(&Some(p)))
+            {
+                more(acted_on, &t.co_patients);
             }
         }
         // Whether the target in hand is an actor after the verb (for AFTER).
@@ -1730,12 +1776,25 @@ impl Ctx<'_> {
                 .then(|| grammar.roles(self.vis[vl], &spans, &named))
                 .flatten()
         })?;
-        let prep = pattern.and_then(|p| {
-            let words: Vec<&str> = p.split_whitespace().collect();
-            let plus = words.iter().position(|w| *w == "+")?;
-            let before = words.get(plus.checked_sub(1)?)?;
+        let words: Vec<&str> = pattern.map_or(Vec::new(), |p| p.split_whitespace().collect());
+        let slot = |mark: &str| words.iter().position(|w| *w == mark);
+        // The preposition the pattern puts before a slot ("WITH +").
+        let prep_before = |at: usize| {
+            let before = words.get(at.checked_sub(1)?)?;
             (before.chars().all(|c| c.is_ascii_alphabetic())).then(|| before.to_lowercase())
-        });
+        };
+        let prep = slot("+").and_then(prep_before);
+        // "+ * SUPPORT FROM $": the target before the verb, the source
+        // after it as where something came from. (Other prepositions mark
+        // headline passives read against an active verb: "+ * IN $" is
+        // "two killed in $ raid", not "Israel killed two in Gaza".)
+        let verb_at = words.iter().position(|w| w.contains('*'));
+        let source_after = match (slot("+"), verb_at, slot("$")) {
+            (Some(t), Some(v), Some(s)) if t < v && v < s => {
+                prep_before(s).as_deref() == Some("from")
+            }
+            _ => false,
+        };
         let mut out = TreeRoles::default();
         let mut patients: Vec<(usize, Option<String>)> = Vec::new();
         out.faceless = roles.iter().any(|(u, r)| u.is_none() && *r == Role::Agent)
@@ -1755,6 +1814,7 @@ impl Ctx<'_> {
             }
         }
         patients.retain(|(u, _)| !out.agents.contains(u));
+        out.inverted = source_after && !grammar.passive(self.vis[vf]);
         let chosen = patients
             .iter()
             .position(|(_, c)| prep.is_some() && *c == prep)
@@ -2028,6 +2088,23 @@ fn modality(
         return Some(Modality::Intended);
     }
     None
+}
+
+/// Whether a verb pattern names something after the verb beyond its
+/// slots and prepositions ("* VISIT", "* &FIGHT"; not "$ * +" or "* BY +").
+fn pattern_names_object(pattern: Option<&str>) -> bool {
+    const LINKS: &[&str] = &[
+        "BY", "TO", "FROM", "WITH", "ON", "IN", "AT", "FOR", "AGAINST", "OF", "INTO", "OVER",
+    ];
+    let Some(p) = pattern else {
+        return false;
+    };
+    p.split_whitespace()
+        .skip_while(|w| !w.contains('*'))
+        .skip(1)
+        .any(|w| {
+            !matches!(w, "$" | "+" | "%" | "^") && !w.starts_with("&AUX") && !LINKS.contains(&w)
+        })
 }
 
 /// The CAMEO intent code for an event code: cooperating (04–08) becomes

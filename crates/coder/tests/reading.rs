@@ -138,6 +138,21 @@ const CASES: &[Case] = &[
     ("co-subjects of a meeting meet each other", (2004, 9, 1),
         "South Korean and Japanese officials met in Seoul on Sunday.",
         &[("KOR", "JPN", "04"), ("JPN", "KOR", "04")]),
+    // A pattern that names its source after the verb ("+ * &CURRENCY
+    // FROM $") is read by its slots where the parse agrees on who is who:
+    // the giver acts on the receiver.
+    ("money received from a giver", (2004, 9, 1), "Iraqi rebels received money from Syria.",
+        &[("SYR", "IRQREB", "07")]),
+    ("support got from a giver", (2004, 9, 1), "The Iraqi government got support from Japan on Monday.",
+        &[("JPN", "IRQGOV", "05")]),
+    // An eventive noun as a verb's object is done by the verb's subject;
+    // the verb only carries it unless its pattern names the noun, and a
+    // wanted one ("sought talks") is an intention.
+    ("a visit kicked off", (2004, 9, 1),
+        "Chinese Premier Wen Jiabao kicked off a four-day visit to Germany on Sunday.",
+        &[("CHN", "DEU", "04")]),
+    ("talks sought", (2004, 9, 1), "The Sri Lankan government sought talks with Tamil rebels on Monday.",
+        &[("LKAGOV", "LKAREB", "03"), ("LKAREB", "LKAGOV", "03")]),
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),
