@@ -214,10 +214,27 @@ fn inherited(p: &Parse, v: usize) -> Vec<Argument> {
         match rel {
             // "urged Iran to stop": the object controls; else the subject.
             "xcomp" => {
-                if let Some(o) = p
-                    .dependents(h)
-                    .find(|&d| matches!(w[d].deprel, "obj" | "iobj"))
-                {
+                // "called on Sudan to disarm", "prevailed upon them to":
+                // an "on" oblique controls like an object.
+                let controls = |d: usize| {
+                    matches!(w[d].deprel, "obj" | "iobj")
+                        || (w[d].deprel.split(':').next() == Some("obl")
+                            && matches!(case_of(p, d).as_deref(), Some("on" | "upon")))
+                };
+                if let Some(o) = p.dependents(h).find(|&d| controls(d)) {
+                    return vec![Argument {
+                        word: o,
+                        role: Role::Agent,
+                    }];
+                }
+            }
+            // The same misparsed as a purpose clause: "called on Sudan
+            // to disarm" read as "[in order] to disarm".
+            "advcl" if w[at].xpos == "VB" => {
+                if let Some(o) = p.dependents(h).find(|&d| {
+                    w[d].deprel.split(':').next() == Some("obl")
+                        && matches!(case_of(p, d).as_deref(), Some("on" | "upon"))
+                }) {
                     return vec![Argument {
                         word: o,
                         role: Role::Agent,

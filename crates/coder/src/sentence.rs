@@ -1445,12 +1445,31 @@ impl Ctx<'_> {
         };
         // Stage arguments (statecraft reading): the parse's subject,
         // object and obliques decide who acts on whom; places are where.
-        let tree = if bind.compound.is_none() {
-            self.tree_roles(vf, vl, pattern)
-        } else {
-            None
+        let parsed = self.tree_roles(vf, vl, pattern);
+        // A compound the pattern places ("* BETWEEN %") is the pattern's;
+        // a later verb of the clause takes it where the parse makes it a
+        // participant ("the failure of talks between Khartoum and the
+        // rebels").
+        let (tree, compound_parsed) = match bind.compound {
+            None => (parsed, false),
+            Some(c) => {
+                let cu = &self.units[c];
+                let overlaps = |u: &usize| {
+                    let u = &self.units[*u];
+                    u.first <= cu.last && cu.first <= u.last
+                };
+                // Or right after it, whatever the parse attached it to.
+                let adjacent = cu.first > vl && cu.first <= vl + 2;
+                let takes_part = adjacent
+                    || parsed.as_ref().is_some_and(|t| {
+                        t.agents.iter().any(overlaps)
+                            || t.patient.iter().any(overlaps)
+                            || t.co_patients.iter().any(overlaps)
+                    });
+                (None, takes_part)
+            }
         };
-        if self.secondary.get() && tree.is_none() {
+        if self.secondary.get() && tree.is_none() && !compound_parsed {
             return Vec::new();
         }
         // A place visited or met in is the host of a visit or meeting
@@ -1528,8 +1547,10 @@ impl Ctx<'_> {
         let petrarch = self.opts.petrarch;
         if petrarch {
             // PETRARCH reads % as the compound in its position: the
-            // object after the verb, the subject before it.
-            if let Some(c) = bind.compound {
+            // object after the verb, the subject before it. (The
+            // statecraft reading pairs its members: "talks between
+            // Khartoum and the rebels".)
+            if let Some(c) = bind.compound.filter(|_| !self.opts.statecraft) {
                 self_pairs = None;
                 if self.units[c].first > vl {
                     source = None;

@@ -153,6 +153,15 @@ const CASES: &[Case] = &[
         &[("CHN", "DEU", "04")]),
     ("talks sought", (2004, 9, 1), "The Sri Lankan government sought talks with Tamil rebels on Monday.",
         &[("LKAGOV", "LKAREB", "03"), ("LKAREB", "LKAGOV", "03")]),
+    // A later predicate of the clause with the compound its pattern names
+    // ("* BETWEEN %") pairs the compound's members, not an actor outside.
+    ("talks between two sides", (2004, 9, 1),
+        "Sudan blamed Chad for the collapse of peace talks between Uganda and Congolese rebels.",
+        &[("SDN", "TCD", "11"), ("UGA", "CODREB", "04"), ("CODREB", "UGA", "04")]),
+    // "called on X to ...": the phrasal verb of the dictionary (+CALL_ON)
+    // in any tense is an appeal to X, and X is the one asked to act.
+    ("an appeal to act", (2004, 9, 1), "The European Union called on Kenya to free the jailed journalists.",
+        &[("IGOEUREEC", "KEN", "02")]),
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),

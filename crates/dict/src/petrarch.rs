@@ -196,7 +196,19 @@ pub(crate) fn read_verbs(
             Endings::VerbStrict
         };
         match parse_phrase(&main.replace('+', ""), Dialect::Petrarch, endings, true) {
-            Some(p) => forms.push(p),
+            Some(mut p) => {
+                // "If there is no {...}, regular forms are constructed for
+                // the word designated by '+'" (PETRARCH's dictionary
+                // notes): +CALL_ON also reads "called on", "calls on".
+                if multi && forms_text.trim().is_empty() {
+                    if let Some(k) = marked_word(&main) {
+                        if let Some(w) = p.words.get_mut(k) {
+                            w.mode = Mode::Exact(Endings::VerbStrict);
+                        }
+                    }
+                }
+                forms.push(p)
+            }
             None => {
                 errors.push(err(file, *line_no, "verb line has no words"));
                 continue;
@@ -219,6 +231,15 @@ pub(crate) fn read_verbs(
     for b in &mut dict.blocks {
         sort_block(b);
     }
+}
+
+/// Which word of a multi-word verb the '+' marks (`+CALL_ON`: 0,
+/// `WIRE_+TAP`: 1), counting words as `parse_phrase` does.
+fn marked_word(main: &str) -> Option<usize> {
+    main.replace('-', "_")
+        .split(|c: char| c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .position(|w| w.starts_with('+'))
 }
 
 /// `SAY {SAYS SAID} [010]` → ("SAY", "SAYS SAID", Some("010")).

@@ -231,6 +231,8 @@ fn petrarch_verbs_blocks_forms_and_synsets() {
 BREAK { BROKE BROKEN  }
 +BREAK_DOWN {+BREAKS_DOWN +BROKE_DOWN +BROKEN_DOWN }
 KLM_NOP_+RST [002]
++CALL_ON
+WIRE_+TAP
 - * TREATY [161]
 - &NEGAUX * [---]
 - * &LATER [999]
@@ -257,9 +259,19 @@ KLM_NOP_+RST [002]
             "BREAKS_DOWN",
             "BROKE_DOWN",
             "BROKEN_DOWN",
-            "KLM_NOP_RST"
+            "KLM_NOP_RST",
+            "CALL_ON",
+            "WIRE_TAP"
         ]
     );
+    // Without listed forms, the word '+' marks takes the regular endings
+    // (PETRARCH's notes); with them, only the forms listed match.
+    let call_on = &dict.verbs[3].forms[0].words;
+    assert!(call_on[0].matches("CALLED") && call_on[0].matches("CALLS"));
+    assert!(!call_on[1].matches("ONS"));
+    let wiretap = &dict.verbs[4].forms[0].words;
+    assert!(wiretap[1].matches("TAPPED") && !wiretap[0].matches("WIRES"));
+    assert!(!dict.verbs[1].forms[0].words[0].matches("BREAKING"));
     let brk = &dict.verbs[0];
     assert!(brk.forms[0].words[0].matches("BREAKS") && brk.forms[0].words[0].matches("BREAKING"));
     assert!(!brk.forms[0].words[0].matches("BREAKES"));
