@@ -82,6 +82,29 @@ pub(crate) fn arguments(p: &Parse, v: usize) -> Vec<Argument> {
             }
         }
     }
+    // "were killed in a raid by Israeli troops": a passive's agent named
+    // by the event noun it happened in.
+    if is_passive(p, v) && !out.iter().any(|a| a.role == Role::Agent) {
+        let w = p.words();
+        let by = p
+            .dependents(v)
+            .filter(|&d| w[d].deprel.split(':').next() == Some("obl"))
+            .flat_map(|d| p.dependents(d))
+            .find(|&e| {
+                w[e].deprel.split(':').next() == Some("nmod")
+                    && case_of(p, e).as_deref() == Some("by")
+            });
+        if let Some(e) = by {
+            // First: the phrase it sits in is no place of this act.
+            out.insert(
+                0,
+                Argument {
+                    word: e,
+                    role: Role::Agent,
+                },
+            );
+        }
+    }
     out.extend(modified(p, v, &out));
     if !out.iter().any(|a| a.role == Role::Agent) {
         out.extend(inherited(p, v));
@@ -299,7 +322,17 @@ pub(crate) fn locative_phrase(p: &Parse, n: usize) -> bool {
 /// or a past participle modifying a noun ("hostages held by the group").
 pub(crate) fn is_passive(p: &Parse, v: usize) -> bool {
     let w = &p.words()[v];
-    (w.xpos == "VBN" && w.deprel == "acl" && !main_verb_misread(p, v))
+    // A participle with an object of its own is active ("Assad hosted
+    // Khatami" misparsed as a participle modifying "Assad").
+    // (An agent phrase without "by" is such an object misread.)
+    let object = || {
+        p.dependents(v).any(|d| match p.words()[d].deprel {
+            "obj" => true,
+            "obl:agent" => case_of(p, d).as_deref() != Some("by"),
+            _ => false,
+        })
+    };
+    (w.xpos == "VBN" && w.deprel == "acl" && !main_verb_misread(p, v) && !object())
         || p.dependents(v)
             .any(|d| matches!(p.words()[d].deprel, "nsubj:pass" | "aux:pass"))
 }

@@ -1401,6 +1401,8 @@ struct TreeRoles {
     /// after it ("+ * SUPPORT FROM $"): the pattern's slots, not the
     /// subject and object, say who acts on whom.
     inverted: bool,
+    /// The verb is passive.
+    passive: bool,
 }
 
 impl Ctx<'_> {
@@ -1505,6 +1507,19 @@ impl Ctx<'_> {
         }
         if let Some(t) = &tree {
             if t.faceless {
+                return Vec::new();
+            }
+            // "Two Americans were abducted from their home in Baghdad":
+            // a passive that names no agent has no source, unless the
+            // pattern places one that is not a place (the guide: not
+            // coded).
+            let placed_source = bind.source.is_some_and(|s| !t.places.contains(&s));
+            if t.passive && t.agents.is_empty() && !placed_source {
+                if let Some(trace) = self.trace {
+                    if let Some(p) = trace.borrow_mut().predicates.last_mut() {
+                        p.note = Some("a passive without its agent: no event".into());
+                    }
+                }
                 return Vec::new();
             }
             if self.secondary.get() && (t.agents.is_empty() || t.patient.is_none()) {
@@ -1835,7 +1850,8 @@ impl Ctx<'_> {
             }
         }
         patients.retain(|(u, _)| !out.agents.contains(u));
-        out.inverted = source_after && !grammar.passive(self.vis[vf]);
+        out.passive = grammar.passive(self.vis[vf]);
+        out.inverted = source_after && !out.passive;
         let chosen = patients
             .iter()
             .position(|(_, c)| prep.is_some() && *c == prep)

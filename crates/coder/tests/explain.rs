@@ -15,7 +15,7 @@ const CASES: &[(&str, &[&str])] = &[
     (
         "The New York Times said Israeli troops killed two Palestinians.",
         &[
-            "dropped MED -> ISRMIL 010 (SAID): a statement beside a deed",
+            "dropped USAMED -> ISRMIL 010 (SAID): a statement beside a deed",
             "kept    ISRMIL -> PSE 190 (KILLED): coded",
         ],
     ),

@@ -54,8 +54,10 @@ const CASES: &[Case] = &[
         &[("IRNGOV", "GBR", "05")]),
     // Reported speech codes what is reported, not the reporter; a speaker
     // reporting its own act ("it had arrested") is the actor.
+    // It makes a statement about them (the guide codes a statement with a
+    // subject-matter actor), under the country of the newspaper.
     ("the reporter neither kills nor is killed", (2004, 9, 1),
-        "The New York Times said dozens of Russians had been killed.", &[]),
+        "The New York Times said dozens of Russians had been killed.", &[("USAMED", "RUS", "01")]),
     // Passive voice: the agent of "by" acts on the passive subject.
     ("a reported passive deed", (2004, 9, 1),
         "The New York Times said dozens of Russians had been killed by Ukrainian troops.",
@@ -63,6 +65,11 @@ const CASES: &[Case] = &[
     ("a passive with its agent", (2004, 9, 1),
         "Two Iraqi policemen were kidnapped by gunmen near Baghdad on Monday.",
         &[("IRQUAF", "IRQCOP", "18")]),
+    ("a passive without its agent has no source", (2004, 9, 1),
+        "Three Turkish truck drivers were abducted from their homes in a Baghdad district on Monday.", &[]),
+    ("the agent of the event it happened in", (2004, 9, 1),
+        "Two Palestinians were killed in a raid by Israeli troops in Gaza on Monday.",
+        &[("ISRMIL", "PSE", "19")]),
     // Coordinated subjects of a mutual act: both ways; the place is where.
     ("coordinated sides clash", (2004, 9, 1),
         "Rebels and government troops clashed near the Liberian town of Ganta.",
