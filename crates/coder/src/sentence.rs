@@ -1774,8 +1774,21 @@ impl Ctx<'_> {
                 }
             }
             None => {
+                // "Annan meets with visiting Iraqi Prime Minister Allawi":
+                // the visitor visits (042), the one met hosts (043).
+                let visiting = statecraft
+                    && code.starts_with("04")
+                    && target.is_some_and(|t| {
+                        let first = self.units[t].first;
+                        first > 0 && self.toks[first - 1] == "VISITING"
+                    });
                 for s in &src {
                     for t in &tgt {
+                        if visiting {
+                            push(s, t, "043");
+                            push(t, s, "042");
+                            continue;
+                        }
                         push(s, t, code);
                         if let Some(p) = paired {
                             push(t, s, p);

@@ -91,6 +91,10 @@ const CASES: &[Case] = &[
         "A car bomb exploded near a police station in Baghdad, killing five people.", &[]),
     ("gunmen are", (2004, 9, 1), "Gunmen attacked a police station in Baghdad on Monday.",
         &[("IRQUAF", "IRQCOP", "19")]),
+    // Attackers no one names are unidentified armed men (statecraft's
+    // agents); "Congo" in news since 1997 is the Democratic Republic.
+    ("attackers in Congo", (2004, 9, 1), "Attackers killed five villagers in eastern Congo on Monday.",
+        &[("CODUAF", "CODCVL", "19")]),
     // A determiner opening a whole name leaves the verb a verb.
     ("an institution by its seat", (2004, 9, 1), "The White House criticized Iran on Monday.",
         &[("USAGOV", "IRN", "11")]),
@@ -217,4 +221,32 @@ fn reading_table() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The table compares CAMEO roots; a visit and its hosting differ below the
+/// root: "met visiting X" makes X the visitor (042) and the one met the
+/// host (043), where "met X" is a meeting both ways (040).
+#[test]
+fn a_visiting_leader_is_the_visitor() {
+    let (dict, _known_flaws) = statecraft_dict::bundled();
+    let coder = Coder::new(dict, Options::statecraft());
+    let date = Date::from_ymd(2004, 9, 1).unwrap();
+    let codes = |text: &str| {
+        let story = Story::new("visit", date, text, Layout::Prose);
+        let mut got: Vec<String> = coder
+            .code_story(&story)
+            .iter()
+            .map(|e| format!("{} {} {}", e.source, e.target, e.cameo))
+            .collect();
+        got.sort();
+        got
+    };
+    assert_eq!(
+        codes("Chinese President Hu Jintao met visiting Pakistani Prime Minister Shaukat Aziz in Beijing on Monday."),
+        ["CHN PAKGOV 043", "PAKGOV CHN 042"]
+    );
+    assert_eq!(
+        codes("Chinese President Hu Jintao met Pakistani Prime Minister Shaukat Aziz in Beijing on Monday."),
+        ["CHN PAKGOV 040", "PAKGOV CHN 040"]
+    );
 }

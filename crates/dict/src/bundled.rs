@@ -1,8 +1,9 @@
 //! The default dictionaries, compiled into the binary: the Phoenix actor,
 //! agent and discard dictionaries and the PETRARCH-1 CAMEO verb patterns
 //! (MIT, Open Event Data Alliance; see `data/dictionaries/LICENSE`), plus
-//! statecraft's own overlays: dated actors up to 2025 and verb patterns
-//! for diplomatic news that the 2015 verb dictionary lacks.
+//! statecraft's own overlays: dated actors up to 2025, agents wire news
+//! names that Phoenix lacks, and verb patterns for diplomatic news that
+//! the 2015 verb dictionary lacks.
 
 use crate::{decode, Dialect, DictError, Dictionary, Loader};
 
@@ -25,6 +26,7 @@ pub const BUNDLED_FILES: &[(&str, &[u8])] = &[
     data!("Phoenix.International.actors.txt"),
     data!("Phoenix.MilNonState.actors.txt"),
     data!("Phoenix.agents.txt"),
+    data!("statecraft.agents.txt"),
     data!("Phoenix.discards.txt"),
     data!("CAMEO.verbpatterns.150430.txt"),
     data!("statecraft.verbs.txt"),
