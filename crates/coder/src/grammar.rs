@@ -67,7 +67,17 @@ impl<'a> Grammar<'a> {
         };
         let tag = self.tags[w];
         match tag.upos {
-            Upos::Verb | Upos::Aux => false,
+            // "work including uranium enrichment", "according to": a
+            // participle the parse makes a preposition.
+            Upos::Verb => {
+                let (parse, word_of) = self.parse();
+                word_of
+                    .get(t)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|w| matches!(parse.words()[w].deprel, "case" | "mark"))
+            }
+            Upos::Aux => false,
             Upos::Noun => {
                 if eventive(&self.text[tag.start..tag.end]) {
                     return false;
@@ -423,6 +433,17 @@ mod tests {
                 true,
             ),
             ("The allies of Syria met.", "ALLIES", false),
+            // A participle the parse makes a preposition is none.
+            (
+                "Iran froze nuclear work including uranium enrichment.",
+                "INCLUDING",
+                false,
+            ),
+            (
+                "Iran froze nuclear work including uranium enrichment.",
+                "FROZE",
+                true,
+            ),
         ];
         for (text, token, verb) in cases {
             let toks = statecraft_text::tokenize(text);
