@@ -90,10 +90,7 @@ pub(crate) fn arguments(p: &Parse, v: usize) -> Vec<Argument> {
             .dependents(v)
             .filter(|&d| w[d].deprel.split(':').next() == Some("obl"))
             .flat_map(|d| p.dependents(d))
-            .find(|&e| {
-                w[e].deprel.split(':').next() == Some("nmod")
-                    && case_of(p, e).as_deref() == Some("by")
-            });
+            .find(|&e| w[e].deprel.split(':').next() == Some("nmod") && by_phrase(p, e));
         if let Some(e) = by {
             // First: the phrase it sits in is no place of this act.
             out.insert(
@@ -126,7 +123,7 @@ fn own(p: &Parse, v: usize) -> Vec<Argument> {
             "nsubj" | "nsubj:outer" => Role::Agent,
             "nsubj:pass" | "obj" | "iobj" => Role::Patient(None),
             // An agent phrase without "by" is an object misread.
-            "obl:agent" if case_of(p, d).as_deref() == Some("by") => Role::Agent,
+            "obl:agent" if by_phrase(p, d) => Role::Agent,
             "obl:agent" => Role::Patient(None),
             rel if rel.split(':').next() == Some("obl") => match case_of(p, d) {
                 Some(case) => oblique(&case, passive),
@@ -239,11 +236,7 @@ fn inherited(p: &Parse, v: usize) -> Vec<Argument> {
             "xcomp" => {
                 // "called on Sudan to disarm", "prevailed upon them to":
                 // an "on" oblique controls like an object.
-                let controls = |d: usize| {
-                    matches!(w[d].deprel, "obj" | "iobj")
-                        || (w[d].deprel.split(':').next() == Some("obl")
-                            && matches!(case_of(p, d).as_deref(), Some("on" | "upon")))
-                };
+                let controls = |d: usize| matches!(w[d].deprel, "obj" | "iobj") || called_on(p, d);
                 if let Some(o) = p.dependents(h).find(|&d| controls(d)) {
                     return vec![Argument {
                         word: o,
@@ -254,10 +247,7 @@ fn inherited(p: &Parse, v: usize) -> Vec<Argument> {
             // The same misparsed as a purpose clause: "called on Sudan
             // to disarm" read as "[in order] to disarm".
             "advcl" if w[at].xpos == "VB" => {
-                if let Some(o) = p.dependents(h).find(|&d| {
-                    w[d].deprel.split(':').next() == Some("obl")
-                        && matches!(case_of(p, d).as_deref(), Some("on" | "upon"))
-                }) {
+                if let Some(o) = p.dependents(h).find(|&d| called_on(p, d)) {
                     return vec![Argument {
                         word: o,
                         role: Role::Agent,
@@ -300,6 +290,19 @@ fn relative(p: &Parse, v: usize) -> Option<Role> {
     })
 }
 
+/// Whether nominal `n` is introduced by "by" (an agent phrase; an
+/// `obl:agent` without it is an object the parser misread).
+fn by_phrase(p: &Parse, n: usize) -> bool {
+    case_of(p, n).as_deref() == Some("by")
+}
+
+/// Whether `d` is an "on" or "upon" oblique ("called on Sudan"), which
+/// controls a complement like an object.
+fn called_on(p: &Parse, d: usize) -> bool {
+    p.words()[d].deprel.split(':').next() == Some("obl")
+        && matches!(case_of(p, d).as_deref(), Some("on" | "upon"))
+}
+
 /// The preposition introducing a nominal (its `case` dependent, lower
 /// case; multiword ones joined: "because of").
 fn case_of(p: &Parse, n: usize) -> Option<String> {
@@ -328,7 +331,7 @@ pub(crate) fn is_passive(p: &Parse, v: usize) -> bool {
     let object = || {
         p.dependents(v).any(|d| match p.words()[d].deprel {
             "obj" => true,
-            "obl:agent" => case_of(p, d).as_deref() != Some("by"),
+            "obl:agent" => !by_phrase(p, d),
             _ => false,
         })
     };
@@ -351,9 +354,7 @@ fn main_verb_misread(p: &Parse, v: usize) -> bool {
         && w[v].deprel == "acl"
         && w[h].deprel == "root"
         && matches!(w[h].upos, Upos::Noun | Upos::Propn | Upos::Pron | Upos::Adj)
-        && !p
-            .dependents(v)
-            .any(|d| case_of(p, d).as_deref() == Some("by"))
+        && !p.dependents(v).any(|d| by_phrase(p, d))
 }
 
 /// Adds the words coordinated with each argument, with its role, right

@@ -117,6 +117,13 @@ pub struct CandidateRow {
 }
 
 impl SentenceTrace {
+    /// Notes on the last predicate traced why it gave no event.
+    pub(crate) fn note(&mut self, why: &str) {
+        if let Some(p) = self.predicates.last_mut() {
+            p.note = Some(why.into());
+        }
+    }
+
     /// Records a candidate (or a verdict on one already recorded).
     pub(crate) fn candidate(
         &mut self,

@@ -618,15 +618,24 @@ pub(crate) fn code_sentence(
         // Plans and intentions: "plans to minimize relations", "expressed
         // interest in establishing ties". The governed verb is coded as a
         // CAMEO intent; the verb that frames it is not coded.
-        let cues: Vec<Option<usize>> = clause_verbs
+        // For each clause verb that is an eventive noun, the verb (visible
+        // position) whose object the parse makes it: "sought talks".
+        let object_of: Vec<Option<usize>> = clause_verbs
             .iter()
             .map(|&&(vf, _, _)| {
+                let g = grammar.as_ref().filter(|_| opts.statecraft)?;
+                to_vis.get(g.verb_of_object(vis[vf])?).copied()
+            })
+            .collect();
+        let cues: Vec<Option<usize>> = clause_verbs
+            .iter()
+            .zip(&object_of)
+            .map(|(&&(vf, _, _), &object_of)| {
                 if opts.statecraft {
                     intent_cue(&vtexts, &vbarrier, lo, vf).or_else(|| {
                         // "sought talks", "plans a visit": an eventive
                         // noun wanted is an intention.
-                        let g = grammar.as_ref()?;
-                        let verb = to_vis.get(g.verb_of_object(vis[vf])?).copied()?;
+                        let verb = object_of?;
                         (verb < vf
                             && verb >= lo
                             && INTENT_STEMS.iter().any(|s| vtexts[verb].starts_with(s)))
@@ -695,21 +704,16 @@ pub(crate) fn code_sentence(
             // "kicked off a visit to Italy": a verb whose object is an
             // eventive noun of the dictionary, by a pattern that does not
             // name it, only carries that noun's event (statecraft reading).
-            if let Some(g) = grammar.as_ref().filter(|_| opts.statecraft) {
-                let carries = clause_verbs.iter().any(|&&(nf, _, _)| {
-                    nf > vl
-                        && g.verb_of_object(vis[nf])
-                            .and_then(|t| to_vis.get(t).copied())
-                            .is_some_and(|t| (vf..=vl).contains(&t))
-                });
-                if carries && !pattern_names_object(pat_src) {
-                    if let Some(t) = input.trace {
-                        if let Some(p) = t.borrow_mut().predicates.last_mut() {
-                            p.note = Some("its object names the event: coded there".into());
-                        }
-                    }
-                    continue;
+            let carries = clause_verbs
+                .iter()
+                .zip(&object_of)
+                .any(|(&&(nf, _, _), of)| nf > vl && of.is_some_and(|t| (vf..=vl).contains(&t)));
+            if carries && !pattern_names_object(pat_src) {
+                if let Some(t) = input.trace {
+                    t.borrow_mut()
+                        .note("its object names the event: coded there");
                 }
+                continue;
             }
             if first_coded_verb.is_none() {
                 // A source placed by the pattern ($, %) is a source found.
@@ -1516,9 +1520,9 @@ impl Ctx<'_> {
             let placed_source = bind.source.is_some_and(|s| !t.places.contains(&s));
             if t.passive && t.agents.is_empty() && !placed_source {
                 if let Some(trace) = self.trace {
-                    if let Some(p) = trace.borrow_mut().predicates.last_mut() {
-                        p.note = Some("a passive without its agent: no event".into());
-                    }
+                    trace
+                        .borrow_mut()
+                        .note("a passive without its agent: no event");
                 }
                 return Vec::new();
             }
@@ -1530,9 +1534,9 @@ impl Ctx<'_> {
             // press or about someone in what is said: no event.
             if pattern.is_none() && code.starts_with("01") && t.patient.is_some() {
                 if let Some(trace) = self.trace {
-                    if let Some(p) = trace.borrow_mut().predicates.last_mut() {
-                        p.note = Some("a statement with no pattern: no event".into());
-                    }
+                    trace
+                        .borrow_mut()
+                        .note("a statement with no pattern: no event");
                 }
                 return Vec::new();
             }
@@ -1893,9 +1897,9 @@ impl Ctx<'_> {
             p.agents = t.agents.iter().map(|&u| name(u)).collect();
             p.patient = t.patient.map(name);
             p.places = t.places.iter().map(|&u| name(u)).collect();
-            if t.faceless {
-                p.note = Some("the subject is not an actor: no event".into());
-            }
+        }
+        if t.faceless {
+            trace.note("the subject is not an actor: no event");
         }
     }
 
