@@ -121,10 +121,7 @@ impl Grammar<'_> {
             return None;
         }
         let h = parse.head(n)?;
-        let span = (parse.words()[h].start, parse.words()[h].end);
-        self.toks
-            .iter()
-            .position(|t| t.start < span.1 && span.0 < t.end)
+        word_of.iter().position(|&x| x == Some(h))
     }
 
     /// Whether the parse reads the verb at token `verb` as passive.
@@ -450,6 +447,22 @@ mod tests {
             let t = toks.iter().position(|t| t.text == token).unwrap();
             let g = Grammar::new(text, &toks);
             assert_eq!(!g.not_a_verb(t), verb, "{text:?} {token}");
+        }
+    }
+
+    /// The verb whose object an eventive noun is, as a token, also after
+    /// text whose characters take several bytes.
+    #[test]
+    fn verb_of_an_object() {
+        for text in [
+            "Iran sought talks with the rebels.",
+            "Министр иностранных дел Лавров said Iran sought talks with the rebels.",
+        ] {
+            let toks = statecraft_text::tokenize(text);
+            let at = |w: &str| toks.iter().position(|t| t.text == w).unwrap();
+            let g = Grammar::new(text, &toks);
+            assert_eq!(g.verb_of_object(at("TALKS")), Some(at("SOUGHT")), "{text}");
+            assert_eq!(g.verb_of_object(at("REBELS")), None, "{text}");
         }
     }
 }
