@@ -769,7 +769,12 @@ const NP_BREAKERS: &[&str] = &[
 /// is one actor. The first actor of the phrase is its head; its agents
 /// are appended (coordinated agents give one code each); a phrase of
 /// agents without an actor is coded `---` plus the agents.
-pub(crate) fn petrarch_noun_phrases(lx: &mut Vec<Lexeme>, texts: &[&str], dict: &Dictionary) {
+pub(crate) fn petrarch_noun_phrases(
+    lx: &mut Vec<Lexeme>,
+    texts: &[&str],
+    dict: &Dictionary,
+    statecraft: bool,
+) {
     let n = lx.len();
     let word_ok = |k: usize| -> bool {
         match &lx[k].class {
@@ -874,10 +879,33 @@ pub(crate) fn petrarch_noun_phrases(lx: &mut Vec<Lexeme>, texts: &[&str], dict: 
                 .flatten()
                 .collect()
         } else {
-            members
+            let mut head = members
                 .iter()
                 .find_map(|&m| actor_codes(m))
-                .unwrap_or_else(|| vec![ActorCode::unknown()])
+                .unwrap_or_else(|| vec![ActorCode::unknown()]);
+            // "Ukrainian President Leonid Kuchma" (statecraft reading): a
+            // later actor of the phrase that gives the first one's bare
+            // country its roles is the head, where no title of the phrase
+            // gives them ("Iraqi Prime Minister Iyad Allawi" is the
+            // country's government by its title).
+            let titled = lx[start..=end]
+                .iter()
+                .any(|l| matches!(l.class, Class::Agent(_)));
+            if statecraft && !titled {
+                if let [first] = head.as_slice() {
+                    let refines = |c: &ActorCode| {
+                        c.has_roles() && !first.has_roles() && c.same_country(first)
+                    };
+                    let later = members
+                        .iter()
+                        .filter_map(|&m| actor_codes(m))
+                        .find(|c| !c.is_empty() && c.iter().all(refines));
+                    if let Some(later) = later {
+                        head = later;
+                    }
+                }
+            }
+            head
         };
         // Agent segments split at conjunctions between agents.
         let mut segments: Vec<Vec<AgentCode>> = vec![Vec::new()];

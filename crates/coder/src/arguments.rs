@@ -48,6 +48,30 @@ const LOCATIVE: &[&str] = &[
     "outskirts",
 ];
 
+/// Prepositions of an oblique that says when or in spite of what ("a day
+/// after the U.S. sanctioned Bosnian Serbs", "took over as head of the
+/// CIS"): circumstances, never the one acted on. They count as places,
+/// so that no rule takes their actor for a participant.
+const CIRCUMSTANTIAL: &[&str] = &[
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "till",
+    "despite",
+    "amid",
+    "amidst",
+    "as",
+    "like",
+    "unlike",
+    "following",
+    "ahead of",
+    "because of",
+    "due to",
+    "instead of",
+];
+
 /// Relative pronouns, which stand for the noun their clause modifies.
 const RELATIVE: &[&str] = &["who", "whom", "which", "that"];
 
@@ -184,7 +208,7 @@ fn nominal(p: &Parse, n: usize) -> Vec<Argument> {
 fn oblique(case: &str, passive: bool) -> Role {
     if case == "by" && passive {
         Role::Agent
-    } else if LOCATIVE.contains(&case) {
+    } else if LOCATIVE.contains(&case) || CIRCUMSTANTIAL.contains(&case) {
         Role::Place(case.to_string())
     } else {
         Role::Patient(Some(case.to_string()))
@@ -406,13 +430,16 @@ pub(crate) fn is_time(word: &str) -> bool {
         || RELATIVE.contains(&lower.as_str())
 }
 
-/// Relations through which a word's actor may be found below it: "the
-/// leader of Hamas", "Iraq's government", "U.S. troops".
-pub(crate) fn descends(deprel: &str) -> bool {
+/// Whether the actor of word `d` may stand for its head: "the leader of
+/// Hamas", "Iraq's government", "U.S. troops"; not "a day after the U.S.
+/// government ..." (a circumstance).
+pub(crate) fn descends(p: &Parse, d: usize) -> bool {
+    let rel = p.words()[d].deprel.split(':').next();
     matches!(
-        deprel.split(':').next(),
+        rel,
         Some("nmod" | "compound" | "amod" | "flat" | "appos" | "det" | "nummod")
-    )
+    ) && !(rel == Some("nmod")
+        && case_of(p, d).is_some_and(|c| CIRCUMSTANTIAL.contains(&c.as_str())))
 }
 
 #[cfg(test)]

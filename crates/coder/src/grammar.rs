@@ -164,8 +164,10 @@ impl Grammar<'_> {
             let u = unit_below(parse, &unit_at, named, a.word);
             // A pronoun the coder did not resolve, or a day misparsed as a
             // participant ("Monday to discuss"), says nothing of who.
+            // ("resigned Friday, a day after ..." with the day as object
+            // says nothing either, whatever lies below it.)
             let word = &parse.words()[a.word];
-            if u.is_none() && (word.upos == Upos::Pron || crate::arguments::is_time(&word.form)) {
+            if crate::arguments::is_time(&word.form) || (u.is_none() && word.upos == Upos::Pron) {
                 continue;
             }
             // An actor before the verb with no verb between ("The prospect
@@ -278,7 +280,7 @@ fn unit_below(parse: &Parse, unit_at: &[Option<usize>], named: &[bool], w: usize
         level = level
             .iter()
             .flat_map(|&(x, at)| parse.dependents(x).map(move |d| (d, at)))
-            .filter(|&(d, _)| crate::arguments::descends(parse.words()[d].deprel))
+            .filter(|&(d, _)| crate::arguments::descends(parse, d))
             .map(|(d, at)| (d, at || crate::arguments::locative_phrase(parse, d)))
             .collect();
     }

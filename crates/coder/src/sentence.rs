@@ -342,7 +342,7 @@ pub(crate) fn code_sentence(
         _ => None,
     });
     if opts.petrarch {
-        analysis::petrarch_noun_phrases(&mut lx, &texts, dict);
+        analysis::petrarch_noun_phrases(&mut lx, &texts, dict, opts.statecraft);
         if opts.statecraft {
             // "the interim government" after "Syria's interim government".
             for l in &mut lx {
