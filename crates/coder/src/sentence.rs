@@ -1343,6 +1343,16 @@ fn resolve_verb<'d>(
         if !p.required.iter().all(|w| present.contains(&**w)) {
             continue;
         }
+        // A pattern with no words of its own written for another verb of
+        // its block ("$ * + [046] # RECEIVE" beside GET and WIN) says
+        // nothing of this one (statecraft reading).
+        if opts.statecraft && !p.written_for.is_empty() && p.actors_only() {
+            let verb = &dict.verbs[family[c.1] as usize];
+            let name = verb.forms.first().map(|f| f.display()).unwrap_or_default();
+            if !p.written_for.iter().any(|w| same_spelling(w, &name)) {
+                continue;
+            }
+        }
         let matched = m.try_pattern(p, vf, vl);
         if let Some(t) = tried.as_deref_mut() {
             let mark = if matched.is_some() { " (matched)" } else { "" };
@@ -1365,6 +1375,20 @@ fn resolve_verb<'d>(
             (code.clone(), Bind::default(), None)
         }
     }
+}
+
+/// Whether two verbs are one up to British spelling (CRITICISE,
+/// CRITICIZE; ANALYSE, ANALYZE).
+fn same_spelling(a: &str, b: &str) -> bool {
+    let american = |w: &str| -> String {
+        for (uk, us) in [("ISE", "IZE"), ("YSE", "YZE")] {
+            if let Some(stem) = w.strip_suffix(uk) {
+                return format!("{stem}{us}");
+            }
+        }
+        w.to_string()
+    };
+    a == b || american(a) == american(b)
 }
 
 struct Ctx<'a> {

@@ -186,6 +186,13 @@ const CASES: &[Case] = &[
     ("in a capacity", (2004, 9, 1),
         "President Putin took office as head of the Commonwealth of Independent States on Monday.",
         &[]),
+    // A pattern of actors only that the dictionary wrote for one verb of
+    // its block (RECEIVE: "$ * +", a meeting) is that verb's alone, not
+    // its synonyms' (GET, WIN).
+    ("received", (2004, 9, 1), "The British prime minister received Irish negotiators on Monday.",
+        &[("GBRGOV", "IRL", "04")]),
+    ("got", (2004, 9, 1), "Irish negotiators got a cool reception from British officials on Monday.",
+        &[]),
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),

@@ -144,6 +144,22 @@ pub struct Pattern {
     /// Whole words the pattern cannot match without (outside alternatives
     /// and synsets): a cheap filter before the full match.
     pub required: Vec<Box<str>>,
+    /// The verbs of its block the pattern was written for, where its
+    /// comment names them (PETRARCH: `- $ * + [046]  # RECEIVE <ELH ...>`
+    /// in the block of GET, WIN and RECEIVE); empty when it names none.
+    pub written_for: Vec<Box<str>>,
+}
+
+impl Pattern {
+    /// Whether the pattern has no words of its own, only actor slots and
+    /// the verb (`$ * +`): the verb is all it says.
+    pub fn actors_only(&self) -> bool {
+        self.upper
+            .0
+            .iter()
+            .chain(&self.lower.0)
+            .all(|i| matches!(i.elem, Elem::Source | Elem::Target | Elem::Compound))
+    }
 }
 
 /// Patterns shared by the verbs of a block, longest first.

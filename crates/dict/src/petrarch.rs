@@ -48,12 +48,15 @@ pub(crate) fn read_verbs(
     // Synsets may be defined after their first use: read them first.
     // Lines that held only a comment are dropped: they neither end a
     // synset nor a pattern set, unlike truly blank lines.
-    let lines: Vec<(usize, String)> = {
+    // (line, text without comments, the comment after '#')
+    let lines: Vec<(usize, String, String)> = {
         let mut in_xml = false;
         numbered_lines(text)
             .filter_map(|(n, raw)| {
                 let stripped = strip_comment(&raw, &mut in_xml);
-                (raw.trim().is_empty() || !stripped.trim().is_empty()).then_some((n, stripped))
+                let comment = raw.split_once('#').map_or("", |(_, c)| c).to_string();
+                (raw.trim().is_empty() || !stripped.trim().is_empty())
+                    .then_some((n, stripped, comment))
             })
             .collect()
     };
@@ -108,7 +111,7 @@ pub(crate) fn read_verbs(
 
     let mut block: Option<(usize, EventCode)> = None; // (block index, default code)
     let mut in_synset = false;
-    for (line_no, line) in &lines {
+    for (line_no, line, comment) in &lines {
         let t = line.trim();
         if t.is_empty() {
             in_synset = false;
@@ -157,7 +160,11 @@ pub(crate) fn read_verbs(
             let body =
                 crate::glue_contractions(&body.split_whitespace().collect::<Vec<_>>().join(" "));
             match parse_pattern(&body, Dialect::Petrarch, dict, false) {
-                Ok(p) => dict.blocks[b].patterns.push(p),
+                Ok(mut p) => {
+                    // Kept where they name verbs of the block (see below).
+                    p.written_for = comment_words(comment);
+                    dict.blocks[b].patterns.push(p)
+                }
                 Err(m) => errors.push(err(file, *line_no, m)),
             }
             continue;
@@ -228,9 +235,44 @@ pub(crate) fn read_verbs(
             kind: VerbKind::Event,
         });
     }
+    // A comment's words name the verbs a pattern was written for only
+    // where they are verbs of its block (coders' initials, "OY", "SHAN",
+    // are not).
+    let mut heads: Vec<Vec<String>> = vec![Vec::new(); dict.blocks.len()];
+    for v in &dict.verbs {
+        if let (Some(h), Some(f)) = (heads.get_mut(v.block as usize), v.forms.first()) {
+            h.push(f.display());
+        }
+    }
+    for (b, block) in dict.blocks.iter_mut().enumerate() {
+        for p in &mut block.patterns {
+            p.written_for
+                .retain(|w| heads[b].iter().any(|h| **h == **w));
+        }
+    }
     for b in &mut dict.blocks {
         sort_block(b);
     }
+}
+
+/// The upper-case words of a pattern's comment before any `<` note:
+/// `RECEIVE <ELH 21 May 2008>` → RECEIVE; `APPEAL <ab ...> , PLEAD <oy
+/// ...>` → APPEAL, PLEAD.
+fn comment_words(comment: &str) -> Vec<Box<str>> {
+    let mut out = Vec::new();
+    let mut in_note = false;
+    for w in comment.split(|c: char| c.is_whitespace() || c == ',') {
+        if w.starts_with('<') {
+            in_note = true;
+        }
+        if !in_note && !w.is_empty() && w.chars().all(|c| c.is_ascii_uppercase() || c == '_') {
+            out.push(w.into());
+        }
+        if w.ends_with('>') {
+            in_note = false;
+        }
+    }
+    out
 }
 
 /// Which word of a multi-word verb the '+' marks (`+CALL_ON`: 0,

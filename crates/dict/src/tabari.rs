@@ -340,6 +340,7 @@ pub(crate) fn parse_pattern(
         code,
         length,
         source: body.split_whitespace().collect::<Vec<_>>().join(" ").into(),
+        written_for: Vec::new(),
     })
 }
 

@@ -284,6 +284,45 @@ WIRE_+TAP
     assert_eq!(dict.blocks[0].patterns.len(), 3);
 }
 
+/// A pattern's comment names the verbs of its block it was written for;
+/// other capitals there (coders' initials) are no verbs of the block.
+#[test]
+fn petrarch_patterns_remember_their_verbs() {
+    let text = "\
+--- OBTAIN [---] ---
+GET {GETS GOT}
+RECEIVE
+WIN
+- $ * + [046]  # RECEIVE <ELH 21 May 2008>
+- * AID [070]  # GET <ab 31 Dec 2005> , WIN <oy 07 Dec 2005>
+- * LOAN [071]  # OY 16 Mar 2006
+- * + [---]
+";
+    let mut l = Loader::new();
+    l.verbs(text, "p.verbs", Dialect::Petrarch);
+    let (dict, errors) = l.finish();
+    assert!(errors.is_empty(), "{errors:?}");
+    let written: Vec<(String, Vec<String>, bool)> = dict.blocks[0]
+        .patterns
+        .iter()
+        .map(|p| {
+            let verbs = p.written_for.iter().map(|w| w.to_string()).collect();
+            (p.source.to_string(), verbs, p.actors_only())
+        })
+        .collect();
+    let want = |p: &str, v: &[&str], a: bool| {
+        (p.to_string(), v.iter().map(|w| w.to_string()).collect(), a)
+    };
+    for w in [
+        want("$ * +", &["RECEIVE"], true),
+        want("* AID", &["GET", "WIN"], false),
+        want("* LOAN", &[], false),
+        want("* +", &[], true),
+    ] {
+        assert!(written.contains(&w), "{w:?} not in {written:?}");
+    }
+}
+
 #[test]
 fn agents_in_both_dialects() {
     let mut l = Loader::new();
