@@ -144,6 +144,7 @@ fn own(p: &Parse, v: usize) -> Vec<Argument> {
             continue;
         }
         let role = match w[d].deprel {
+            "nsubj" if reduced_relative(p, v) => Role::Patient(None),
             "nsubj" | "nsubj:outer" => Role::Agent,
             "nsubj:pass" | "obj" | "iobj" => Role::Patient(None),
             // An agent phrase without "by" is an object misread.
@@ -360,8 +361,43 @@ pub(crate) fn is_passive(p: &Parse, v: usize) -> bool {
         })
     };
     (w.xpos == "VBN" && w.deprel == "acl" && !main_verb_misread(p, v) && !object())
+        || reduced_relative(p, v)
         || p.dependents(v)
             .any(|d| matches!(p.words()[d].deprel, "nsubj:pass" | "aux:pass"))
+}
+
+/// Whether `v` is a participle the parse made the verb of its noun,
+/// where the noun is what it modifies: "A militant leader linked to
+/// al-Qaeda said ..." read as "[the] leader linked ...". A past participle
+/// with a subject, no auxiliary and no object is no finite verb where a
+/// verb after it governs it, or is a finite verb it governs with no
+/// subject of its own ("... linked to al-Qaeda condemned Ethiopia"): its
+/// "subject" is acted on.
+fn reduced_relative(p: &Parse, v: usize) -> bool {
+    let w = p.words();
+    if w[v].xpos != "VBN" {
+        return false;
+    }
+    let mut subject = false;
+    for d in p.dependents(v) {
+        match w[d].deprel.split(':').next() {
+            Some("nsubj") => subject = true,
+            Some("aux" | "obj" | "iobj" | "cop") => return false,
+            _ => {}
+        }
+    }
+    let finite = |x: usize| matches!(w[x].xpos, "VBD" | "VBZ" | "VBP");
+    let governed = p.head(v).is_some_and(|h| h > v && w[h].upos == Upos::Verb);
+    let governs = || {
+        p.dependents(v).any(|d| {
+            d > v
+                && finite(d)
+                && !p
+                    .dependents(d)
+                    .any(|e| w[e].deprel.split(':').next() == Some("nsubj"))
+        })
+    };
+    subject && (governed || governs())
 }
 
 /// Whether `v`, parsed as a participle modifying the root noun, is the

@@ -79,14 +79,17 @@ impl<'a> Grammar<'a> {
             }
             Upos::Aux => false,
             Upos::Noun => {
+                let (parse, word_of) = self.parse();
+                let word = word_of.get(t).copied().flatten().map(|w| &parse.words()[w]);
+                // "an aid worker": a noun modifying a noun names no event,
+                // eventive or not.
+                if word.is_some_and(|w| w.upos == Upos::Noun && w.deprel == "compound") {
+                    return true;
+                }
                 if eventive(&self.text[tag.start..tag.end]) {
                     return false;
                 }
-                let (parse, word_of) = self.parse();
-                word_of.get(t).copied().flatten().is_some_and(|w| {
-                    let word = &parse.words()[w];
-                    word.upos != Upos::Verb && participant(word.deprel)
-                })
+                word.is_some_and(|word| word.upos != Upos::Verb && participant(word.deprel))
             }
             _ => true,
         }
@@ -432,6 +435,9 @@ mod tests {
                 true,
             ),
             ("The allies of Syria met.", "ALLIES", false),
+            // An eventive noun modifying a noun is none.
+            ("Jordanian aid workers arrived.", "AID", false),
+            ("Jordanian aid to Iraq arrived.", "AID", true),
             // A participle the parse makes a preposition is none.
             (
                 "Iran froze nuclear work including uranium enrichment.",

@@ -193,6 +193,14 @@ const CASES: &[Case] = &[
         &[("GBRGOV", "IRL", "04")]),
     ("got", (2004, 9, 1), "Irish negotiators got a cool reception from British officials on Monday.",
         &[]),
+    // A noun modifying a noun names no event ("aid workers" is no aid),
+    // and a participle the parse reads as a verb with a subject ("a
+    // leader linked to al-Qaeda condemned ...") is a state of its noun.
+    ("a noun modifier", (2004, 9, 1), "Jordanian aid workers praised Iraqi officials on Monday.",
+        &[("JORLAB", "IRQ", "05")]),
+    ("a reduced relative", (2004, 9, 1),
+        "A Somali militia leader linked to al-Qaeda condemned Ethiopia on Sunday.",
+        &[("SOMUAF", "ETH", "11")]),
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),
