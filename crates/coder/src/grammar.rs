@@ -127,6 +127,24 @@ impl Grammar<'_> {
         word_of.iter().position(|&x| x == Some(h))
     }
 
+    /// Whether a word of tokens `first..=last` lies below the verb at
+    /// tokens `verb` (first and last) in the parse.
+    /// An eventive noun's participants may hang on the verb it is an
+    /// argument of ("sought talks [to end a siege called by the rebels]").
+    pub(crate) fn below(&self, verb: (usize, usize), first: usize, last: usize) -> bool {
+        let (parse, word_of) = self.parse();
+        let at = |t: usize| word_of.get(t).copied().flatten();
+        (verb.0..=verb.1).filter_map(at).any(|v| {
+            let top = match parse.words()[v].upos {
+                Upos::Noun | Upos::Propn => parse.head(v).unwrap_or(v),
+                _ => v,
+            };
+            (first..=last)
+                .filter_map(at)
+                .any(|w| w != v && parse.dominates(top, w))
+        })
+    }
+
     /// Whether the parse reads the verb at token `verb` as passive.
     pub(crate) fn passive(&self, verb: usize) -> bool {
         let (parse, word_of) = self.parse();

@@ -1631,13 +1631,36 @@ impl Ctx<'_> {
                 None => carried.or(before_verb).or(after_verb),
             };
         }
+        // With a parse that names no one acted on, an actor is the
+        // target only below the verb ("a man who died after ... has
+        // demanded the chief constable resign": the constable is not the
+        // dead man's).
+        let governed = |i: usize| {
+            let u = &self.units[i];
+            match (&tree, self.grammar) {
+                (Some(_), Some(g)) => g.below(
+                    (self.vis[vf], self.vis[vl]),
+                    self.vis[u.first],
+                    self.vis[u.last],
+                ),
+                _ => true,
+            }
+        };
         if target.is_none() {
             if let Some(s) = source {
                 let after = (0..n).find(|&i| {
-                    in_clause(i) && self.units[i].first > vl && self.distinct(s, i) && reachable(i)
+                    in_clause(i)
+                        && self.units[i].first > vl
+                        && self.distinct(s, i)
+                        && reachable(i)
+                        && governed(i)
                 });
                 let before = (0..n).rev().find(|&i| {
-                    !petrarch && in_clause(i) && self.units[i].first < vf && self.distinct(s, i)
+                    !petrarch
+                        && in_clause(i)
+                        && self.units[i].first < vf
+                        && self.distinct(s, i)
+                        && governed(i)
                 });
                 target = after.or(before);
                 if self.opts.statecraft {

@@ -201,6 +201,12 @@ const CASES: &[Case] = &[
     ("a reduced relative", (2004, 9, 1),
         "A Somali militia leader linked to al-Qaeda condemned Ethiopia on Sunday.",
         &[("SOMUAF", "ETH", "11")]),
+    // Where the parse names no one acted on, an actor beyond the verb's
+    // own phrase is not its target: the police are accused, not the
+    // ones the student died at the hands of.
+    ("a relative clause's verb", (2004, 9, 1),
+        "Relatives of a Kenyan student who died in custody last week have accused Kenyan police of a cover-up.",
+        &[("KENEDU", "KENCOP", "11")]),
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),
