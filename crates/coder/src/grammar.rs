@@ -145,6 +145,15 @@ impl Grammar<'_> {
         })
     }
 
+    /// Whether the tagger reads token `t` as a common noun.
+    pub(crate) fn noun_at(&self, t: usize) -> bool {
+        self.word_of
+            .get(t)
+            .copied()
+            .flatten()
+            .is_some_and(|w| self.tags[w].upos == Upos::Noun)
+    }
+
     /// Whether the parse reads the verb at token `verb` as passive.
     pub(crate) fn passive(&self, verb: usize) -> bool {
         let (parse, word_of) = self.parse();

@@ -210,3 +210,67 @@ pub(crate) fn same_role(units: &mut [crate::analysis::Unit]) {
         })
     });
 }
+
+/// Stage `seats` (statecraft reading): a seat of government that acts,
+/// one that is neither a place of a locative phrase ("in Khartoum") nor a
+/// modifier of the noun after it ("a London court"), is its country's
+/// government: "Tehran dismissed the allegation", "talks between Khartoum
+/// and the rebels". `places` are the lexemes of [`locative`]; `noun_at`
+/// tells whether the tagger reads a token as a common noun.
+pub(crate) fn seats(
+    lx: &mut [Lexeme],
+    texts: &[&str],
+    places: &[usize],
+    seats: &[statecraft_dict::Seat],
+    date: statecraft_text::Date,
+    noun_at: impl Fn(usize) -> bool,
+) {
+    if seats.is_empty() {
+        return;
+    }
+    // Letters only: "PORT - AU - PRINCE" and "Port-au-Prince" are one.
+    let letters = |words: &mut dyn Iterator<Item = &str>| -> String {
+        words
+            .flat_map(|w| w.chars())
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    for k in 0..lx.len() {
+        if places.contains(&k) {
+            continue;
+        }
+        let before_noun = !lx[k].possessive
+            && lx.get(k + 1).is_some_and(|n| {
+                n.first == lx[k].last + 1
+                    && matches!(n.class, Class::Agent(_) | Class::Noun | Class::Actor(_))
+            });
+        if before_noun || noun_at(lx[k].last + 1) {
+            continue;
+        }
+        let l = &mut lx[k];
+        let Class::Actor(codes) = &mut l.class else {
+            continue;
+        };
+        let [code] = codes.as_mut_slice() else {
+            continue;
+        };
+        let Some(country) = code.country().filter(|_| !code.has_roles()) else {
+            continue;
+        };
+        let mut words = texts[l.first..=l.last].iter().copied();
+        let name = letters(&mut words);
+        let name = name
+            .strip_suffix('S')
+            .filter(|_| l.possessive)
+            .unwrap_or(&name);
+        let seat = seats.iter().find(|s| {
+            *s.country == *country
+                && s.in_force(date)
+                && letters(&mut s.phrase.words.iter().map(|w| &*w.text)) == name
+        });
+        if seat.is_some() {
+            *code = statecraft_types::ActorCode::new(format!("{country}GOV"));
+        }
+    }
+}

@@ -319,6 +319,11 @@ pub(crate) fn code_sentence(
         // roles named without a country ("gunmen", "police") their country;
         // else the dateline's, else the story's home country.
         let places = crate::places::locative(&lx, &toks, &texts);
+        if opts.statecraft {
+            crate::places::seats(&mut lx, &texts, &places, &dict.seats, input.date, |t| {
+                grammar.as_ref().is_some_and(|g| g.noun_at(t))
+            });
+        }
         context = crate::places::context_country(&lx, &places)
             .or_else(|| memory.dateline.clone())
             .or_else(|| memory.home.clone().filter(|h| crate::places::is_country(h)));

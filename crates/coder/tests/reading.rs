@@ -207,6 +207,21 @@ const CASES: &[Case] = &[
     ("a relative clause's verb", (2004, 9, 1),
         "Relatives of a Kenyan student who died in custody last week have accused Kenyan police of a cover-up.",
         &[("KENEDU", "KENCOP", "11")]),
+    // A seat of government that acts is its government; where it says
+    // where, or names the noun after it, it is a place; a former seat is
+    // no longer the government's.
+    ("a capital acting", (2004, 9, 1), "Tehran on Monday dismissed the American allegation.",
+        &[("IRNGOV", "USA", "01")]),
+    ("a capital in talks", (2004, 9, 1), "Talks between Khartoum and Darfur rebels resumed in Abuja.",
+        &[("SDNGOV", "SDNREB", "04"), ("SDNREB", "SDNGOV", "04")]),
+    ("a capital as the place", (2004, 9, 1), "Rebels attacked a police station in Khartoum.",
+        &[("SDNREB", "SDNCOP", "19")]),
+    ("a capital naming a noun", (2004, 9, 1), "A London court jailed a Nigerian man on Monday.",
+        &[("GBRJUD", "NGA", "17")]),
+    ("a seat before the move", (2004, 9, 1), "Rangoon rejected the criticism of the United Nations.",
+        &[("MMRGOV", "IGOUNO", "12")]),
+    ("a seat after the move", (2007, 9, 1), "Rangoon rejected the criticism of the United Nations.",
+        &[("MMR", "IGOUNO", "12")]),
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),

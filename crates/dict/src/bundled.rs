@@ -1,9 +1,9 @@
 //! The default dictionaries, compiled into the binary: the Phoenix actor,
 //! agent and discard dictionaries and the PETRARCH-1 CAMEO verb patterns
 //! (MIT, Open Event Data Alliance; see `data/dictionaries/LICENSE`), plus
-//! statecraft's own overlays: dated actors up to 2025, agents wire news
-//! names that Phoenix lacks, and verb patterns for diplomatic news that
-//! the 2015 verb dictionary lacks.
+//! statecraft's own overlays: dated actors up to 2025, seats of government,
+//! agents wire news names that Phoenix lacks, and verb patterns for
+//! diplomatic news that the 2015 verb dictionary lacks.
 
 use crate::{decode, Dialect, DictError, Dictionary, Loader};
 
@@ -31,6 +31,7 @@ pub const BUNDLED_FILES: &[(&str, &[u8])] = &[
     data!("CAMEO.verbpatterns.150430.txt"),
     data!("statecraft.verbs.txt"),
     data!("statecraft.overlay.txt"),
+    data!("statecraft.seats.overlay.txt"),
 ];
 
 /// Loads the bundled default dictionaries.

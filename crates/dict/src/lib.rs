@@ -226,6 +226,42 @@ pub struct Dictionary {
     pub options: Vec<String>,
     /// File labels, indexed by `Actor::origin.0`.
     pub files: Vec<String>,
+    /// Seats of government: cities that stand for their country's
+    /// government when news makes them act (statecraft overlay `seat:`).
+    pub seats: Vec<Seat>,
+}
+
+/// A city that stands for its country's government when it acts ("Tehran
+/// dismissed the allegation", "talks between Khartoum and the rebels"),
+/// over the dates it was the seat.
+///
+/// ```
+/// use statecraft_dict::Loader;
+/// use statecraft_text::Date;
+/// let mut l = Loader::new();
+/// l.overlay("seat: Rangoon MMR - 2005-11-05  # src: a gazetteer\n", "s.overlay.txt");
+/// let (dict, errors) = l.finish();
+/// assert!(errors.is_empty());
+/// let seat = &dict.seats[0];
+/// assert_eq!(&*seat.country, "MMR");
+/// assert!(seat.in_force(Date::from_ymd(2004, 9, 1).unwrap()));
+/// assert!(!seat.in_force(Date::from_ymd(2006, 1, 1).unwrap()));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Seat {
+    /// The city's name.
+    pub phrase: Phrase,
+    /// The country code (`SDN`).
+    pub country: Box<str>,
+    /// When it was the seat; `None` for always.
+    pub restriction: Option<Restriction>,
+}
+
+impl Seat {
+    /// Whether the city was the seat of government on `date`.
+    pub fn in_force(&self, date: statecraft_text::Date) -> bool {
+        self.restriction.is_none_or(|r| r.contains(date))
+    }
 }
 
 impl Dictionary {

@@ -10,11 +10,18 @@
 //!
 //! Dates are inclusive ISO dates; `-` leaves a side open. Overlay entries
 //! replace base-dictionary entries that have the same phrase.
+//!
+//! A `seat:` line names a city that stands for its country's government
+//! when it acts, with the country and the dates it was the seat:
+//!
+//! ```text
+//! seat: Rangoon MMR - 2005-11-05       # src: ...
+//! ```
 
 use crate::code::{ActorCodes, CodeSchedule, Restriction};
 use crate::tabari::err;
 use crate::word::Endings;
-use crate::{numbered_lines, parse_phrase, Actor, Dialect, DictError, Dictionary, Phrase};
+use crate::{numbered_lines, parse_phrase, Actor, Dialect, DictError, Dictionary, Phrase, Seat};
 use statecraft_text::Date;
 use std::collections::HashSet;
 
@@ -40,7 +47,11 @@ pub(crate) fn read_overlay(
             continue;
         }
         let Some((key, value)) = body.split_once(':') else {
-            errors.push(err(file, line_no, "expected 'actor:', 'alias:' or 'role:'"));
+            errors.push(err(
+                file,
+                line_no,
+                "expected 'actor:', 'alias:', 'role:' or 'seat:'",
+            ));
             continue;
         };
         let value = value.trim();
@@ -94,10 +105,14 @@ pub(crate) fn read_overlay(
                     Err(m) => errors.push(err(file, line_no, m)),
                 }
             }
+            "seat" => match parse_seat(value) {
+                Ok(seat) => dict.seats.push(seat),
+                Err(m) => errors.push(err(file, line_no, m)),
+            },
             other => errors.push(err(
                 file,
                 line_no,
-                format!("unknown key {other:?}; expected actor, alias or role"),
+                format!("unknown key {other:?}; expected actor, alias, role or seat"),
             )),
         }
     }
@@ -117,6 +132,31 @@ pub(crate) fn read_overlay(
             dict.actors.push(a);
         }
     }
+}
+
+/// `Rangoon MMR - 2005-11-05`: a name, a country and its dates.
+fn parse_seat(value: &str) -> Result<Seat, String> {
+    let parts: Vec<&str> = value.split_whitespace().collect();
+    let Some(at) = parts.len().checked_sub(3).filter(|&n| n > 0) else {
+        return Err("seat needs NAME COUNTRY FROM TO (dates YYYY-MM-DD or '-')".into());
+    };
+    let (code, restriction) = parse_role(&parts[at..].join(" "))?;
+    let country = match code {
+        ActorCodes::Codes(c) if c.len() == 1 && c[0].len() == 3 => c[0].clone(),
+        _ => return Err(format!("bad country code {:?}", parts[at])),
+    };
+    let phrase = parse_phrase(
+        &parts[..at].join(" "),
+        Dialect::Petrarch,
+        Endings::None,
+        true,
+    )
+    .ok_or("empty name")?;
+    Ok(Seat {
+        phrase,
+        country,
+        restriction,
+    })
 }
 
 fn span(r: Option<Restriction>) -> Option<(Date, Date)> {

@@ -323,6 +323,60 @@ WIN
     }
 }
 
+/// Seats of government in the overlay: a name, a country and dates; a bad
+/// line says where and what is wrong.
+#[test]
+fn overlay_seats() {
+    let text = "\
+seat: Khartoum SDN - -              # src: a gazetteer
+seat: Addis Ababa ETH - -           # src: a gazetteer
+seat: Rangoon MMR - 2005-11-05      # src: a gazetteer
+seat: Bonn GERMANY - -              # src: a gazetteer
+seat: Lagos NGA 1991-12-12          # src: a gazetteer
+seat: Paris FRA - -
+";
+    let mut l = Loader::new();
+    l.overlay(text, "s.overlay.txt");
+    let (dict, errors) = l.finish();
+    let names: Vec<(String, &str)> = dict
+        .seats
+        .iter()
+        .map(|s| (s.phrase.display(), &*s.country))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("KHARTOUM".to_string(), "SDN"),
+            ("ADDIS_ABABA".to_string(), "ETH"),
+            ("RANGOON".to_string(), "MMR")
+        ]
+    );
+    let date = |y, m, d| Date::from_ymd(y, m, d).unwrap();
+    assert!(dict.seats[2].in_force(date(2005, 11, 5)));
+    assert!(!dict.seats[2].in_force(date(2005, 11, 6)));
+    let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    assert!(errors[0].starts_with("s.overlay.txt:4:") && errors[0].contains("GERMANY"));
+    assert!(errors[1].starts_with("s.overlay.txt:5:"));
+    assert!(errors[2].starts_with("s.overlay.txt:6:") && errors[2].contains("src"));
+}
+
+/// statecraft's own overlays read without a single error (the Phoenix
+/// files have known flaws; ours have none).
+#[test]
+fn own_overlays_are_clean() {
+    for (name, bytes) in statecraft_dict::BUNDLED_FILES {
+        if !(name.starts_with("statecraft.") && name.ends_with(".overlay.txt")) {
+            continue;
+        }
+        let mut l = Loader::new();
+        l.overlay(&decode(bytes), name);
+        let (dict, errors) = l.finish();
+        assert!(errors.is_empty(), "{name}: {errors:?}");
+        assert!(!dict.actors.is_empty() || !dict.seats.is_empty(), "{name}");
+    }
+}
+
 #[test]
 fn agents_in_both_dialects() {
     let mut l = Loader::new();

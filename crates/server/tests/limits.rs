@@ -39,7 +39,7 @@ fn a_256_kb_sentence_is_coded_in_pieces_and_reported() {
     assert!(
         events
             .iter()
-            .any(|e| e["source"] == "KOR" && e["target"] == "SYR"),
+            .any(|e| e["source_state"] == "KOR" && e["target_state"] == "SYR"),
         "{events:?}"
     );
 }
