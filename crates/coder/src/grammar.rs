@@ -145,6 +145,28 @@ impl Grammar<'_> {
         })
     }
 
+    /// The token of the verb that the verb at token `verb` is coordinated
+    /// with, where it has no auxiliary, subject or negation of its own
+    /// ("will not dismantle its programs or improve ties": improve's is
+    /// dismantle).
+    pub(crate) fn conjunct_of(&self, verb: usize) -> Option<usize> {
+        let (parse, word_of) = self.parse();
+        let v = word_of.get(verb).copied().flatten()?;
+        let w = parse.words();
+        if w[v].deprel != "conj" || w[v].upos != Upos::Verb {
+            return None;
+        }
+        let own = parse.dependents(v).any(|d| {
+            matches!(w[d].deprel.split(':').next(), Some("aux" | "nsubj"))
+                || (w[d].deprel == "advmod" && matches!(w[d].lemma.as_str(), "not" | "never"))
+        });
+        let h = parse.head(v)?;
+        if own || w[h].upos != Upos::Verb {
+            return None;
+        }
+        word_of.iter().position(|&x| x == Some(h))
+    }
+
     /// Whether the tagger reads token `t` as a common noun.
     pub(crate) fn noun_at(&self, t: usize) -> bool {
         self.word_of

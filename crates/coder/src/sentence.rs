@@ -743,8 +743,20 @@ pub(crate) fn code_sentence(
             );
             // Intentions are found in the statecraft reading only.
             if opts.statecraft {
-                let m = modality(&vtexts, &vbarrier, lo, vf, question);
-                apply_modality(&mut evs, &code, m, pat_src, intended, &vtexts, (lo, vf));
+                // "will not dismantle its programs or improve ties": a
+                // coordinated verb without auxiliaries of its own shares
+                // its first conjunct's.
+                let shared = grammar
+                    .as_ref()
+                    .and_then(|g| g.conjunct_of(vis[vf]))
+                    .and_then(|t| to_vis.get(t).copied())
+                    .filter(|&h| h >= lo && h < vf);
+                let own = modality(&vtexts, &vbarrier, lo, vf, question);
+                let (m, at) = match shared {
+                    Some(h) if own.is_none() => (modality(&vtexts, &vbarrier, lo, h, question), h),
+                    _ => (own, vf),
+                };
+                apply_modality(&mut evs, &code, m, pat_src, intended, &vtexts, (lo, at));
             }
             if ctx.secondary.get() {
                 // Two verbs of one clause telling one deed ("air strikes

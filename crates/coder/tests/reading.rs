@@ -222,6 +222,15 @@ const CASES: &[Case] = &[
         &[("MMRGOV", "IGOUNO", "12")]),
     ("a seat after the move", (2007, 9, 1), "Rangoon rejected the criticism of the United Nations.",
         &[("MMR", "IGOUNO", "12")]),
+    // A coordinated verb shares its first conjunct's auxiliaries: "will
+    // not halt ... or improve ties ... until" refuses better ties (12);
+    // a conjunct with its own ("and will not improve") keeps its own.
+    ("a shared negation", (2004, 9, 1),
+        "Iran will not halt its nuclear work or improve ties with Britain until the sanctions end.",
+        &[("IRN", "GBR", "12")]),
+    ("an own negation", (2004, 9, 1),
+        "Iran improved ties with Britain and will not improve ties with Israel.",
+        &[("IRN", "GBR", "05")]),
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),

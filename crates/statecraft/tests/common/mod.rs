@@ -39,6 +39,10 @@ pub fn statecraft(subcommand: &str, args: &[&str], stdin: &[u8]) -> std::process
         .stderr(Stdio::piped())
         .spawn()
         .expect("runs");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    // A command may exit before it reads its input (a refused model):
+    // its output says what happened, not the broken pipe.
+    if let Err(e) = child.stdin.take().unwrap().write_all(stdin) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
     child.wait_with_output().unwrap()
 }
