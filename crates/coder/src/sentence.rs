@@ -1360,10 +1360,11 @@ fn resolve_verb<'d>(
         if !p.required.iter().all(|w| present.contains(&**w)) {
             continue;
         }
-        // A pattern with no words of its own written for another verb of
-        // its block ("$ * + [046] # RECEIVE" beside GET and WIN) says
-        // nothing of this one (statecraft reading).
-        if opts.statecraft && !p.written_for.is_empty() && p.actors_only() {
+        // A pattern with no content words of its own written for another
+        // verb of its block ("$ * + [046] # RECEIVE" beside GET and WIN,
+        // "* TO [020] # LOOK" beside APPEAR) says nothing of this one
+        // (statecraft reading).
+        if opts.statecraft && !p.written_for.is_empty() && p.bare() {
             let verb = &dict.verbs[family[c.1] as usize];
             let name = verb.forms.first().map(|f| f.display()).unwrap_or_default();
             if !p.written_for.iter().any(|w| same_spelling(w, &name)) {

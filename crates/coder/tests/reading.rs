@@ -209,7 +209,8 @@ const CASES: &[Case] = &[
         &[("KENEDU", "KENCOP", "11")]),
     // A seat of government that acts is its government; where it says
     // where, or names the noun after it, it is a place; a former seat is
-    // no longer the government's.
+    // no longer the government's. ("Rejected" with no pattern of its own
+    // is a rejection, 120.)
     ("a capital acting", (2004, 9, 1), "Tehran on Monday dismissed the American allegation.",
         &[("IRNGOV", "USA", "01")]),
     ("a capital in talks", (2004, 9, 1), "Talks between Khartoum and Darfur rebels resumed in Abuja.",
@@ -231,6 +232,11 @@ const CASES: &[Case] = &[
     ("an own negation", (2004, 9, 1),
         "Iran improved ties with Britain and will not improve ties with Israel.",
         &[("IRN", "GBR", "05")]),
+    // Nor is a pattern of prepositions only ("* TO [020]", written for
+    // LOOK, "look to X") APPEAR's: "appeared ... to denounce" is no appeal.
+    ("appeared to", (2004, 9, 1),
+        "Cuban President Fidel Castro appeared before Venezuelan lawmakers to denounce the United States.",
+        &[("CUBGOV", "USA", "11")]),
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),

@@ -151,16 +151,28 @@ pub struct Pattern {
 }
 
 impl Pattern {
-    /// Whether the pattern has no words of its own, only actor slots and
-    /// the verb (`$ * +`): the verb is all it says.
-    pub fn actors_only(&self) -> bool {
+    /// Whether the pattern has no content words of its own: only actor
+    /// slots, the verb, and prepositions or particles (`$ * +`, `* TO +`).
+    /// The verb is all such a pattern says.
+    pub fn bare(&self) -> bool {
         self.upper
             .0
             .iter()
             .chain(&self.lower.0)
-            .all(|i| matches!(i.elem, Elem::Source | Elem::Target | Elem::Compound))
+            .all(|i| match &i.elem {
+                Elem::Source | Elem::Target | Elem::Compound => true,
+                Elem::Word(w) => FUNCTION_WORDS.contains(&&*w.text),
+                _ => false,
+            })
     }
 }
+
+/// Prepositions and particles: a pattern of these and actor slots says no
+/// more than its verb.
+const FUNCTION_WORDS: &[&str] = &[
+    "TO", "FOR", "WITH", "ON", "IN", "AT", "BY", "FROM", "OF", "AGAINST", "OVER", "ABOUT", "INTO",
+    "AS", "THAT", "UP", "DOWN", "OUT", "OFF", "BACK",
+];
 
 /// Patterns shared by the verbs of a block, longest first.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -296,6 +296,7 @@ WIN
 - $ * + [046]  # RECEIVE <ELH 21 May 2008>
 - * AID [070]  # GET <ab 31 Dec 2005> , WIN <oy 07 Dec 2005>
 - * LOAN [071]  # OY 16 Mar 2006
+- * TO + [020]  # WIN
 - * + [---]
 ";
     let mut l = Loader::new();
@@ -307,7 +308,7 @@ WIN
         .iter()
         .map(|p| {
             let verbs = p.written_for.iter().map(|w| w.to_string()).collect();
-            (p.source.to_string(), verbs, p.actors_only())
+            (p.source.to_string(), verbs, p.bare())
         })
         .collect();
     let want = |p: &str, v: &[&str], a: bool| {
@@ -317,6 +318,7 @@ WIN
         want("$ * +", &["RECEIVE"], true),
         want("* AID", &["GET", "WIN"], false),
         want("* LOAN", &[], false),
+        want("* TO +", &["WIN"], true),
         want("* +", &[], true),
     ] {
         assert!(written.contains(&w), "{w:?} not in {written:?}");
