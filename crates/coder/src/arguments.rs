@@ -324,7 +324,16 @@ fn by_phrase(p: &Parse, n: usize) -> bool {
 /// Whether `d` is an "on" or "upon" oblique ("called on Sudan"), which
 /// controls a complement like an object.
 fn called_on(p: &Parse, d: usize) -> bool {
-    p.words()[d].deprel.split(':').next() == Some("obl")
+    // Only a verb of calling upon ("appeared on television to denounce"
+    // is no appeal to the television).
+    let calls = p.head(d).is_some_and(|h| {
+        matches!(
+            p.words()[h].lemma.to_lowercase().as_str(),
+            "call" | "prevail"
+        )
+    });
+    calls
+        && p.words()[d].deprel.split(':').next() == Some("obl")
         && matches!(case_of(p, d).as_deref(), Some("on" | "upon"))
 }
 

@@ -237,6 +237,11 @@ const CASES: &[Case] = &[
     ("appeared to", (2004, 9, 1),
         "Cuban President Fidel Castro appeared before Venezuelan lawmakers to denounce the United States.",
         &[("CUBGOV", "USA", "11")]),
+    // An "on" oblique controls the infinitive only after a verb of calling
+    // upon: the television does not denounce.
+    ("appeared on television to", (2004, 9, 1),
+        "Cuban President Fidel Castro appeared on television on Monday to denounce the United States.",
+        &[("CUBGOV", "USA", "11")]),
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),
