@@ -213,17 +213,20 @@ pub(crate) fn same_role(units: &mut [crate::analysis::Unit]) {
 
 /// Stage `seats` (statecraft reading): a seat of government that acts,
 /// one that is neither a place of a locative phrase ("in Khartoum") nor a
-/// modifier of the noun after it ("a London court"), is its country's
+/// modifier of the noun after it ("a London court") nor part of a
+/// hyphenated word ("Washington-based"), is its country's
 /// government: "Tehran dismissed the allegation", "talks between Khartoum
-/// and the rebels". `places` are the lexemes of [`locative`]; `noun_at`
-/// tells whether the tagger reads a token as a common noun.
+/// and the rebels". `places` are the lexemes of [`locative`]; `modifier`
+/// tells whether the words at tokens `first..=last` modify others: the
+/// tagger reads the next token as a common noun, or a hyphen joins them
+/// to a neighbour.
 pub(crate) fn seats(
     lx: &mut [Lexeme],
     texts: &[&str],
     places: &[usize],
     seats: &[statecraft_dict::Seat],
     date: statecraft_text::Date,
-    noun_at: impl Fn(usize) -> bool,
+    modifier: impl Fn(usize, usize) -> bool,
 ) {
     if seats.is_empty() {
         return;
@@ -245,7 +248,7 @@ pub(crate) fn seats(
                 n.first == lx[k].last + 1
                     && matches!(n.class, Class::Agent(_) | Class::Noun | Class::Actor(_))
             });
-        if before_noun || noun_at(lx[k].last + 1) {
+        if before_noun || modifier(lx[k].first, lx[k].last) {
             continue;
         }
         let l = &mut lx[k];

@@ -320,9 +320,18 @@ pub(crate) fn code_sentence(
         // else the dateline's, else the story's home country.
         let places = crate::places::locative(&lx, &toks, &texts);
         if opts.statecraft {
-            crate::places::seats(&mut lx, &texts, &places, &dict.seats, input.date, |t| {
-                grammar.as_ref().is_some_and(|g| g.noun_at(t))
-            });
+            // "a London court"; "Washington-based", "pro-Moscow" (the
+            // tokens drop the hyphen: look at the text).
+            let hyphen_at = |c: Option<usize>| {
+                c.and_then(|c| input.text.chars().nth(c))
+                    .is_some_and(|c| c == '-')
+            };
+            let modifier = |first: usize, last: usize| {
+                grammar.as_ref().is_some_and(|g| g.noun_at(last + 1))
+                    || hyphen_at(toks.get(last).map(|t| t.end))
+                    || hyphen_at(toks.get(first).and_then(|t| t.start.checked_sub(1)))
+            };
+            crate::places::seats(&mut lx, &texts, &places, &dict.seats, input.date, modifier);
         }
         context = crate::places::context_country(&lx, &places)
             .or_else(|| memory.dateline.clone())
