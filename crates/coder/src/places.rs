@@ -248,9 +248,10 @@ pub(crate) fn seats(
                 n.first == lx[k].last + 1
                     && matches!(n.class, Class::Agent(_) | Class::Noun | Class::Actor(_))
             });
-        if before_noun || modifier(lx[k].first, lx[k].last) {
+        if before_noun {
             continue;
         }
+        let (first, last) = (lx[k].first, lx[k].last);
         let l = &mut lx[k];
         let Class::Actor(codes) = &mut l.class else {
             continue;
@@ -272,7 +273,8 @@ pub(crate) fn seats(
                 && s.in_force(date)
                 && letters(&mut s.phrase.words.iter().map(|w| &*w.text)) == name
         });
-        if seat.is_some() {
+        // Asked last, of a seat only: it may look at the text.
+        if seat.is_some() && !modifier(first, last) {
             *code = statecraft_types::ActorCode::new(format!("{country}GOV"));
         }
     }
