@@ -137,6 +137,7 @@ pub(crate) fn arguments(p: &Parse, v: usize) -> Vec<Argument> {
 fn own(p: &Parse, v: usize) -> Vec<Argument> {
     let w = p.words();
     let passive = is_passive(p, v);
+    let reduced = reduced_relative(p, v);
     let mut out = Vec::new();
     for d in p.dependents(v) {
         if RELATIVE.contains(&w[d].form.to_lowercase().as_str()) && w[d].upos == Upos::Pron {
@@ -144,7 +145,7 @@ fn own(p: &Parse, v: usize) -> Vec<Argument> {
             continue;
         }
         let role = match w[d].deprel {
-            "nsubj" if reduced_relative(p, v) => Role::Patient(None),
+            "nsubj" if reduced => Role::Patient(None),
             "nsubj" | "nsubj:outer" => Role::Agent,
             "nsubj:pass" | "obj" | "iobj" => Role::Patient(None),
             // An agent phrase without "by" is an object misread.

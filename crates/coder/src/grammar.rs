@@ -124,7 +124,7 @@ impl Grammar<'_> {
             return None;
         }
         let h = parse.head(n)?;
-        word_of.iter().position(|&x| x == Some(h))
+        token_of(word_of, h)
     }
 
     /// Whether a word of tokens `first..=last` lies below the verb at
@@ -164,7 +164,7 @@ impl Grammar<'_> {
         if own || w[h].upos != Upos::Verb {
             return None;
         }
-        word_of.iter().position(|&x| x == Some(h))
+        token_of(word_of, h)
     }
 
     /// Whether the tagger reads token `t` as a common noun.
@@ -306,6 +306,11 @@ impl Grammar<'_> {
             .peekable();
         reported.peek().is_some() && !reported.any(|c| parse.dominates(c, a) || c == a)
     }
+}
+
+/// The first token over parse word `w`.
+fn token_of(word_of: &[Option<usize>], w: usize) -> Option<usize> {
+    word_of.iter().position(|&x| x == Some(w))
 }
 
 /// How deep below an argument's head its actor may be ("the leader of the

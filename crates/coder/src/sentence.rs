@@ -1373,12 +1373,12 @@ fn resolve_verb<'d>(
         // verb of its block ("$ * + [046] # RECEIVE" beside GET and WIN,
         // "* TO [020] # LOOK" beside APPEAR) says nothing of this one
         // (statecraft reading).
-        if opts.statecraft && !p.written_for.is_empty() && p.bare() {
-            let verb = &dict.verbs[family[c.1] as usize];
-            let name = verb.forms.first().map(|f| f.display()).unwrap_or_default();
-            if !p.written_for.iter().any(|w| same_spelling(w, &name)) {
-                continue;
-            }
+        if opts.statecraft
+            && p.bare()
+            && !p.written_for.is_empty()
+            && !p.written_for.contains(&family[c.1])
+        {
+            continue;
         }
         let matched = m.try_pattern(p, vf, vl);
         if let Some(t) = tried.as_deref_mut() {
@@ -1402,20 +1402,6 @@ fn resolve_verb<'d>(
             (code.clone(), Bind::default(), None)
         }
     }
-}
-
-/// Whether two verbs are one up to British spelling (CRITICISE,
-/// CRITICIZE; ANALYSE, ANALYZE).
-fn same_spelling(a: &str, b: &str) -> bool {
-    let american = |w: &str| -> String {
-        for (uk, us) in [("ISE", "IZE"), ("YSE", "YZE")] {
-            if let Some(stem) = w.strip_suffix(uk) {
-                return format!("{stem}{us}");
-            }
-        }
-        w.to_string()
-    };
-    a == b || american(a) == american(b)
 }
 
 struct Ctx<'a> {

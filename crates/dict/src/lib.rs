@@ -144,10 +144,12 @@ pub struct Pattern {
     /// Whole words the pattern cannot match without (outside alternatives
     /// and synsets): a cheap filter before the full match.
     pub required: Vec<Box<str>>,
-    /// The verbs of its block the pattern was written for, where its
-    /// comment names them (PETRARCH: `- $ * + [046]  # RECEIVE <ELH ...>`
-    /// in the block of GET, WIN and RECEIVE); empty when it names none.
-    pub written_for: Vec<Box<str>>,
+    /// The verbs of its block (indices into [`Dictionary::verbs`]) the
+    /// pattern was written for, where its comment names them (PETRARCH:
+    /// `- $ * + [046]  # RECEIVE <ELH ...>` in the block of GET, WIN and
+    /// RECEIVE; a British spelling, CRITICISE, is the same verb); empty
+    /// when it names none.
+    pub written_for: Vec<u32>,
 }
 
 impl Pattern {

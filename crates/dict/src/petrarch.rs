@@ -111,6 +111,10 @@ pub(crate) fn read_verbs(
 
     let mut block: Option<(usize, EventCode)> = None; // (block index, default code)
     let mut in_synset = false;
+    // The blocks of this file, and each pattern's comment words (block,
+    // pattern, words), resolved to verbs once the blocks are read.
+    let first_block = dict.blocks.len();
+    let mut named: Vec<(usize, usize, Vec<String>)> = Vec::new();
     for (line_no, line, comment) in &lines {
         let t = line.trim();
         if t.is_empty() {
@@ -160,9 +164,11 @@ pub(crate) fn read_verbs(
             let body =
                 crate::glue_contractions(&body.split_whitespace().collect::<Vec<_>>().join(" "));
             match parse_pattern(&body, Dialect::Petrarch, dict, false) {
-                Ok(mut p) => {
-                    // Kept where they name verbs of the block (see below).
-                    p.written_for = comment_words(comment);
+                Ok(p) => {
+                    let words = comment_words(comment);
+                    if !words.is_empty() {
+                        named.push((b, dict.blocks[b].patterns.len(), words));
+                    }
                     dict.blocks[b].patterns.push(p)
                 }
                 Err(m) => errors.push(err(file, *line_no, m)),
@@ -237,28 +243,42 @@ pub(crate) fn read_verbs(
     }
     // A comment's words name the verbs a pattern was written for only
     // where they are verbs of its block (coders' initials, "OY", "SHAN",
-    // are not).
-    let mut heads: Vec<Vec<String>> = vec![Vec::new(); dict.blocks.len()];
-    for v in &dict.verbs {
-        if let (Some(h), Some(f)) = (heads.get_mut(v.block as usize), v.forms.first()) {
-            h.push(f.display());
+    // are not). Resolved before the blocks are sorted.
+    let mut heads: Vec<Vec<(u32, String)>> = vec![Vec::new(); dict.blocks.len() - first_block];
+    for (i, v) in dict.verbs.iter().enumerate() {
+        let b = (v.block as usize).checked_sub(first_block);
+        if let (Some(h), Some(f)) = (b.and_then(|b| heads.get_mut(b)), v.forms.first()) {
+            h.push((i as u32, american(&f.display())));
         }
     }
-    for (b, block) in dict.blocks.iter_mut().enumerate() {
-        for p in &mut block.patterns {
-            p.written_for
-                .retain(|w| heads[b].iter().any(|h| **h == **w));
-        }
+    for (b, p, words) in named {
+        let words: Vec<String> = words.iter().map(|w| american(w)).collect();
+        dict.blocks[b].patterns[p].written_for = heads[b - first_block]
+            .iter()
+            .filter(|(_, h)| words.contains(h))
+            .map(|&(v, _)| v)
+            .collect();
     }
-    for b in &mut dict.blocks {
+    for b in &mut dict.blocks[first_block..] {
         sort_block(b);
     }
+}
+
+/// A verb in American spelling, so that CRITICISE and CRITICIZE (ANALYSE,
+/// ANALYZE) are one verb.
+fn american(verb: &str) -> String {
+    for (uk, us) in [("ISE", "IZE"), ("YSE", "YZE")] {
+        if let Some(stem) = verb.strip_suffix(uk) {
+            return format!("{stem}{us}");
+        }
+    }
+    verb.to_string()
 }
 
 /// The upper-case words of a pattern's comment before any `<` note:
 /// `RECEIVE <ELH 21 May 2008>` → RECEIVE; `APPEAL <ab ...> , PLEAD <oy
 /// ...>` → APPEAL, PLEAD.
-fn comment_words(comment: &str) -> Vec<Box<str>> {
+fn comment_words(comment: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut in_note = false;
     for w in comment.split(|c: char| c.is_whitespace() || c == ',') {

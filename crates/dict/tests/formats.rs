@@ -298,16 +298,27 @@ WIN
 - * LOAN [071]  # OY 16 Mar 2006
 - * TO + [020]  # WIN
 - * + [---]
+
+--- CRITICIZE [111] ---
+CRITICIZE
+CRITICISE
+DENOUNCE
+- $ * + [111]  # CRITICIZE <OY 14 Mar 2006>
 ";
     let mut l = Loader::new();
     l.verbs(text, "p.verbs", Dialect::Petrarch);
     let (dict, errors) = l.finish();
     assert!(errors.is_empty(), "{errors:?}");
-    let written: Vec<(String, Vec<String>, bool)> = dict.blocks[0]
-        .patterns
+    let written: Vec<(String, Vec<String>, bool)> = dict
+        .blocks
         .iter()
+        .flat_map(|b| &b.patterns)
         .map(|p| {
-            let verbs = p.written_for.iter().map(|w| w.to_string()).collect();
+            let verbs = p
+                .written_for
+                .iter()
+                .map(|&v| dict.verbs[v as usize].forms[0].display())
+                .collect();
             (p.source.to_string(), verbs, p.bare())
         })
         .collect();
@@ -320,6 +331,8 @@ WIN
         want("* LOAN", &[], false),
         want("* TO +", &["WIN"], true),
         want("* +", &[], true),
+        // The British spelling is the same verb.
+        want("$ * +", &["CRITICIZE", "CRITICISE"], true),
     ] {
         assert!(written.contains(&w), "{w:?} not in {written:?}");
     }
