@@ -8,6 +8,7 @@
 //! of keys over two flat arrays, so that scoring a feature is one probe and
 //! a short run of adds.
 
+use prefetch_index::prefetch_index;
 use rustc_hash::FxHashMap;
 
 /// A feature's averaged weights: its key, and `(class, weight)` pairs
@@ -417,17 +418,20 @@ impl Weights {
         let classes = self.classes.min(scores.len());
         let mut dense_at = [0u32; BATCH];
         for chunk in features.chunks(BATCH) {
-            let mut first = [Slot::default(); BATCH];
-            for (f, s) in chunk.iter().zip(first.iter_mut()) {
-                *s = self.slots[home(table_key(*f), size)];
+            // Ask for every home slot before reading any: the reads that
+            // follow then wait on one miss, not on a hundred in a row.
+            let mut homes = [0usize; BATCH];
+            for (f, h) in chunk.iter().zip(homes.iter_mut()) {
+                *h = home(table_key(*f), size);
+                prefetch_index(&self.slots, *h);
             }
             let mut long = [(0u32, 0u32); BATCH];
             let mut found = 0;
             let mut dense_found = 0;
-            for (&f, &s) in chunk.iter().zip(first.iter()) {
+            for (&f, &i) in chunk.iter().zip(homes.iter()) {
                 let key = table_key(f);
-                let mut s = s;
-                let mut i = home(key, size);
+                let mut i = i;
+                let mut s = self.slots[i];
                 while s.head & KEY_BITS != key && s.head != 0 {
                     i = if i + 1 == size { 0 } else { i + 1 };
                     s = self.slots[i];
@@ -437,12 +441,13 @@ impl Weights {
                 }
                 let len = (s.head & 0xffff) as u32;
                 if u64::from(len) == DENSE {
-                    // Touch every cache line of the row now, so that its
+                    // Ask for every cache line of the row now, so that its
                     // misses overlap the others'.
                     let at = s.data[0] as usize * self.classes;
                     for line in (at..at + self.classes).step_by(16) {
-                        std::hint::black_box(self.rows.get(line).copied());
+                        prefetch_index(&self.rows, line);
                     }
+                    prefetch_index(&self.rows, at + self.classes - 1);
                     dense_at[dense_found] = s.data[0];
                     dense_found += 1;
                 } else if len as usize <= INLINE {
@@ -450,8 +455,10 @@ impl Weights {
                         add(scores, e);
                     }
                 } else {
-                    // Touch the run now, so its miss overlaps the others.
-                    std::hint::black_box(self.entries.get(s.data[0] as usize).copied());
+                    // Ask for the run now, so its miss overlaps the others.
+                    let start = s.data[0] as usize;
+                    prefetch_index(&self.entries, start);
+                    prefetch_index(&self.entries, start + len as usize - 1);
                     long[found] = (s.data[0], len);
                     found += 1;
                 }
