@@ -1352,7 +1352,16 @@ fn resolve_verb<'d>(
         }
     }
     let pat = |c: &(u32, usize, u32)| &dict.blocks[c.0 as usize].patterns[c.2 as usize];
-    cands.sort_by_key(|c| (std::cmp::Reverse(pat(c).length), c.1, c.2));
+    // Of two patterns as long, a later file's (an overlay's) wins.
+    let file = |c: &(u32, usize, u32)| dict.verbs[family[c.1] as usize].file;
+    cands.sort_by_key(|c| {
+        (
+            std::cmp::Reverse(pat(c).length),
+            std::cmp::Reverse(file(c)),
+            c.1,
+            c.2,
+        )
+    });
     cands.dedup();
     let mut best: Option<(Bind, &statecraft_dict::Pattern)> = None;
     for c in &cands {
@@ -1394,11 +1403,14 @@ fn resolve_verb<'d>(
     match best {
         Some((b, p)) => (p.code.clone(), b, Some(&p.source)),
         None => {
+            // The verb's own code: the first set one, unless a later
+            // file (an overlay) lists the verb again with a code.
             let code = family
                 .iter()
-                .map(|&v| &dict.verbs[v as usize].code)
-                .find(|c| **c != EventCode::Null)
-                .unwrap_or(&dict.verbs[family[0] as usize].code);
+                .map(|&v| &dict.verbs[v as usize])
+                .filter(|v| v.code != EventCode::Null)
+                .reduce(|a, b| if b.file > a.file { b } else { a })
+                .map_or(&dict.verbs[family[0] as usize].code, |v| &v.code);
             (code.clone(), Bind::default(), None)
         }
     }

@@ -245,6 +245,35 @@ const CASES: &[Case] = &[
     ("appeared on television to", (2004, 9, 1),
         "Cuban President Fidel Castro appeared on television on Monday to denounce the United States.",
         &[("CUBGOV", "USA", "11")]),
+    // A verdict is CAMEO's 116, find guilty (11), where the 2015
+    // dictionary has 172 for "sentenced" and 173 for "convicted": the
+    // overlay's code and patterns win over the base file's. An arrest is
+    // still 173 (17).
+    ("a sentence is a verdict", (2004, 9, 1),
+        "A Cairo court sentenced three Egyptian militants to death on Monday.",
+        &[("EGYJUD", "EGYUAF", "11")]),
+    ("a conviction is a verdict", (2004, 9, 1),
+        "A court in Jakarta convicted two Indonesian militants on Tuesday.",
+        &[("IDNJUD", "IDNUAF", "11")]),
+    ("found guilty is a verdict", (2004, 9, 1),
+        "An Egyptian court found three militants guilty of plotting attacks.",
+        &[("EGYJUD", "EGYUAF", "11")]),
+    ("an arrest is no verdict", (2004, 9, 1), "Egyptian police arrested three militants.",
+        &[("EGYCOP", "EGYUAF", "17")]),
+    // Travelling to a place is a visit (04, 042): "flew to", "went to";
+    // a flight still to come is an intention to meet (036).
+    ("flew to is a visit", (2004, 9, 1),
+        "British Prime Minister Tony Blair flew to Khartoum on Wednesday.",
+        &[("GBRGOV", "SDNGOV", "04")]),
+    ("went to is a visit", (2004, 9, 1), "Tony Blair went to Damascus on Wednesday.",
+        &[("GBRGOV", "SYRGOV", "04")]),
+    ("will fly to is an intention", (2004, 9, 1), "Tony Blair will fly to Damascus next week.",
+        &[("GBRGOV", "SYRGOV", "03")]),
+    // An embargo is a sanction (16, 163) whichever word imposes it.
+    ("an imposed embargo", (2004, 9, 1), "The European Union imposed an arms embargo on Sudan.",
+        &[("IGOEUREEC", "SDN", "16")]),
+    ("imposed sanctions", (2004, 9, 1), "The United States imposed sanctions on Syria.",
+        &[("USA", "SYR", "16")]),
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),

@@ -122,6 +122,10 @@ pub struct Verb {
     pub block: u32,
     /// Event, time or attribution.
     pub kind: VerbKind,
+    /// The file that listed it, as an index into [`Dictionary::files`]: a
+    /// verb listed again by a later file (an overlay) takes that file's
+    /// code where no pattern matches.
+    pub file: u32,
 }
 
 /// A verb pattern, split at the verb.
@@ -238,7 +242,7 @@ pub struct Dictionary {
     pub issues: Vec<Issue>,
     /// TABARI `.options` command lines, in order.
     pub options: Vec<String>,
-    /// File labels, indexed by `Actor::origin.0`.
+    /// File labels, indexed by `Actor::origin.0` and [`Verb::file`].
     pub files: Vec<String>,
     /// Seats of government: cities that stand for their country's
     /// government when news makes them act (statecraft overlay `seat:`).
@@ -323,9 +327,12 @@ impl Loader {
 
     /// Adds a verbs file: TABARI `.verbs` or PETRARCH verb patterns.
     pub fn verbs(&mut self, text: &str, file: &str, dialect: Dialect) -> &mut Self {
+        let id = self.file_id(file);
         match dialect {
-            Dialect::Tabari => tabari::read_verbs(text, file, &mut self.dict, &mut self.errors),
-            Dialect::Petrarch => petrarch::read_verbs(text, file, &mut self.dict, &mut self.errors),
+            Dialect::Tabari => tabari::read_verbs(text, file, id, &mut self.dict, &mut self.errors),
+            Dialect::Petrarch => {
+                petrarch::read_verbs(text, file, id, &mut self.dict, &mut self.errors)
+            }
         }
         self
     }

@@ -42,6 +42,7 @@ fn synset_member(text: &str, plurals: bool, own: &str, dict: &Dictionary) -> Res
 pub(crate) fn read_verbs(
     text: &str,
     file: &str,
+    file_id: u32,
     dict: &mut Dictionary,
     errors: &mut Vec<DictError>,
 ) {
@@ -239,6 +240,7 @@ pub(crate) fn read_verbs(
             code,
             block: b as u32,
             kind: VerbKind::Event,
+            file: file_id,
         });
     }
     // A comment's words name the verbs a pattern was written for only

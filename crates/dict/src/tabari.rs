@@ -368,6 +368,7 @@ pub(crate) fn sort_block(block: &mut Block) {
 pub(crate) fn read_verbs(
     text: &str,
     file: &str,
+    file_id: u32,
     dict: &mut Dictionary,
     errors: &mut Vec<DictError>,
 ) {
@@ -526,6 +527,7 @@ pub(crate) fn read_verbs(
                 Section::Attrib => VerbKind::Attribution,
                 _ => VerbKind::Event,
             },
+            file: file_id,
         });
         current = Some(dict.verbs.len() - 1);
     }
