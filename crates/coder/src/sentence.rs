@@ -1527,9 +1527,12 @@ impl Ctx<'_> {
         if self.secondary.get() && tree.is_none() && !compound_parsed {
             return Vec::new();
         }
-        // A place visited or met in is the host of a visit or meeting
-        // ("arrived in China", "toured a camp in Chad"), and a party.
-        let hosts = ["03", "04"].iter().any(|r| code.starts_with(r));
+        // A place visited is the host of a visit ("arrived in China"), and
+        // a party; so is a place a pattern of meeting or intent names ("$
+        // * + IN ^"). A verb that meets only by its block's default code
+        // ("faced defeat in Iraq": 040) meets no place.
+        let hosts = ["042", "043"].iter().any(|r| code.starts_with(r))
+            || (pattern.is_some() && ["03", "04"].iter().any(|r| code.starts_with(r)));
         let places: &[usize] = match &tree {
             Some(t) if !hosts => &t.places,
             _ => &[],

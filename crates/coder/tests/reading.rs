@@ -269,6 +269,14 @@ const CASES: &[Case] = &[
         &[("GBRGOV", "SYRGOV", "04")]),
     ("will fly to is an intention", (2004, 9, 1), "Tony Blair will fly to Damascus next week.",
         &[("GBRGOV", "SYRGOV", "03")]),
+    // A place hosts a visit ("arrived in Paris"), but a verb that is a
+    // meeting only by the dictionary's default code does not meet the
+    // place it happens in: the United States faces no one in Iraq.
+    ("a place visited is the host", (2004, 9, 1), "The Chinese premier arrived in Paris on Monday.",
+        &[("CHNGOV", "FRA", "04")]),
+    ("a place faced is no party", (2004, 9, 1),
+        "An al-Qaeda leader said that the United States faced defeat in Iraq.",
+        &[("IMGMUSALQ", "USA", "01")]),
     // An embargo is a sanction (16, 163) whichever word imposes it.
     ("an imposed embargo", (2004, 9, 1), "The European Union imposed an arms embargo on Sudan.",
         &[("IGOEUREEC", "SDN", "16")]),
