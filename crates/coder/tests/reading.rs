@@ -277,6 +277,12 @@ const CASES: &[Case] = &[
     ("a place faced is no party", (2004, 9, 1),
         "An al-Qaeda leader said that the United States faced defeat in Iraq.",
         &[("IMGMUSALQ", "USA", "01")]),
+    // Dying is no attack unless the sentence says whose: the raid is.
+    ("a death is no attack", (2004, 9, 1),
+        "Yasser Arafat, who died at a military hospital near Paris last month, was buried in Ramallah.",
+        &[]),
+    ("a raid is", (2004, 9, 1), "Two Palestinians died in an Israeli raid on Gaza.",
+        &[("ISR", "PSE", "19")]),
     // An embargo is a sanction (16, 163) whichever word imposes it.
     ("an imposed embargo", (2004, 9, 1), "The European Union imposed an arms embargo on Sudan.",
         &[("IGOEUREEC", "SDN", "16")]),
