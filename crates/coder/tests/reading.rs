@@ -283,6 +283,14 @@ const CASES: &[Case] = &[
         &[]),
     ("a raid is", (2004, 9, 1), "Two Palestinians died in an Israeli raid on Gaza.",
         &[("ISR", "PSE", "19")]),
+    // An eventive noun that a verb takes as its object is done by the
+    // verb's subject ("launched an attack"), unless the verb judges or
+    // answers it: the UN did not kill anyone.
+    ("a support verb's subject acts", (2004, 9, 1), "Pakistani troops launched an attack on the rebels.",
+        &[("PAKMIL", "PAKREB", "19")]),
+    ("a condemned killing is not the condemner's", (2004, 9, 1),
+        "The UN condemned the Israeli killing of two Palestinian children.",
+        &[("IGOUNO", "ISR", "11"), ("ISR", "PSECVL", "19")]),
     // An embargo is a sanction (16, 163) whichever word imposes it.
     ("an imposed embargo", (2004, 9, 1), "The European Union imposed an arms embargo on Sudan.",
         &[("IGOEUREEC", "SDN", "16")]),
