@@ -291,6 +291,9 @@ const CASES: &[Case] = &[
     ("a condemned killing is not the condemner's", (2004, 9, 1),
         "The UN condemned the Israeli killing of two Palestinian children.",
         &[("IGOUNO", "ISR", "11"), ("ISR", "PSECVL", "19")]),
+    // International bodies by the short names news uses: "EU" alone.
+    ("EU alone", (2004, 9, 1), "EU leaders criticized Turkey on Friday.",
+        &[("IGOEUREEC", "TUR", "11")]),
     // An embargo is a sanction (16, 163) whichever word imposes it.
     ("an imposed embargo", (2004, 9, 1), "The European Union imposed an arms embargo on Sudan.",
         &[("IGOEUREEC", "SDN", "16")]),
