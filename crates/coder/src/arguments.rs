@@ -75,10 +75,39 @@ const CIRCUMSTANTIAL: &[&str] = &[
 /// Verbs that judge or answer an act someone else did: whoever condemns
 /// a killing, investigates an attack or welcomes a visit did not do it.
 const REACTIONS: &[&str] = &[
-    "condemn", "denounce", "criticize", "criticise", "deplore", "decry", "blame", "protest",
-    "welcome", "praise", "hail", "applaud", "investigate", "probe", "report", "confirm", "deny",
-    "witness", "survive", "mourn", "avenge", "oppose", "reject", "support", "back", "demand",
-    "fear", "expect", "predict", "discuss", "cover", "describe", "call",
+    "condemn",
+    "denounce",
+    "criticize",
+    "criticise",
+    "deplore",
+    "decry",
+    "blame",
+    "protest",
+    "welcome",
+    "praise",
+    "hail",
+    "applaud",
+    "investigate",
+    "probe",
+    "report",
+    "confirm",
+    "deny",
+    "witness",
+    "survive",
+    "mourn",
+    "avenge",
+    "oppose",
+    "reject",
+    "support",
+    "back",
+    "demand",
+    "fear",
+    "expect",
+    "predict",
+    "discuss",
+    "cover",
+    "describe",
+    "call",
 ];
 
 /// Relative pronouns, which stand for the noun their clause modifies.
@@ -201,7 +230,10 @@ fn nominal(p: &Parse, n: usize) -> Vec<Argument> {
         .iter()
         .any(|a| a.role == Role::Agent && !matches!(w[a.word].deprel, "compound" | "amod"));
     if !named_agent && w[n].deprel == "obj" {
-        if let Some(h) = p.head(n).filter(|&h| !REACTIONS.contains(&w[h].lemma.as_str())) {
+        if let Some(h) = p
+            .head(n)
+            .filter(|&h| !REACTIONS.contains(&w[h].lemma.as_str()))
+        {
             let mut agents: Vec<Argument> = own(p, h)
                 .into_iter()
                 .filter(|a| a.role == Role::Agent)

@@ -96,6 +96,47 @@ impl<'a> Grammar<'a> {
     }
 }
 
+/// Adjectives that condemn what they are said of: "unfair",
+/// "illegal", "scandalous".
+const CENSURE: &[&str] = &[
+    "unfair",
+    "unjust",
+    "unacceptable",
+    "illegal",
+    "unlawful",
+    "illegitimate",
+    "scandalous",
+    "outrageous",
+    "shameful",
+    "disgraceful",
+    "irresponsible",
+    "wrong",
+    "provocative",
+    "reckless",
+    "counterproductive",
+    "hypocritical",
+    "absurd",
+    "ridiculous",
+    "baseless",
+    "groundless",
+    "biased",
+    "one-sided",
+    "deplorable",
+    "unwarranted",
+    "unjustified",
+    "unconstitutional",
+    "undemocratic",
+    "fraudulent",
+    "rigged",
+    "invalid",
+    "criminal",
+    "barbaric",
+    "unhelpful",
+    "misguided",
+    "arrogant",
+    "insulting",
+];
+
 /// Verbs (lemmas) that report what someone else did: "said", "told",
 /// "reported".
 const REPORTING: &[&str] = &[
@@ -250,6 +291,32 @@ impl Grammar<'_> {
         let (parse, word_of) = self.parse();
         let at = |t: usize| word_of.get(t).copied().flatten();
         Some((parse, at(a)?, at(b)?))
+    }
+
+    /// Whether the verb at token `verb` reports a judgement of censure:
+    /// its complement is a copular clause on an adjective that condemns
+    /// ("Sudan said the resolution was unfair", "called it illegal" is
+    /// not a complement), not negated. Saying so is criticism (CAMEO 111),
+    /// not a bare statement (010).
+    pub(crate) fn reports_censure(&self, verb: usize) -> bool {
+        let (parse, word_of) = self.parse();
+        let Some(v) = word_of.get(verb).copied().flatten() else {
+            return false;
+        };
+        let w = parse.words();
+        if !REPORTING.contains(&w[v].lemma.to_lowercase().as_str()) {
+            return false;
+        }
+        let lemma = |d: usize| w[d].lemma.to_lowercase();
+        parse.dependents(v).any(|c| {
+            w[c].deprel == "ccomp"
+                && w[c].upos == Upos::Adj
+                && CENSURE.contains(&lemma(c).as_str())
+                && parse.dependents(c).any(|d| w[d].deprel == "cop")
+                && !parse.dependents(c).any(|d| {
+                    w[d].deprel == "advmod" && matches!(lemma(d).as_str(), "not" | "never" | "n't")
+                })
+        })
     }
 
     /// Whether the verb at token `verb` is in a clause that the actor at

@@ -691,6 +691,19 @@ pub(crate) fn code_sentence(
                 (vf, vl),
                 tried.as_mut(),
             );
+            // "Sudan said the resolution was unfair": a statement that
+            // condemns is criticism (statecraft reading).
+            let censure = pat_src.is_none()
+                && code.code().is_some_and(|c| c.starts_with("01"))
+                && grammar
+                    .as_ref()
+                    .filter(|_| opts.statecraft)
+                    .is_some_and(|g| g.reports_censure(vis[vf]));
+            let code = if censure {
+                EventCode::parse("111").unwrap_or(code)
+            } else {
+                code
+            };
             if let Some(t) = input.trace {
                 crate::explain::predicate(
                     &mut t.borrow_mut(),
@@ -698,7 +711,9 @@ pub(crate) fn code_sentence(
                     tried.unwrap_or_default(),
                     pat_src,
                     &code,
-                    intended.then_some("intention: coded as the intent to act"),
+                    intended
+                        .then_some("intention: coded as the intent to act")
+                        .or(censure.then_some("a statement that condemns: criticism, 111")),
                 );
             }
             match &code {

@@ -294,6 +294,13 @@ const CASES: &[Case] = &[
     // International bodies by the short names news uses: "EU" alone.
     ("EU alone", (2004, 9, 1), "EU leaders criticized Turkey on Friday.",
         &[("IGOEUREEC", "TUR", "11")]),
+    // A statement that condemns is criticism (11); a bare or negated
+    // one is a statement (01).
+    ("a statement of censure", (2004, 9, 1),
+        "Sudan said on Sunday that the UN Security Council's resolution was unfair.",
+        &[("SDN", "IGOUNO", "11")]),
+    ("a negated censure", (2004, 9, 1), "Sudan said the UN resolution was not unfair.",
+        &[("SDN", "IGOUNO", "01")]),
     // An embargo is a sanction (16, 163) whichever word imposes it.
     ("an imposed embargo", (2004, 9, 1), "The European Union imposed an arms embargo on Sudan.",
         &[("IGOEUREEC", "SDN", "16")]),
