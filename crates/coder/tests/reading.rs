@@ -301,6 +301,12 @@ const CASES: &[Case] = &[
         &[("SDN", "IGOUNO", "11")]),
     ("a negated censure", (2004, 9, 1), "Sudan said the UN resolution was not unfair.",
         &[("SDN", "IGOUNO", "01")]),
+    // A bombing by rebels or gunmen is a non-military bombing (18, 183);
+    // an air force's is military force (19).
+    ("a rebel bombing", (2004, 9, 1), "Chechen rebels bombed a Russian army convoy.",
+        &[("RUSREB", "RUSMIL", "18")]),
+    ("an air force bombing", (2004, 9, 1), "Israeli warplanes bombed Hamas targets in Gaza.",
+        &[("ISRMIL", "PSEREBHMS", "19")]),
     // An embargo is a sanction (16, 163) whichever word imposes it.
     ("an imposed embargo", (2004, 9, 1), "The European Union imposed an arms embargo on Sudan.",
         &[("IGOEUREEC", "SDN", "16")]),
