@@ -307,6 +307,13 @@ const CASES: &[Case] = &[
         &[("RUSREB", "RUSMIL", "18")]),
     ("an air force bombing", (2004, 9, 1), "Israeli warplanes bombed Hamas targets in Gaza.",
         &[("ISRMIL", "PSEREBHMS", "19")]),
+    // Calling for attacks on someone threatens them (13); calling for an
+    // end to fighting is an appeal (02).
+    ("a call for attacks is a threat", (2004, 9, 1),
+        "The Iraqi cleric called for a holy war against American troops.",
+        &[("IRQREL", "USAMIL", "13")]),
+    ("a call for peace is an appeal", (2004, 9, 1), "Kofi Annan called for an end to the fighting in Darfur.",
+        &[("IGOUNO", "SDN", "02")]),
     // An embargo is a sanction (16, 163) whichever word imposes it.
     ("an imposed embargo", (2004, 9, 1), "The European Union imposed an arms embargo on Sudan.",
         &[("IGOEUREEC", "SDN", "16")]),
