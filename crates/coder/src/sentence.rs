@@ -649,11 +649,16 @@ pub(crate) fn code_sentence(
                     intent_cue(&vtexts, &vbarrier, lo, vf).or_else(|| {
                         // "sought talks", "plans a visit": an eventive
                         // noun wanted is an intention.
+                        // "threatened to launch strikes": the noun a
+                        // wanted verb takes is wanted too.
                         let verb = object_of?;
-                        (verb < vf
-                            && verb >= lo
-                            && INTENT_STEMS.iter().any(|s| vtexts[verb].starts_with(s)))
-                        .then_some(verb)
+                        if verb >= vf || verb < lo {
+                            return None;
+                        }
+                        if INTENT_STEMS.iter().any(|s| vtexts[verb].starts_with(s)) {
+                            return Some(verb);
+                        }
+                        intent_cue(&vtexts, &vbarrier, lo, verb)
                     })
                 } else {
                     None
@@ -2152,6 +2157,7 @@ const INTENT_STEMS: &[&str] = &[
     "LOOKING",
     "PUSH",
     "BID",
+    "THREAT",
 ];
 
 /// Verbs that express a cue noun: "expressed interest in", "showed

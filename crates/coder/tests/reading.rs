@@ -314,6 +314,12 @@ const CASES: &[Case] = &[
         &[("IRQREL", "USAMIL", "13")]),
     ("a call for peace is an appeal", (2004, 9, 1), "Kofi Annan called for an end to the fighting in Darfur.",
         &[("IGOUNO", "SDN", "02")]),
+    // A threatened attack is a threat (13), not an attack, also where the
+    // attack is a noun the threatened verb takes ("to launch strikes").
+    ("a threatened attack", (2004, 9, 1), "Hamas threatened to attack Israeli settlements.",
+        &[("PSEREBHMS", "ISRCVL", "13")]),
+    ("threatened strikes", (2004, 9, 1), "Rwanda threatened to launch military strikes in Congo.",
+        &[("RWA", "COD", "13")]),
     // An embargo is a sanction (16, 163) whichever word imposes it.
     ("an imposed embargo", (2004, 9, 1), "The European Union imposed an arms embargo on Sudan.",
         &[("IGOEUREEC", "SDN", "16")]),
