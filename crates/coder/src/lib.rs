@@ -316,7 +316,9 @@ fn origin(inferred: &[infer::Inferred], tokens: Option<(usize, usize)>) -> Optio
 }
 
 /// Groups verbs that share a form, so a verb listed in several blocks
-/// gets the patterns of all of them.
+/// gets the patterns of all of them. A family lists the verbs of later
+/// files first (an overlay over the file it amends), then in dictionary
+/// order: its first code, and its first pattern of a length, win.
 fn verb_families(dict: &Dictionary) -> Vec<Vec<u32>> {
     let mut by_form: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
     for (i, v) in dict.verbs.iter().enumerate() {
@@ -337,6 +339,8 @@ fn verb_families(dict: &Dictionary) -> Vec<Vec<u32>> {
                     }
                 }
             }
+            // Stable: within a file, the verb itself, then the others.
+            fam.sort_by_key(|&j| std::cmp::Reverse(dict.verbs[j as usize].file));
             fam
         })
         .collect()

@@ -1372,16 +1372,9 @@ fn resolve_verb<'d>(
         }
     }
     let pat = |c: &(u32, usize, u32)| &dict.blocks[c.0 as usize].patterns[c.2 as usize];
-    // Of two patterns as long, a later file's (an overlay's) wins.
-    let file = |c: &(u32, usize, u32)| dict.verbs[family[c.1] as usize].file;
-    cands.sort_by_key(|c| {
-        (
-            std::cmp::Reverse(pat(c).length),
-            std::cmp::Reverse(file(c)),
-            c.1,
-            c.2,
-        )
-    });
+    // Of two patterns as long, the family's first verb's wins (a later
+    // file's, an overlay's: see `verb_families`).
+    cands.sort_by_key(|c| (std::cmp::Reverse(pat(c).length), c.1, c.2));
     cands.dedup();
     let mut best: Option<(Bind, &statecraft_dict::Pattern)> = None;
     for c in &cands {
@@ -1423,14 +1416,13 @@ fn resolve_verb<'d>(
     match best {
         Some((b, p)) => (p.code.clone(), b, Some(&p.source)),
         None => {
-            // The verb's own code: the first set one, unless a later
-            // file (an overlay) lists the verb again with a code.
+            // The verb's own code: the first set one in the family, whose
+            // later files (overlays) come first.
             let code = family
                 .iter()
-                .map(|&v| &dict.verbs[v as usize])
-                .filter(|v| v.code != EventCode::Null)
-                .reduce(|a, b| if b.file > a.file { b } else { a })
-                .map_or(&dict.verbs[family[0] as usize].code, |v| &v.code);
+                .map(|&v| &dict.verbs[v as usize].code)
+                .find(|c| **c != EventCode::Null)
+                .unwrap_or(&dict.verbs[family[0] as usize].code);
             (code.clone(), Bind::default(), None)
         }
     }
