@@ -2,6 +2,7 @@
 //! produced but a careful coder would not record.
 
 use crate::sentence::RawEvent;
+use statecraft_types::ActorCode;
 
 /// CAMEO roots whose events run both ways between two parties when one
 /// verb joins them: consulting and meeting (04), cooperating (05, 06) and
@@ -30,12 +31,31 @@ const NON_STATE: &[&str] = &["REB", "UAF", "INS", "SEP", "CRM"];
 /// Iraqi-Polish woman".
 pub(crate) fn abductions(events: &mut [RawEvent]) {
     for e in events.iter_mut().filter(|e| e.code == "173") {
-        let armed = e.source.country() == Some("IMG")
-            || e.source.role_chunks().any(|r| NON_STATE.contains(&r));
-        if armed {
+        if armed_non_state(&e.source) {
             e.code = "181".into();
         }
     }
+}
+
+/// Stage `bombings`: a bombing ("bombed", "the bombing of") coded as
+/// conventional force (19x) by rebels, gunmen, criminals or an armed group
+/// without a state is CAMEO's 183, non-military bombing; an air force's
+/// stays 19x. `texts` are the sentence's tokens, upper case.
+pub(crate) fn bombings(events: &mut [RawEvent], texts: &[&str]) {
+    for e in events.iter_mut().filter(|e| e.code.starts_with("19")) {
+        let bomb = texts
+            .get(e.verb_tokens.0)
+            .is_some_and(|v| v.starts_with("BOMB"));
+        if bomb && armed_non_state(&e.source) {
+            e.code = "183".into();
+        }
+    }
+}
+
+/// Whether an actor is armed but holds no state authority: an armed
+/// group without a state (`IMG…`), or a non-state role.
+fn armed_non_state(a: &ActorCode) -> bool {
+    a.country() == Some("IMG") || a.role_chunks().any(|r| NON_STATE.contains(&r))
 }
 
 /// Stage `one_way`: of two events with the same code between the same two

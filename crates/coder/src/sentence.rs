@@ -1071,6 +1071,7 @@ fn statecraft_filters(
     all_events: &mut Vec<RawEvent>,
 ) {
     crate::filters::abductions(all_events);
+    crate::filters::bombings(all_events, texts);
     let before = input.trace.map(|_| all_events.clone());
     crate::filters::one_way(all_events, texts);
     traced(
@@ -1809,17 +1810,6 @@ impl Ctx<'_> {
                 _ => a.clone(),
             };
             let (s, t) = (&placed(s), &placed(t));
-            // A bombing by rebels, gunmen or an armed group is CAMEO's 183
-            // (non-military bombing), not conventional force (19x).
-            let c = if statecraft
-                && c.starts_with("19")
-                && self.toks.get(vf).is_some_and(|v| v.starts_with("BOMB"))
-                && non_state(&s.0)
-            {
-                "183"
-            } else {
-                c
-            };
             let verdict = |kept: bool, why: &str| {
                 if let Some(tr) = self.trace {
                     let verb = crate::explain::words(self.toks, (vf, vl));
@@ -2072,14 +2062,6 @@ pub(crate) fn first_country(
             .map(str::to_string),
         _ => None,
     })
-}
-
-/// Whether an actor is armed but no state's: rebels, gunmen, criminals,
-/// an armed group without a state (`IMG…`).
-fn non_state(a: &ActorCode) -> bool {
-    a.as_str().starts_with("IMG")
-        || a.role_chunks()
-            .any(|r| ["REB", "UAF", "CRM", "INS"].contains(&r))
 }
 
 /// Whether a dyad makes sense as an event: both actors known, and not a
