@@ -1062,7 +1062,7 @@ fn apply_modality(
 }
 
 /// The statecraft reading's filters on a sentence's events (token
-/// positions in the original sentence): abductions, one-way acts, and
+/// positions in the original sentence): abductions, bombings, one-way acts, and
 /// reported speech (the reporter is no party to what it reports).
 fn statecraft_filters(
     input: &SentenceInput<'_>,
