@@ -208,6 +208,49 @@ impl Grammar<'_> {
         token_of(word_of, h)
     }
 
+    /// Whether the parse puts the verb at token `verb` under a condition:
+    /// its clause is marked "if", "unless" or "whether" ("whether Iran
+    /// will meet"), or so is a clause it lies in, up to the nearest
+    /// adverbial, relative or parenthetical clause ("if Iran refuses to
+    /// meet", "if they attack and kill", the "attack" even where the parse
+    /// reads it as a noun), or it
+    /// governs an "if" clause itself ("Japan will withdraw if talks
+    /// fail"). A condition elsewhere in the sentence does not reach it
+    /// ("in deciding whether to act, the minister said on Thursday, a day
+    /// after Pyongyang warned Japan": the warning is a fact, even where
+    /// the parse hangs the clauses one under the other). `None` when no
+    /// parse word lies under the token.
+    pub(crate) fn conditional(&self, verb: usize) -> Option<bool> {
+        let (parse, word_of) = self.parse();
+        let v = word_of.get(verb).copied().flatten()?;
+        let w = parse.words();
+        let marked = |c: usize, marks: &[&str]| {
+            parse.dependents(c).any(|d| {
+                w[d].deprel == "mark" && marks.contains(&w[d].lemma.to_lowercase().as_str())
+            })
+        };
+        const CONDITIONS: &[&str] = &["if", "unless", "whether"];
+        let mut at = v;
+        for _ in 0..=w.len() {
+            if marked(at, CONDITIONS) {
+                return Some(true);
+            }
+            // Another adverbial clause ("a day after ..."), a relative
+            // clause or a clause set beside it has its own frame.
+            let own_frame = matches!(w[at].deprel.split(':').next(), Some("advcl" | "parataxis"))
+                || w[at].deprel == "acl:relcl";
+            match parse.head(at) {
+                Some(h) if !own_frame => at = h,
+                _ => break,
+            }
+        }
+        Some(
+            parse
+                .dependents(v)
+                .any(|c| w[c].deprel == "advcl" && marked(c, &["if", "unless"])),
+        )
+    }
+
     /// Whether the tagger reads token `t` as a common noun.
     pub(crate) fn noun_at(&self, t: usize) -> bool {
         self.word_of

@@ -780,9 +780,18 @@ pub(crate) fn code_sentence(
                     .and_then(|g| g.conjunct_of(vis[vf]))
                     .and_then(|t| to_vis.get(t).copied())
                     .filter(|&h| h >= lo && h < vf);
-                let own = modality(&vtexts, &vbarrier, lo, vf, question);
+                let conditional = |at: usize| {
+                    grammar
+                        .as_ref()
+                        .and_then(|g| g.conditional(vis[at]))
+                        .unwrap_or_else(|| (0..at).any(|p| CONDITIONS.contains(&vtexts[p])))
+                };
+                let own = modality(&vtexts, &vbarrier, lo, vf, question, conditional(vf));
                 let (m, at) = match shared {
-                    Some(h) if own.is_none() => (modality(&vtexts, &vbarrier, lo, h, question), h),
+                    Some(h) if own.is_none() => (
+                        modality(&vtexts, &vbarrier, lo, h, question, conditional(h)),
+                        h,
+                    ),
                     _ => (own, vf),
                 };
                 apply_modality(&mut evs, &code, m, pat_src, intended, &vtexts, (lo, at));
@@ -2162,20 +2171,25 @@ fn intent_cue(toks: &[&str], barrier: &[bool], lo: usize, vf: usize) -> Option<u
         .find(|&p| INTENT_STEMS.iter().any(|s| toks[p].starts_with(s)))
 }
 
+/// Words that make what follows them a condition, where no parse says
+/// which clause they mark.
+const CONDITIONS: &[&str] = &["IF", "UNLESS", "WHETHER"];
+
 /// Modality of the verb at `vf` from the words before it in its clause:
 /// auxiliaries, negations and refusal frames within a few words, a
-/// conditional anywhere before it, or a question.
+/// condition on it (`conditional`: from the parse, or else any of
+/// [`CONDITIONS`] before it), or a question.
 fn modality(
     toks: &[&str],
     barrier: &[bool],
     lo: usize,
     vf: usize,
     question: bool,
+    conditional: bool,
 ) -> Option<Modality> {
     const NEGATORS: &[&str] = &["NOT", "NEVER", "NEITHER", "NOR", "CANNOT"];
     const REFUSALS: &[&str] = &["REFUS", "DECLIN", "FAIL", "RULED OUT", "REJECT"];
     const HYPOTHETICAL: &[&str] = &["COULD", "WOULD", "MIGHT", "MAY", "SHOULD", "MUST"];
-    const CONDITIONS: &[&str] = &["IF", "UNLESS", "WHETHER"];
     const FUTURE: &[&str] = &["WILL", "SHALL", "WON'T"];
     let from = vf.saturating_sub(5).max(lo);
     let window: Vec<usize> = (from..vf).rev().take_while(|&p| !barrier[p]).collect();
@@ -2220,7 +2234,7 @@ fn modality(
     {
         return Some(Modality::Hypothetical);
     }
-    if (0..vf).any(|p| CONDITIONS.contains(&word(p))) {
+    if conditional {
         return Some(Modality::Hypothetical);
     }
     if window.iter().any(|&p| {

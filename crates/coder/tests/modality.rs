@@ -71,6 +71,9 @@ const CASES: &[Case] = &[
     ("Should Syria establish ties with South Korea, North Korea would lose an ally.", "SYR", "KOR", "", Marked("hypothetical")),
     ("Putin might visit Turkey next month, a Kremlin aide said.", "RUS", "TUR", "", Marked("hypothetical")),
     ("Would Seoul establish diplomatic ties with Damascus?", "", "SYR", "", Marked("hypothetical")),
+    ("Diplomats asked whether Putin met Erdogan in Sochi.", "RUS", "TUR", "04", Marked("hypothetical")),
+    ("Turkey will recall its ambassador from Russia if Putin meets Assad.", "TUR", "RUS", "", Marked("hypothetical")),
+    ("If Syrian troops cross the border and attack Turkish villages, NATO will respond.", "SYR", "TUR", "19", Marked("hypothetical")),
     // Intentions keep intent codes.
     ("Putin will visit Turkey next week, the Kremlin said.", "RUS", "TUR", "03", Marked("intended")),
     ("Syria's interim government plans to minimize relations with North Korea.", "SYR", "PRK", "", Marked("intended")),
@@ -82,6 +85,8 @@ const CASES: &[Case] = &[
     ("South Korea opened its first embassy in Havana in January.", "KOR", "CUB", "", Happened),
     ("Syria's interim government welcomed South Korea's interest in assisting the country.", "SYR", "KOR", "05", Happened),
     ("Erdogan visited Moscow on Tuesday, his first trip since the war began.", "TUR", "RUS", "04", Happened),
+    // A condition on another clause does not reach this one.
+    ("Whether sanctions would work was unclear, the minister said, a day after Pyongyang warned Tokyo that sanctions would mean war.", "PRK", "JPN", "13", Happened),
 ];
 
 fn country(code: &str) -> &str {
