@@ -325,6 +325,12 @@ const CASES: &[Case] = &[
         &[("IGOEUREEC", "SDN", "16")]),
     ("imposed sanctions", (2004, 9, 1), "The United States imposed sanctions on Syria.",
         &[("USA", "SYR", "16")]),
+    // Bodies of the CAMEO manual's IGO table that Phoenix lacks, or files
+    // under its "ORGANIZATION" (a synonym of the Tanzim, MEAREB).
+    ("the WTO is no rebel group", (2004, 9, 1), "The World Trade Organization criticized Washington over its steel tariffs.",
+        &[("IGOBUSWTO", "USAGOV", "11")]),
+    ("the ICC", (2004, 9, 1), "The African Union signed a cooperation agreement with the International Criminal Court on Monday.",
+        &[("IGOAFRAFU", "IGOJUDICC", "05"), ("IGOJUDICC", "IGOAFRAFU", "05")]),
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),
