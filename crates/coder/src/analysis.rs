@@ -271,7 +271,8 @@ pub(crate) fn lex(
                         let according = texts[i] == "ACCORDING" && texts.get(i + 1) == Some(&"TO");
                         if null || modal || (opts.petrarch && according) {
                             Class::Word
-                        } else if (det_before && !(opts.statecraft && event_noun(texts[i])))
+                        } else if (det_before
+                            && !(opts.statecraft && crate::grammar::eventive(texts[i])))
                             || capital
                         {
                             Class::Noun
@@ -1033,55 +1034,6 @@ fn opener(w: &str) -> bool {
             | "UNLIKE"
             | "LIKE"
     )
-}
-
-/// Nouns that name an event with its own participants ("Blair's visit to
-/// Khartoum", "the talks between Khartoum and the rebels", "the attack on
-/// the base"): in the statecraft reading they stay predicates after a
-/// determiner, and the parse gives their arguments.
-fn event_noun(word: &str) -> bool {
-    const NOUNS: &[&str] = &[
-        "VISIT",
-        "VISITS",
-        "TALKS",
-        "MEETING",
-        "MEETINGS",
-        "ATTACK",
-        "ATTACKS",
-        "RAID",
-        "RAIDS",
-        "ASSAULT",
-        "KIDNAPPING",
-        "ABDUCTION",
-        "KILLING",
-        "KILLINGS",
-        "ARREST",
-        "ARRESTS",
-        "THREAT",
-        "THREATS",
-        "APPEAL",
-        "APPEALS",
-        "DEMAND",
-        "DEMANDS",
-        "ACCUSATION",
-        "ACCUSATIONS",
-        "CONDEMNATION",
-        "INVASION",
-        "OCCUPATION",
-        "WITHDRAWAL",
-        "NEGOTIATIONS",
-        "SUMMIT",
-        "CLASHES",
-        "CLASH",
-        "CONFRONTATION",
-        "OBJECTIONS",
-        "CRITICISM",
-        "SANCTIONS",
-        "BOMBING",
-        "BOMBINGS",
-        "MISSION",
-    ];
-    NOUNS.contains(&word)
 }
 
 /// Determiners and possessives that open a noun phrase.

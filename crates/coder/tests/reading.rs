@@ -331,6 +331,10 @@ const CASES: &[Case] = &[
         &[("IGOBUSWTO", "USAGOV", "11")]),
     ("the ICC", (2004, 9, 1), "The African Union signed a cooperation agreement with the International Criminal Court on Monday.",
         &[("IGOAFRAFU", "IGOJUDICC", "05"), ("IGOJUDICC", "IGOAFRAFU", "05")]),
+    // A noun naming an event after a determiner is still a predicate,
+    // whichever verb carries it: a rebuke is criticism, not a grant.
+    ("an issued rebuke", (2004, 9, 1), "Syrian leaders issued a stinging rebuke to Turkey on Monday.",
+        &[("SYR", "TUR", "11")]),
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),
