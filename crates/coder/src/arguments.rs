@@ -294,10 +294,22 @@ fn inherited(p: &Parse, v: usize) -> Vec<Argument> {
     let w = p.words();
     let mut at = v;
     for _ in 0..MAX_CLIMB {
-        let Some(h) = p.head(at) else {
+        let Some(mut h) = p.head(at) else {
             return Vec::new();
         };
         let rel = w[at].deprel;
+        // A verb conjoined to the previous verb's object ("seizing a woman
+        // and holding a man", misparsed with "holding" under "woman") is
+        // that verb's conjunct.
+        if rel == "conj"
+            && w[at].upos == Upos::Verb
+            && matches!(w[h].upos, Upos::Noun | Upos::Propn | Upos::Pron)
+        {
+            match p.head(h) {
+                Some(g) if w[g].upos == Upos::Verb && w[h].deprel == "obj" => h = g,
+                _ => return Vec::new(),
+            }
+        }
         match rel {
             // "urged Iran to stop": the object controls; else the subject.
             "xcomp" => {

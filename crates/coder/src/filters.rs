@@ -25,13 +25,31 @@ pub(crate) fn mutual(code: &str, verb: &[&str]) -> bool {
 /// Roles that hold no state authority: armed groups, gunmen, criminals.
 const NON_STATE: &[&str] = &["REB", "UAF", "INS", "SEP", "CRM"];
 
-/// Stage `abductions`: CAMEO's arrest and detention (173) is an act of
+/// Verbs (upper case, as tokens) of holding someone: the 2015 dictionary
+/// codes them 170 (coerce) in its CONFINE block.
+const HOLD_STEMS: &[&str] = &["HOLD", "HELD", "DETAIN", "CONFIN"];
+
+/// Stage `abductions`: holding people ("held", "detained": 170 in the
+/// dictionary) is CAMEO's arrest and detention (173), an act of
 /// authorities; rebels, gunmen, militants or criminals who seize or hold
-/// someone abduct them (181, take hostage): "Militants seized an
-/// Iraqi-Polish woman".
-pub(crate) fn abductions(events: &mut [RawEvent]) {
-    for e in events.iter_mut().filter(|e| e.code == "173") {
-        if armed_non_state(&e.source) {
+/// someone abduct them (181, take hostage). So do those who "seize" (171,
+/// seize property) people. A target with a role is people or an
+/// institution ("Militants seized an Iraqi-Polish woman and held a
+/// Japanese man", "guerrillas took over a school"); a bare country is
+/// territory ("rebels seized Kabul" stays 171). `texts` are the
+/// sentence's tokens, upper case.
+pub(crate) fn abductions(events: &mut [RawEvent], texts: &[&str]) {
+    for e in events.iter_mut() {
+        let people = e.target.role_chunks().next().is_some();
+        let held = e.code == "170"
+            && texts
+                .get(e.verb_tokens.0)
+                .is_some_and(|v| HOLD_STEMS.iter().any(|s| v.starts_with(s)));
+        if held && people {
+            e.code = "173".into();
+        }
+        let seized = e.code == "173" || (e.code == "171" && people);
+        if seized && armed_non_state(&e.source) {
             e.code = "181".into();
         }
     }
@@ -171,20 +189,30 @@ mod tests {
         }
     }
 
-    /// (source, code before, code after): who may arrest, and who abducts.
+    /// (source, target, code before, verb, code after): who may arrest,
+    /// and who abducts; seizing or holding people is abducting them,
+    /// seizing a country's territory is not.
     #[test]
     fn arrests_by_armed_groups_are_abductions() {
         let cases = [
-            ("IRQCOP", "173", "173"),
-            ("PSEREBHMS", "173", "181"),
-            ("IRQUAF", "173", "181"),
-            ("IMGMUSALQ", "173", "181"),
-            ("IRQUAF", "190", "190"),
+            ("IRQCOP", "FRAMED", "173", "ARRESTED", "173"),
+            ("PSEREBHMS", "FRAMED", "173", "ARRESTED", "181"),
+            ("IRQUAF", "FRAMED", "173", "ARRESTED", "181"),
+            ("IMGMUSALQ", "FRAMED", "173", "ARRESTED", "181"),
+            ("IRQUAF", "FRAMED", "190", "ATTACKED", "190"),
+            ("IRQUAF", "IRQCVL", "171", "SEIZED", "181"),
+            ("RUSREB", "RUSEDU", "171", "TOOK", "181"),
+            ("AFGREB", "AFG", "171", "SEIZED", "171"),
+            ("IRQCOP", "IRQCVL", "171", "SEIZED", "171"),
+            ("IRQUAF", "JPNCVL", "170", "HOLDING", "181"),
+            ("EGYCOP", "EGYOPP", "170", "DETAINED", "173"),
+            ("EGYCOP", "EGYOPP", "170", "BLOCKED", "170"),
+            ("EGYCOP", "EGY", "170", "HELD", "170"),
         ];
-        for (source, before, after) in cases {
-            let mut events = vec![ev(source, "FRAMED", before, 0, 1)];
-            abductions(&mut events);
-            assert_eq!(events[0].code, after, "{source} {before}");
+        for (source, target, before, verb, after) in cases {
+            let mut events = vec![ev(source, target, before, 0, 1)];
+            abductions(&mut events, &["X", verb]);
+            assert_eq!(events[0].code, after, "{source} {target} {before} {verb}");
         }
     }
 }

@@ -1079,7 +1079,7 @@ fn statecraft_filters(
     texts: &[&str],
     all_events: &mut Vec<RawEvent>,
 ) {
-    crate::filters::abductions(all_events);
+    crate::filters::abductions(all_events, texts);
     crate::filters::bombings(all_events, texts);
     let before = input.trace.map(|_| all_events.clone());
     crate::filters::one_way(all_events, texts);

@@ -335,6 +335,14 @@ const CASES: &[Case] = &[
     // whichever verb carries it: a rebuke is criticism, not a grant.
     ("an issued rebuke", (2004, 9, 1), "Syrian leaders issued a stinging rebuke to Turkey on Monday.",
         &[("SYR", "TUR", "11")]),
+    // Holding people is detention (173), and armed groups who seize or
+    // hold people take hostages (181); a verb conjoined to the object of
+    // the one before it by the parse shares that verb's subject.
+    ("seizing and holding", (2004, 9, 1),
+        "Gunmen stormed an office in Baghdad on Monday, seizing a French aid worker and holding two Italian journalists.",
+        &[("IRQUAF", "FRA", "18"), ("IRQUAF", "ITAMED", "18")]),
+    ("police detain", (2004, 9, 1), "Egyptian police detained three opposition activists in Cairo on Monday.",
+        &[("EGYCOP", "EGYOPP", "17")]),
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),
