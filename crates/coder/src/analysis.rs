@@ -428,7 +428,15 @@ fn np_class(c: &Class, loose: bool) -> bool {
 /// `loose`: PETRARCH mode, where noun phrases were already merged and any
 /// noun may modify an actor; a comma before the conjunction then only
 /// belongs to a list ("A, B, and C"), never joins two compounds.
-pub(crate) fn compounds(lx: &[Lexeme], protected: &mut [bool], loose: bool) -> Vec<Vec<usize>> {
+/// `places`: lexemes that name where something happened (stage `places`);
+/// a comma list does not reach back into one ("Meeting in Moscow,
+/// Berlusconi and Putin said": Moscow is no third speaker).
+pub(crate) fn compounds(
+    lx: &[Lexeme],
+    protected: &mut [bool],
+    loose: bool,
+    places: &[usize],
+) -> Vec<Vec<usize>> {
     let n = lx.len();
     // Union-find over lexeme indexes.
     let mut parent: Vec<usize> = (0..n).collect();
@@ -505,12 +513,12 @@ pub(crate) fn compounds(lx: &[Lexeme], protected: &mut [bool], loose: bool) -> V
         // Comma lists: "A, B, C and D".
         while s1 >= 2 && lx[s1 - 1].class == Class::Comma {
             match np_before(s1 - 2) {
-                Some((s, more)) => {
+                Some((s, more)) if !more.iter().any(|k| places.contains(k)) => {
                     protected[s1 - 1] = true;
                     left.extend(more);
                     s1 = s;
                 }
-                None => break,
+                _ => break,
             }
         }
         let all: Vec<usize> = left.into_iter().chain(right).collect();
@@ -846,8 +854,12 @@ pub(crate) fn petrarch_noun_phrases(
             // Coordinated modifiers or agents: "awful and cool", "media and government".
             if matches!(lx[j].class, Class::Conj { joins: true }) && j + 1 < n {
                 let prev_actor = matches!(lx[j - 1].class, Class::Actor(_));
-                let next_ok =
-                    matches!(lx[j + 1].class, Class::Agent(_)) || (word_ok(j + 1) && !prev_actor);
+                // "the Italian prime minister and the Russian president"
+                // (statecraft reading): a determiner opens a noun phrase
+                // of its own.
+                let opens = statecraft && lx[j + 1].class == Class::Determiner;
+                let next_ok = matches!(lx[j + 1].class, Class::Agent(_))
+                    || (word_ok(j + 1) && !prev_actor && !opens);
                 if !prev_actor
                     && next_ok
                     && (word_ok(j - 1) || matches!(lx[j - 1].class, Class::Agent(_)))

@@ -251,6 +251,19 @@ impl Grammar<'_> {
         )
     }
 
+    /// Whether the verb at token `verb` judges an act its object names,
+    /// and the parse gives that act a doer ("condemned the Israeli raid",
+    /// "welcomed Syria's withdrawal"): the judgement is an act of its own,
+    /// on the doer (see [`Grammar::roles`]).
+    pub(crate) fn judges(&self, verb: usize) -> bool {
+        let (parse, word_of) = self.parse();
+        word_of
+            .get(verb)
+            .copied()
+            .flatten()
+            .is_some_and(|v| judged(parse, v).is_some())
+    }
+
     /// Whether the tagger reads token `t` as a common noun.
     pub(crate) fn noun_at(&self, t: usize) -> bool {
         self.word_of
@@ -296,7 +309,28 @@ impl Grammar<'_> {
             }
         }
         let mut out: Vec<(Option<usize>, Role)> = Vec::new();
+        let judged = judged(parse, v);
         for a in crate::arguments::arguments(parse, v) {
+            // "condemned the Israeli raid": the one judged is the raid's
+            // doer, or no one the coder knows.
+            if let Some((_, doer)) = judged.filter(|&(act, _)| act == a.word) {
+                let u = unit_below(parse, &unit_at, named, doer);
+                out.push((u, a.role));
+                continue;
+            }
+            // "Berlusconi and Putin said they welcome ...": the pronoun
+            // subject of what a speaker reports is the speaker.
+            if a.role == Role::Agent && unit_at[a.word].is_none() {
+                if let Some(speakers) = reporter(parse, v, a.word) {
+                    for s in speakers {
+                        let u = unit_below(parse, &unit_at, named, s);
+                        if u.is_some() && !out.iter().any(|(x, _)| *x == u) {
+                            out.push((u, Role::Agent));
+                        }
+                    }
+                    continue;
+                }
+            }
             let u = unit_below(parse, &unit_at, named, a.word);
             // A pronoun the coder did not resolve, or a day misparsed as a
             // participant ("Monday to discuss"), says nothing of who.
@@ -416,6 +450,65 @@ impl Grammar<'_> {
             .peekable();
         reported.peek().is_some() && !reported.any(|c| parse.dominates(c, a) || c == a)
     }
+}
+
+/// Verbs (lemmas) that judge an act someone else did, and so act on
+/// whoever did it: "Jordan condemned the Israeli raid" is Jordan's
+/// criticism of Israel.
+const JUDGEMENTS: &[&str] = &[
+    "condemn",
+    "denounce",
+    "criticize",
+    "criticise",
+    "deplore",
+    "decry",
+    "protest",
+    "welcome",
+    "praise",
+    "hail",
+    "applaud",
+];
+
+/// The act that verb `v` judges (its object, a noun naming an event) and
+/// that act's doer by the parse, if `v` is one of the [`JUDGEMENTS`].
+fn judged(parse: &Parse, v: usize) -> Option<(usize, usize)> {
+    let w = parse.words();
+    if !JUDGEMENTS.contains(&w[v].lemma.to_lowercase().as_str()) {
+        return None;
+    }
+    let act = parse
+        .dependents(v)
+        .find(|&d| w[d].deprel == "obj" && w[d].upos == Upos::Noun && eventive(&w[d].form))?;
+    let doer = crate::arguments::arguments(parse, act)
+        .into_iter()
+        .find(|a| a.role == Role::Agent)?;
+    Some((act, doer.word))
+}
+
+/// The subjects of the reporting verb whose complement `v` is, where
+/// `subject` (a subject of `v`) is a personal pronoun ("Iran said it
+/// would ...", "the two leaders said they welcome ..."): the speaker
+/// speaks of itself.
+fn reporter(parse: &Parse, v: usize, subject: usize) -> Option<Vec<usize>> {
+    let w = parse.words();
+    let pronoun = w[subject].upos == Upos::Pron
+        && matches!(
+            w[subject].form.to_lowercase().as_str(),
+            "he" | "she" | "it" | "they" | "we"
+        );
+    let h = parse.head(v)?;
+    if !pronoun
+        || w[v].deprel != "ccomp"
+        || !REPORTING.contains(&w[h].lemma.to_lowercase().as_str())
+    {
+        return None;
+    }
+    let speakers: Vec<usize> = crate::arguments::arguments(parse, h)
+        .into_iter()
+        .filter(|a| a.role == Role::Agent && a.word != subject)
+        .map(|a| a.word)
+        .collect();
+    (!speakers.is_empty()).then_some(speakers)
 }
 
 /// The first token over parse word `w`.

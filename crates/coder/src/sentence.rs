@@ -387,7 +387,12 @@ pub(crate) fn code_sentence(
         analysis::attach_agents(&mut lx, dict, opts);
     }
     let mut protected = vec![false; lx.len()];
-    let groups = analysis::compounds(&lx, &mut protected, opts.petrarch);
+    let places = if opts.statecraft {
+        crate::places::locative(&lx, &toks, &texts)
+    } else {
+        Vec::new()
+    };
+    let groups = analysis::compounds(&lx, &mut protected, opts.petrarch, &places);
     analysis::protect_noun_compounds(&lx, &mut protected);
     // A conjunction inside a dictionary phrase ("DURTHANG ... ORC") does
     // not split the sentence.
@@ -696,6 +701,32 @@ pub(crate) fn code_sentence(
                 (vf, vl),
                 tried.as_mut(),
             );
+            // "kicked off a visit to Italy": a verb whose object is an
+            // eventive noun of the dictionary, by a pattern that does not
+            // name it, only carries that noun's event (statecraft reading).
+            let carries = clause_verbs
+                .iter()
+                .zip(&object_of)
+                .any(|(&&(nf, _, _), of)| nf > vl && of.is_some_and(|t| (vf..=vl).contains(&t)))
+                && !pattern_names_object(pat_src);
+            // "Jordan condemned the Israeli raid": a reaction to the act
+            // its object names is an act of its own, on whoever the tree
+            // gives it (the raid's doer), by the verb's own code: the
+            // pattern's slots lie inside the object ("* ^ ON +").
+            let reacts = carries
+                && grammar.as_ref().is_some_and(|g| g.judges(vis[vf]))
+                && ctx
+                    .tree_roles(vf, vl, None)
+                    .is_some_and(|t| t.patient.is_some());
+            let (code, bind, pat_src) = if reacts {
+                (
+                    own_code(dict, &families[v as usize]).clone(),
+                    Bind::default(),
+                    None,
+                )
+            } else {
+                (code, bind, pat_src)
+            };
             // "Sudan said the resolution was unfair": a statement that
             // condemns is criticism (statecraft reading).
             let censure = pat_src.is_none()
@@ -735,14 +766,7 @@ pub(crate) fn code_sentence(
                 }
                 EventCode::Event { .. } => {}
             }
-            // "kicked off a visit to Italy": a verb whose object is an
-            // eventive noun of the dictionary, by a pattern that does not
-            // name it, only carries that noun's event (statecraft reading).
-            let carries = clause_verbs
-                .iter()
-                .zip(&object_of)
-                .any(|(&&(nf, _, _), of)| nf > vl && of.is_some_and(|t| (vf..=vl).contains(&t)));
-            if carries && !pattern_names_object(pat_src) {
+            if carries && !reacts {
                 if let Some(t) = input.trace {
                     t.borrow_mut()
                         .note("its object names the event: coded there");
@@ -822,7 +846,9 @@ pub(crate) fn code_sentence(
             clause_events.extend(evs);
             if !sub {
                 had_normal = true;
-                if opts.statecraft && opts.code_by == CodeBy::Clause {
+                if reacts {
+                    // The act reacted to is coded as if it came first.
+                } else if opts.statecraft && opts.code_by == CodeBy::Clause {
                     // Later verbs of the clause are coded too, where the
                     // parse gives them an actor on each side.
                     ctx.secondary.set(true);
@@ -1425,17 +1451,18 @@ fn resolve_verb<'d>(
     }
     match best {
         Some((b, p)) => (p.code.clone(), b, Some(&p.source)),
-        None => {
-            // The verb's own code: the first set one in the family, whose
-            // later files (overlays) come first.
-            let code = family
-                .iter()
-                .map(|&v| &dict.verbs[v as usize].code)
-                .find(|c| **c != EventCode::Null)
-                .unwrap_or(&dict.verbs[family[0] as usize].code);
-            (code.clone(), Bind::default(), None)
-        }
+        None => (own_code(dict, family).clone(), Bind::default(), None),
     }
+}
+
+/// A verb's own code: the first set one in its family, whose later files
+/// (overlays) come first.
+fn own_code<'d>(dict: &'d Dictionary, family: &[u32]) -> &'d EventCode {
+    family
+        .iter()
+        .map(|&v| &dict.verbs[v as usize].code)
+        .find(|c| **c != EventCode::Null)
+        .unwrap_or(&dict.verbs[family[0] as usize].code)
 }
 
 struct Ctx<'a> {

@@ -343,6 +343,20 @@ const CASES: &[Case] = &[
         &[("IRQUAF", "FRA", "18"), ("IRQUAF", "ITAMED", "18")]),
     ("police detain", (2004, 9, 1), "Egyptian police detained three opposition activists in Cairo on Monday.",
         &[("EGYCOP", "EGYOPP", "17")]),
+    // Coordinated actors each act: a determiner after "and" opens a noun
+    // phrase of its own, and a place before a comma list is no member.
+    ("two ministers", (2004, 9, 1), "The French foreign minister and the German defense minister condemned Iran on Monday.",
+        &[("FRAGOV", "IRN", "11"), ("DEUGOV", "IRN", "11")]),
+    ("a place before a list", (2004, 9, 1),
+        "Meeting in Paris, Italian Prime Minister Silvio Berlusconi and Russian President Vladimir Putin said they had condemned the Iranian government.",
+        &[("ITAGOV", "IRNGOV", "11"), ("RUSGOV", "IRNGOV", "11")]),
+    // The pronoun subject of what a speaker reports is the speaker.
+    ("the speaker's own act", (2004, 9, 1),
+        "Speaking in Cairo on Monday, the Jordanian foreign minister said he had met the Syrian ambassador.",
+        &[("JORGOV", "SYRGOV", "04")]),
+    // Judging an act is an act on its doer, and the act is coded too.
+    ("a condemned raid", (2004, 9, 1), "Jordan condemned the Israeli raid on Gaza.",
+        &[("JOR", "ISR", "11"), ("ISR", "PSE", "19")]),
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),
