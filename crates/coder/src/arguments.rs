@@ -200,6 +200,34 @@ fn own(p: &Parse, v: usize) -> Vec<Argument> {
     out
 }
 
+/// Nouns (lemmas) of what one party addresses to another, whose "from"
+/// phrase is the party that sends it: "criticism from the U.S.",
+/// "pressure from Washington", "a warning from Pyongyang" (where
+/// "withdrawal from Gaza" or "release from prison" is a place).
+const SENT_FROM: &[&str] = &[
+    "criticism",
+    "condemnation",
+    "rebuke",
+    "pressure",
+    "support",
+    "aid",
+    "assistance",
+    "protest",
+    "threat",
+    "warning",
+    "demand",
+    "appeal",
+    "call",
+    "accusation",
+    "praise",
+    "objection",
+    "opposition",
+    "invitation",
+    "offer",
+    "request",
+    "response",
+];
+
 /// The participants of an eventive noun: "Blair's visit to Khartoum",
 /// "talks between Khartoum and the rebels", "the attack on the base by
 /// militants", "a U.S. attack". Its owner, a "by" or "between" phrase, or
@@ -214,6 +242,11 @@ fn nominal(p: &Parse, n: usize) -> Vec<Argument> {
             Some("nmod") if rel == "nmod:poss" => Role::Agent,
             Some("nmod") => match case_of(p, d) {
                 Some(c) if matches!(c.as_str(), "by" | "between" | "among") => Role::Agent,
+                Some(c)
+                    if c == "from" && SENT_FROM.contains(&w[n].lemma.to_lowercase().as_str()) =>
+                {
+                    Role::Agent
+                }
                 Some(c) => oblique(&c, false),
                 None => continue,
             },

@@ -264,6 +264,19 @@ impl Grammar<'_> {
             .is_some_and(|v| judged(parse, v).is_some())
     }
 
+    /// Whether the verb at token `verb` answers an act with an act of its
+    /// own ("rejected the criticism", "demanded the release", "condemned
+    /// the raid"): a verb of [`JUDGEMENTS`] or [`RESPONSES`]. Its object
+    /// names the act answered, and does not make the verb a mere carrier
+    /// of it ("kicked off a visit").
+    pub(crate) fn responds(&self, verb: usize) -> bool {
+        let (parse, word_of) = self.parse();
+        word_of.get(verb).copied().flatten().is_some_and(|v| {
+            let lemma = parse.words()[v].lemma.to_lowercase();
+            JUDGEMENTS.contains(&lemma.as_str()) || RESPONSES.contains(&lemma.as_str())
+        })
+    }
+
     /// Whether the tagger reads token `t` as a common noun.
     pub(crate) fn noun_at(&self, t: usize) -> bool {
         self.word_of
@@ -469,6 +482,21 @@ const JUDGEMENTS: &[&str] = &[
     "applaud",
 ];
 
+/// Verbs (lemmas) that answer an act with one of their own, coded by
+/// their own patterns: "Iran rejected the criticism", "France demanded
+/// the release of ...".
+const RESPONSES: &[&str] = &[
+    "reject",
+    "deny",
+    "oppose",
+    "support",
+    "back",
+    "investigate",
+    "probe",
+    "demand",
+    "avenge",
+];
+
 /// The act that verb `v` judges (its object, a noun naming an event) and
 /// that act's doer by the parse, if `v` is one of the [`JUDGEMENTS`].
 fn judged(parse: &Parse, v: usize) -> Option<(usize, usize)> {
@@ -658,6 +686,9 @@ pub(crate) fn eventive(word: &str) -> bool {
         "reply",
         "criticism",
         "clashes",
+        "siege",
+        "blockade",
+        "massacre",
     ];
     let lower = word.to_lowercase();
     let l = lower.strip_suffix('s').unwrap_or(&lower);

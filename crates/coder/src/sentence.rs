@@ -766,7 +766,8 @@ pub(crate) fn code_sentence(
                 }
                 EventCode::Event { .. } => {}
             }
-            if carries && !reacts {
+            let responds = carries && grammar.as_ref().is_some_and(|g| g.responds(vis[vf]));
+            if carries && !responds {
                 if let Some(t) = input.trace {
                     t.borrow_mut()
                         .note("its object names the event: coded there");

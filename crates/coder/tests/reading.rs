@@ -357,6 +357,14 @@ const CASES: &[Case] = &[
     // Judging an act is an act on its doer, and the act is coded too.
     ("a condemned raid", (2004, 9, 1), "Jordan condemned the Israeli raid on Gaza.",
         &[("JOR", "ISR", "11"), ("ISR", "PSE", "19")]),
+    // Nouns of acts the dictionary has only as verbs are predicates too;
+    // what a party addresses to another comes "from" it.
+    ("a detention", (2004, 9, 1), "China's detention of two Japanese journalists angered Tokyo on Monday.",
+        &[("CHN", "JPNMED", "17")]),
+    ("an invasion", (2004, 9, 1), "The UN condemned Iraq's invasion of Kuwait in 1990.",
+        &[("IGOUNO", "IRQ", "11"), ("IRQ", "KWT", "19")]),
+    ("criticism from", (2004, 9, 1), "Syria rejected the criticism from the United States on Monday.",
+        &[("SYR", "USA", "12")]),
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),
