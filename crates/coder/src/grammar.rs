@@ -8,7 +8,7 @@
 //! so the dictionary's matches can ask what the tags and the parse say of
 //! them.
 
-use crate::arguments::Role;
+use crate::arguments::{Role, JUDGEMENTS, RESPONSES};
 use statecraft_syntax::{Parse, Tagged, Upos};
 use statecraft_text::Token;
 use std::cell::OnceCell;
@@ -464,38 +464,6 @@ impl Grammar<'_> {
         reported.peek().is_some() && !reported.any(|c| parse.dominates(c, a) || c == a)
     }
 }
-
-/// Verbs (lemmas) that judge an act someone else did, and so act on
-/// whoever did it: "Jordan condemned the Israeli raid" is Jordan's
-/// criticism of Israel.
-const JUDGEMENTS: &[&str] = &[
-    "condemn",
-    "denounce",
-    "criticize",
-    "criticise",
-    "deplore",
-    "decry",
-    "protest",
-    "welcome",
-    "praise",
-    "hail",
-    "applaud",
-];
-
-/// Verbs (lemmas) that answer an act with one of their own, coded by
-/// their own patterns: "Iran rejected the criticism", "France demanded
-/// the release of ...".
-const RESPONSES: &[&str] = &[
-    "reject",
-    "deny",
-    "oppose",
-    "support",
-    "back",
-    "investigate",
-    "probe",
-    "demand",
-    "avenge",
-];
 
 /// The act that verb `v` judges (its object, a noun naming an event) and
 /// that act's doer by the parse, if `v` is one of the [`JUDGEMENTS`].
