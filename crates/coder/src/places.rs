@@ -194,8 +194,8 @@ fn fill_roles(
 }
 
 /// A role named without a country after an actor of the same role that
-/// has one ("Israeli forces blocked the roads ..., and troops tore down
-/// houses") is the same party: it takes that country, before the place's.
+/// has one ("U.S. forces raided a village ..., and troops arrested three
+/// men") is the same party: it takes that country, before the place's.
 pub(crate) fn same_role(units: &mut [crate::analysis::Unit]) {
     fill_roles(units, |earlier, u| {
         let [only] = u.members.as_slice() else {

@@ -365,6 +365,10 @@ const CASES: &[Case] = &[
         &[("IGOUNO", "IRQ", "11"), ("IRQ", "KWT", "19")]),
     ("criticism from", (2004, 9, 1), "Syria rejected the criticism from the United States on Monday.",
         &[("SYR", "USA", "12")]),
+    // "Forces" alone are armed forces, and a later bare role of the same
+    // kind is the same party.
+    ("bare forces", (2004, 9, 1), "U.S. forces raided a village near Fallujah on Monday, and troops arrested three Iraqi men.",
+        &[("USAMIL", "IRQ", "19"), ("USAMIL", "IRQ", "17")]),
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),
