@@ -112,7 +112,7 @@ const CASES: &[Case] = &[
     // A year of the last two before the story is news, not history (the
     // Phoenix discard list names every year to 2013); an older one is.
     ("a recent year", (2004, 9, 1),
-        "U.S. forces invaded Iraq in March 2003, the report said.", &[("USA", "IRQ", "19")]),
+        "U.S. forces invaded Iraq in March 2003, the report said.", &[("USAMIL", "IRQ", "19")]),
     ("an old year", (2004, 9, 1),
         "U.S. forces invaded Grenada in October 1983, the report said.", &[]),
     // Refusing a cooperative act on a condition is a rejection (12), which
@@ -368,7 +368,7 @@ const CASES: &[Case] = &[
     // "Forces" alone are armed forces, and a later bare role of the same
     // kind is the same party.
     ("bare forces", (2004, 9, 1), "U.S. forces raided a village near Fallujah on Monday, and troops arrested three Iraqi men.",
-        &[("USAMIL", "IRQ", "19"), ("USAMIL", "IRQ", "17")]),
+        &[("USAMIL", "IRQCVL", "19"), ("USAMIL", "IRQPPL", "17")]),
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),
