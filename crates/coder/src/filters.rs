@@ -41,10 +41,7 @@ const HOLD_STEMS: &[&str] = &["HOLD", "HELD", "DETAIN", "CONFIN"];
 pub(crate) fn abductions(events: &mut [RawEvent], texts: &[&str]) {
     for e in events.iter_mut() {
         let people = e.target.role_chunks().next().is_some();
-        let held = e.code == "170"
-            && texts
-                .get(e.verb_tokens.0)
-                .is_some_and(|v| HOLD_STEMS.iter().any(|s| v.starts_with(s)));
+        let held = e.code == "170" && verb_is(e, texts, HOLD_STEMS);
         if held && people {
             e.code = "173".into();
         }
@@ -61,13 +58,18 @@ pub(crate) fn abductions(events: &mut [RawEvent], texts: &[&str]) {
 /// stays 19x. `texts` are the sentence's tokens, upper case.
 pub(crate) fn bombings(events: &mut [RawEvent], texts: &[&str]) {
     for e in events.iter_mut().filter(|e| e.code.starts_with("19")) {
-        let bomb = texts
-            .get(e.verb_tokens.0)
-            .is_some_and(|v| v.starts_with("BOMB"));
-        if bomb && armed_non_state(&e.source) {
+        if verb_is(e, texts, &["BOMB"]) && armed_non_state(&e.source) {
             e.code = "183".into();
         }
     }
+}
+
+/// Whether the first word of an event's verb (`texts`: the sentence's
+/// tokens, upper case) starts with one of `stems`.
+fn verb_is(e: &RawEvent, texts: &[&str], stems: &[&str]) -> bool {
+    texts
+        .get(e.verb_tokens.0)
+        .is_some_and(|v| stems.iter().any(|s| v.starts_with(s)))
 }
 
 /// Whether an actor is armed but holds no state authority: an armed

@@ -137,6 +137,11 @@ const CENSURE: &[&str] = &[
     "insulting",
 ];
 
+/// Words that make a clause a condition (upper case, as the coder's
+/// tokens); the first two also make one of the clause they modify ("will
+/// withdraw if talks fail"), where "whether" does not.
+pub(crate) const CONDITIONS: &[&str] = &["IF", "UNLESS", "WHETHER"];
+
 /// Verbs (lemmas) that report what someone else did: "said", "told",
 /// "reported".
 const REPORTING: &[&str] = &[
@@ -192,7 +197,7 @@ impl Grammar<'_> {
     /// dismantle).
     pub(crate) fn conjunct_of(&self, verb: usize) -> Option<usize> {
         let (parse, word_of) = self.parse();
-        let v = word_of.get(verb).copied().flatten()?;
+        let (_, v) = self.parsed(verb)?;
         let w = parse.words();
         if w[v].deprel != "conj" || w[v].upos != Upos::Verb {
             return None;
@@ -221,15 +226,13 @@ impl Grammar<'_> {
     /// the parse hangs the clauses one under the other). `None` when no
     /// parse word lies under the token.
     pub(crate) fn conditional(&self, verb: usize) -> Option<bool> {
-        let (parse, word_of) = self.parse();
-        let v = word_of.get(verb).copied().flatten()?;
+        let (parse, v) = self.parsed(verb)?;
         let w = parse.words();
         let marked = |c: usize, marks: &[&str]| {
             parse.dependents(c).any(|d| {
-                w[d].deprel == "mark" && marks.contains(&w[d].lemma.to_lowercase().as_str())
+                w[d].deprel == "mark" && marks.iter().any(|m| w[d].lemma.eq_ignore_ascii_case(m))
             })
         };
-        const CONDITIONS: &[&str] = &["if", "unless", "whether"];
         let mut at = v;
         for _ in 0..=w.len() {
             if marked(at, CONDITIONS) {
@@ -247,7 +250,7 @@ impl Grammar<'_> {
         Some(
             parse
                 .dependents(v)
-                .any(|c| w[c].deprel == "advcl" && marked(c, &["if", "unless"])),
+                .any(|c| w[c].deprel == "advcl" && marked(c, &CONDITIONS[..2])),
         )
     }
 
@@ -256,12 +259,8 @@ impl Grammar<'_> {
     /// "welcomed Syria's withdrawal"): the judgement is an act of its own,
     /// on the doer (see [`Grammar::roles`]).
     pub(crate) fn judges(&self, verb: usize) -> bool {
-        let (parse, word_of) = self.parse();
-        word_of
-            .get(verb)
-            .copied()
-            .flatten()
-            .is_some_and(|v| judged(parse, v).is_some())
+        self.parsed(verb)
+            .is_some_and(|(parse, v)| judged(parse, v).is_some())
     }
 
     /// Whether the verb at token `verb` answers an act with an act of its
@@ -270,8 +269,7 @@ impl Grammar<'_> {
     /// names the act answered, and does not make the verb a mere carrier
     /// of it ("kicked off a visit").
     pub(crate) fn responds(&self, verb: usize) -> bool {
-        let (parse, word_of) = self.parse();
-        word_of.get(verb).copied().flatten().is_some_and(|v| {
+        self.parsed(verb).is_some_and(|(parse, v)| {
             let lemma = parse.words()[v].lemma.to_lowercase();
             JUDGEMENTS.contains(&lemma.as_str()) || RESPONSES.contains(&lemma.as_str())
         })
@@ -288,12 +286,8 @@ impl Grammar<'_> {
 
     /// Whether the parse reads the verb at token `verb` as passive.
     pub(crate) fn passive(&self, verb: usize) -> bool {
-        let (parse, word_of) = self.parse();
-        word_of
-            .get(verb)
-            .copied()
-            .flatten()
-            .is_some_and(|v| crate::arguments::is_passive(parse, v))
+        self.parsed(verb)
+            .is_some_and(|(parse, v)| crate::arguments::is_passive(parse, v))
     }
 
     /// The participants of the verb at token `verb` among `units` (token
@@ -376,11 +370,16 @@ impl Grammar<'_> {
         Some(out)
     }
 
+    /// The parse, and the parse's word under token `t`.
+    fn parsed(&self, t: usize) -> Option<(&Parse, usize)> {
+        let (parse, word_of) = self.parse();
+        Some((parse, word_of.get(t).copied().flatten()?))
+    }
+
     /// The parse, and the parse's words under tokens `a` and `b`.
     fn parsed_pair(&self, a: usize, b: usize) -> Option<(&Parse, usize, usize)> {
-        let (parse, word_of) = self.parse();
-        let at = |t: usize| word_of.get(t).copied().flatten();
-        Some((parse, at(a)?, at(b)?))
+        let (parse, v) = self.parsed(a)?;
+        Some((parse, v, self.parsed(b)?.1))
     }
 
     /// Whether the verb at token `verb` reports a judgement of censure:
@@ -389,8 +388,7 @@ impl Grammar<'_> {
     /// not a complement), not negated. Saying so is criticism (CAMEO 111),
     /// not a bare statement (010).
     pub(crate) fn reports_censure(&self, verb: usize) -> bool {
-        let (parse, word_of) = self.parse();
-        let Some(v) = word_of.get(verb).copied().flatten() else {
+        let Some((parse, v)) = self.parsed(verb) else {
             return false;
         };
         let w = parse.words();

@@ -809,7 +809,9 @@ pub(crate) fn code_sentence(
                     grammar
                         .as_ref()
                         .and_then(|g| g.conditional(vis[at]))
-                        .unwrap_or_else(|| (0..at).any(|p| CONDITIONS.contains(&vtexts[p])))
+                        .unwrap_or_else(|| {
+                            (0..at).any(|p| crate::grammar::CONDITIONS.contains(&vtexts[p]))
+                        })
                 };
                 let own = modality(&vtexts, &vbarrier, lo, vf, question, conditional(vf));
                 let (m, at) = match shared {
@@ -2199,14 +2201,10 @@ fn intent_cue(toks: &[&str], barrier: &[bool], lo: usize, vf: usize) -> Option<u
         .find(|&p| INTENT_STEMS.iter().any(|s| toks[p].starts_with(s)))
 }
 
-/// Words that make what follows them a condition, where no parse says
-/// which clause they mark.
-const CONDITIONS: &[&str] = &["IF", "UNLESS", "WHETHER"];
-
 /// Modality of the verb at `vf` from the words before it in its clause:
 /// auxiliaries, negations and refusal frames within a few words, a
 /// condition on it (`conditional`: from the parse, or else any of
-/// [`CONDITIONS`] before it), or a question.
+/// [`crate::grammar::CONDITIONS`] before it), or a question.
 fn modality(
     toks: &[&str],
     barrier: &[bool],
