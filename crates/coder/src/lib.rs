@@ -34,6 +34,7 @@ mod engine;
 pub mod explain;
 mod filters;
 mod grammar;
+mod implied;
 mod infer;
 mod names;
 mod options;

@@ -1519,6 +1519,33 @@ impl Ctx<'_> {
             .all(|m| ua.members.iter().any(|x| x.code == m.code))
     }
 
+    /// The authority a passive act of law at visible token `vf` implies,
+    /// and the act's code where it is not the dictionary's: the role under
+    /// the country where it happened, else the one acted on's, else the
+    /// story's. None for other acts, or where no one is acted on.
+    fn implied_authority(
+        &self,
+        vf: usize,
+        t: &TreeRoles,
+    ) -> Option<(ActorCode, Option<&'static str>)> {
+        const NOT_STATES: &[&str] = &["IGO", "NGO", "IMG", "MNC"];
+        let a = crate::implied::authority(self.toks[vf])?;
+        let patient = t.patient?;
+        let state = |u: usize| {
+            self.units[u]
+                .members
+                .iter()
+                .find_map(|m| m.code.country().filter(|c| !NOT_STATES.contains(c)))
+        };
+        let country = t
+            .places
+            .iter()
+            .find_map(|&u| state(u))
+            .or_else(|| state(patient))
+            .or(self.context)?;
+        Some((ActorCode::new(format!("{country}{}", a.role)), a.code))
+    }
+
     fn side(&self, u: usize) -> Side {
         self.units[u]
             .members
@@ -1613,6 +1640,8 @@ impl Ctx<'_> {
         if let (Some(t), Some(trace)) = (&tree, self.trace) {
             self.trace_roles(&mut trace.borrow_mut(), t);
         }
+        // The authority a passive act of law implies (stage implied).
+        let mut implied: Option<(ActorCode, Option<&'static str>)> = None;
         if let Some(t) = &tree {
             if t.faceless {
                 return Vec::new();
@@ -1622,13 +1651,22 @@ impl Ctx<'_> {
             // pattern places one that is not a place (the guide: not
             // coded).
             let placed_source = bind.source.is_some_and(|s| !t.places.contains(&s));
-            if t.passive && t.agents.is_empty() && !placed_source {
+            // Unless only an authority does it ("was arrested"), whoever
+            // the pattern makes its source.
+            if t.passive && t.agents.is_empty() {
+                implied = self.implied_authority(vf, t);
+            }
+            if t.passive && t.agents.is_empty() && (implied.is_some() || !placed_source) {
                 if let Some(trace) = self.trace {
-                    trace
-                        .borrow_mut()
-                        .note("a passive without its agent: no event");
+                    trace.borrow_mut().note(match implied {
+                        Some(_) => "a passive without its agent: an act of law, by the authorities",
+                        None => "a passive without its agent: no event",
+                    });
                 }
-                return Vec::new();
+                if implied.is_none() {
+                    return Vec::new();
+                }
+                source = None;
             }
             if self.secondary.get() && (t.agents.is_empty() || t.patient.is_none()) {
                 return Vec::new();
@@ -1703,7 +1741,7 @@ impl Ctx<'_> {
         let before_verb =
             (0..n).find(|&i| in_clause(i) && self.units[i].first < vf && reachable(i));
         let after_verb = (0..n).find(|&i| in_clause(i) && self.units[i].first > vl);
-        if source.is_none() {
+        if source.is_none() && implied.is_none() {
             source = match target {
                 Some(t) => (0..n).find(|&i| in_clause(i) && self.distinct(t, i)),
                 None if prefer_own => before_verb.or(carried).or(after_verb.filter(|_| !petrarch)),
@@ -1769,6 +1807,13 @@ impl Ctx<'_> {
             std::mem::swap(&mut source, &mut target);
         }
         let mut src: Side = source.map(|s| self.side(s)).unwrap_or_default();
+        let code: &str = match &implied {
+            Some((authority, act)) => {
+                src = vec![(authority.clone(), None)];
+                act.unwrap_or(code)
+            }
+            None => code,
+        };
         let mut tgt: Side = target.map(|t| self.side(t)).unwrap_or_default();
         if let Some(t) = &tree {
             // Coordinated agents or patients in units of their own.
@@ -1888,9 +1933,9 @@ impl Ctx<'_> {
         // A visit's paired hosting (043) is the host's act only where the
         // text presents it as host ("hosted", "welcomed"), which the
         // pattern's own code says (statecraft reading).
-        let host = |p: &str| statecraft && p == "043" && code.as_ref() != "043";
+        let host = |p: &str| statecraft && p == "043" && code != "043";
         let paired = paired.as_deref().filter(|p| !host(p));
-        let hosting_dropped = self.opts.statecraft && paired.is_none() && code.as_ref() == "042";
+        let hosting_dropped = self.opts.statecraft && paired.is_none() && code == "042";
         match self_pairs {
             Some(both) => {
                 for i in 0..src.len() {

@@ -67,6 +67,17 @@ const CASES: &[Case] = &[
         &[("IRQUAF", "IRQCOP", "18")]),
     ("a passive without its agent has no source", (2004, 9, 1),
         "Three Turkish truck drivers were abducted from their homes in a Baghdad district on Monday.", &[]),
+    // Unless only an authority does it: police arrest, courts charge and
+    // convict, under the country where it happened, else the accused's.
+    ("an arrest implies the police", (2004, 9, 1),
+        "Four Iraqi men were arrested in Basra on Tuesday.", &[("IRQCOP", "IRQPPL", "17")]),
+    ("where it happened gives the country", (2004, 9, 1),
+        "An American journalist was arrested in Moscow on Monday.", &[("RUSCOP", "USAMED", "17")]),
+    ("a criminal charge is a court's", (2004, 9, 1),
+        "A Danish soldier has been charged with the murder of a prisoner, officials said.",
+        &[("DNKJUD", "DNKMIL", "17")]),
+    ("a conviction", (2004, 9, 1), "A former Kenyan minister was convicted of fraud on Friday.",
+        &[("KENJUD", "KENELI", "11")]),
     ("the agent of the event it happened in", (2004, 9, 1),
         "Two Palestinians were killed in a raid by Israeli troops in Gaza on Monday.",
         &[("ISRMIL", "PSE", "19")]),
