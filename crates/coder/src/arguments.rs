@@ -265,6 +265,23 @@ fn nominal(p: &Parse, n: usize) -> Vec<Argument> {
         };
         out.push(Argument { word: d, role });
     }
+    // "Yangon's rights record and detention of Suu Kyi": a conjoined noun
+    // with no determiner of its own shares its first conjunct's owner.
+    let own_det = p.dependents(n).any(|d| w[d].deprel == "det");
+    if !own_det && w[n].deprel == "conj" && !out.iter().any(|a| a.role == Role::Agent) {
+        let owner = p
+            .head(n)
+            .and_then(|h| p.dependents(h).find(|&d| w[d].deprel == "nmod:poss"));
+        if let Some(o) = owner {
+            out.insert(
+                0,
+                Argument {
+                    word: o,
+                    role: Role::Agent,
+                },
+            );
+        }
+    }
     // "Musharraf kicked off a visit to Italy", "troops mounted a raid on
     // the camp": the object of a verb is done by the verb's subject, unless
     // the noun names its own agent (a modifier before it, "a three-day

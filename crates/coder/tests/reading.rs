@@ -78,6 +78,13 @@ const CASES: &[Case] = &[
         &[("DNKJUD", "DNKMIL", "17")]),
     ("a conviction", (2004, 9, 1), "A former Kenyan minister was convicted of fraud on Friday.",
         &[("KENJUD", "KENELI", "11")]),
+    // Suing is bringing a lawsuit (115), not an arrest.
+    ("a lawsuit", (2004, 9, 1), "A Dutch company sued the French government on Monday.",
+        &[("NLDBUS", "FRAGOV", "11")]),
+    // A conjoined event noun shares its first conjunct's owner.
+    ("the owner of a conjoined act", (2004, 9, 1),
+        "The summit was strained by Sudan's rights record and detention of Chadian traders.",
+        &[("SDN", "TCDBUS", "17")]),
     ("the agent of the event it happened in", (2004, 9, 1),
         "Two Palestinians were killed in a raid by Israeli troops in Gaza on Monday.",
         &[("ISRMIL", "PSE", "19")]),
