@@ -1,0 +1,602 @@
+//! Stage clauses: each clause's verbs, one step per verb (intention cues,
+//! resolving the verb's code, carriers and reactions, censure, binding its
+//! events, modality, one event per deed), what one clause hands the next,
+//! and PETRARCH's closing reporting clause.
+
+use super::bind::{Ctx, Occurrence};
+use super::modality::{
+    apply_modality, intent_code, intent_cue, modality, EXPRESSION_VERBS, INTENT_STEMS,
+};
+use super::resolve::{own_code, resolve_verb, Present};
+use super::visible::Visible;
+use super::{skip, traced, Aside, RawEvent, Sentence};
+use crate::engine::{Bind, Matcher};
+use crate::grammar::Grammar;
+use crate::options::CodeBy;
+use statecraft_dict::EventCode;
+
+/// Stage clauses: what the clause loop reads of the sentence.
+pub(super) struct ClauseCoder<'c> {
+    s: &'c Sentence<'c>,
+    view: &'c Visible<'c>,
+    /// Base forms of the sentence's words.
+    present: &'c Present,
+    ctx: &'c Ctx<'c>,
+    /// The tags and parse (statecraft reading, where one was made).
+    grammar: Option<&'c Grammar<'c>>,
+    /// Whether the sentence is a question.
+    question: bool,
+}
+
+/// What the clause loop hands the finishing stage.
+pub(super) struct Coded {
+    /// The events of every clause, positions visible.
+    pub events: Vec<RawEvent>,
+    /// The first verb coded (visible position; 0 where its pattern placed
+    /// the source).
+    pub first_coded_verb: Option<usize>,
+}
+
+/// What a clause hands the next one.
+#[derive(Clone, Copy, PartialEq)]
+enum Carry {
+    None,
+    Event,
+    First,
+}
+
+/// One clause as the step of each of its verbs reads it.
+struct Clause<'m> {
+    /// The clause's bounds, visible positions `[lo, hi)`.
+    lo: usize,
+    hi: usize,
+    matcher: Matcher<'m>,
+    /// The clause's verbs: first and last visible token, and the verb.
+    verbs: Vec<&'m (usize, usize, u32)>,
+    /// For each verb that is an eventive noun, the verb whose object the
+    /// parse makes it.
+    object_of: Vec<Option<usize>>,
+    /// For each verb, the intention cue that governs it.
+    cues: Vec<Option<usize>>,
+    /// The unit an earlier clause hands on.
+    carried: Option<usize>,
+    /// Whether a subject of the clause's own comes before the carried one.
+    prefer_own: bool,
+}
+
+/// What a clause's verbs have made so far.
+#[derive(Default)]
+struct ClauseEvents {
+    events: Vec<RawEvent>,
+    /// The source unit of the clause's events.
+    source: Option<usize>,
+}
+
+/// A verb's code as resolved, and what it says of the verb's object.
+struct Resolved<'d> {
+    code: EventCode,
+    bind: Bind,
+    pat_src: Option<&'d str>,
+    /// The verb only carries the event its object names.
+    carries: bool,
+    /// The verb reacts to the act its object names.
+    reacts: bool,
+}
+
+impl<'c> ClauseCoder<'c> {
+    /// The clause loop's reading of a sentence in visible coordinates.
+    pub(super) fn new(
+        s: &'c Sentence<'c>,
+        view: &'c Visible<'c>,
+        present: &'c Present,
+        ctx: &'c Ctx<'c>,
+        grammar: Option<&'c Grammar<'c>>,
+    ) -> ClauseCoder<'c> {
+        // A question reports nothing that happened.
+        let question = s
+            .input
+            .text
+            .trim_end()
+            .trim_end_matches(['"', '\u{201d}', '\''])
+            .ends_with('?');
+        ClauseCoder {
+            s,
+            view,
+            present,
+            ctx,
+            grammar,
+            question,
+        }
+    }
+
+    /// Stage clauses: codes each clause in turn, each inheriting a source
+    /// from the one before, then PETRARCH's closing reporting clause.
+    pub(super) fn code(&self) -> Result<Coded, Aside> {
+        let opts = self.s.opts;
+        let (bounds, actor_first, units) =
+            (&self.view.bounds, &self.view.actor_first, &self.view.units);
+        let mut carry: Option<usize> = None;
+        let mut carry_kind = Carry::None;
+        let mut first_coded_verb: Option<usize> = None;
+        let mut all_events: Vec<RawEvent> = Vec::new();
+        let mut sentence_done = false;
+        for c in 0..bounds.len() - 1 {
+            let (lo, hi) = (
+                bounds[c],
+                bounds[c + 1].saturating_sub(if c + 1 < bounds.len() - 1 { 1 } else { 0 }),
+            );
+            let hi = hi.max(lo);
+            let carried = match carry_kind {
+                Carry::None => None,
+                _ if actor_first[c] => None,
+                _ => carry,
+            };
+            // After a clause that produced an event, a clause with a subject of
+            // its own uses it; after one that did not, its first actor carries.
+            let prefer_own = carry_kind == Carry::Event || opts.statecraft;
+            let clause = self.clause(lo, hi, carried, prefer_own);
+            let ClauseEvents {
+                events: clause_events,
+                source: clause_source,
+            } = self.code_clause(&clause, sentence_done, &mut first_coded_verb)?;
+            // What the next clause inherits.
+            if let Some(s) = clause_source.filter(|_| !clause_events.is_empty()) {
+                carry = Some(s);
+                carry_kind = Carry::Event;
+            } else if !clause.verbs.is_empty() {
+                carry = units.iter().position(|u| u.first >= lo && u.first < hi);
+                carry_kind = if carry.is_some() {
+                    Carry::First
+                } else {
+                    Carry::None
+                };
+            } else {
+                carry_kind = Carry::None;
+            }
+            let normal = clause_events.iter().any(|e| !e.subordinate);
+            all_events.extend(clause_events);
+            if normal && opts.code_by == CodeBy::Sentence {
+                sentence_done = true;
+            }
+        }
+        // PETRARCH codes a closing reporting clause ("..., a senior official
+        // said on Saturday") as an event of its own.
+        if opts.petrarch && !opts.statecraft {
+            self.closing_report(&mut all_events);
+        }
+        Ok(Coded {
+            events: all_events,
+            first_coded_verb,
+        })
+    }
+
+    /// The clause `[lo, hi)`: its matcher, its verbs, and the intention
+    /// cues that govern them.
+    fn clause(&self, lo: usize, hi: usize, carried: Option<usize>, prefer_own: bool) -> Clause<'_> {
+        let (opts, dict) = (self.s.opts, self.s.lexicon.dict);
+        let view = self.view;
+        let (vis, to_vis, vtexts, vbarrier) =
+            (&view.vis, &view.to_vis, &view.vtexts, &view.vbarrier);
+        let grammar = self.grammar;
+        let matcher = Matcher {
+            toks: vtexts,
+            comma: &view.vcomma,
+            units: &view.units,
+            dict,
+            lo,
+            hi,
+        };
+        let clause_verbs: Vec<&(usize, usize, u32)> = view
+            .verbs
+            .iter()
+            .filter(|v| v.0 >= lo && v.1 < hi)
+            .collect();
+        // Plans and intentions: "plans to minimize relations", "expressed
+        // interest in establishing ties". The governed verb is coded as a
+        // CAMEO intent; the verb that frames it is not coded.
+        // For each clause verb that is an eventive noun, the verb (visible
+        // position) whose object the parse makes it: "sought talks".
+        let object_of: Vec<Option<usize>> = clause_verbs
+            .iter()
+            .map(|&&(vf, _, _)| {
+                let g = grammar.filter(|_| opts.statecraft)?;
+                to_vis.get(g.verb_of_object(vis[vf])?).copied()
+            })
+            .collect();
+        let cues: Vec<Option<usize>> = clause_verbs
+            .iter()
+            .zip(&object_of)
+            .map(|(&&(vf, _, _), &object_of)| {
+                if opts.statecraft {
+                    intent_cue(vtexts, vbarrier, lo, vf).or_else(|| {
+                        // "sought talks", "plans a visit": an eventive
+                        // noun wanted is an intention.
+                        // "threatened to launch strikes": the noun a
+                        // wanted verb takes is wanted too.
+                        let verb = object_of?;
+                        if verb >= vf || verb < lo {
+                            return None;
+                        }
+                        if INTENT_STEMS.iter().any(|s| vtexts[verb].starts_with(s)) {
+                            return Some(verb);
+                        }
+                        intent_cue(vtexts, vbarrier, lo, verb)
+                    })
+                } else {
+                    None
+                }
+            })
+            .collect();
+        Clause {
+            lo,
+            hi,
+            matcher,
+            verbs: clause_verbs,
+            object_of,
+            cues,
+            carried,
+            prefer_own,
+        }
+    }
+
+    /// The events of one clause: each verb's step in turn, until a verb
+    /// makes an event that is no statement (the options' `code_by` says
+    /// whether later verbs are coded too); a statement beside a deed goes.
+    fn code_clause(
+        &self,
+        clause: &Clause<'_>,
+        sentence_done: bool,
+        first_coded_verb: &mut Option<usize>,
+    ) -> Result<ClauseEvents, Aside> {
+        let (input, opts) = (self.s.input, self.s.opts);
+        let mut out = ClauseEvents::default();
+        self.ctx.secondary.set(false);
+        let mut had_normal = false;
+        for (ci, &&(vf, _, _)) in clause.verbs.iter().enumerate() {
+            if sentence_done {
+                break;
+            }
+            if self.frames_later(clause, vf) {
+                continue;
+            }
+            let (evs, reacts) = self.code_verb(clause, ci, &mut out, first_coded_verb)?;
+            if evs.is_empty() {
+                continue;
+            }
+            let sub = evs[0].subordinate;
+            out.events.extend(evs);
+            if !sub {
+                had_normal = true;
+                if reacts {
+                    // The act reacted to is coded as if it came first.
+                } else if opts.statecraft && opts.code_by == CodeBy::Clause {
+                    // Later verbs of the clause are coded too, where the
+                    // parse gives them an actor on each side.
+                    self.ctx.secondary.set(true);
+                } else if opts.code_by != CodeBy::All {
+                    break;
+                }
+            }
+        }
+        if had_normal {
+            let before = input.trace.map(|_| out.events.clone());
+            out.events.retain(|e| !e.subordinate);
+            traced(
+                input,
+                &self.view.vtexts,
+                before,
+                &out.events,
+                "a statement beside a deed",
+            );
+        }
+        Ok(out)
+    }
+
+    /// Whether the verb at `vf` only frames the intention of a later verb
+    /// of the clause, and so is not coded.
+    fn frames_later(&self, clause: &Clause<'_>, vf: usize) -> bool {
+        let vtexts = &self.view.vtexts;
+        // The framing verb is the cue itself ("plans to", "seeking
+        // to") or a verb of expression just before a cue noun
+        // ("expressed a strong interest in").
+        clause
+            .verbs
+            .iter()
+            .zip(&clause.cues)
+            .any(|(&&(yf, _, _), cue)| {
+                yf > vf
+                    && cue.is_some_and(|c| {
+                        c == vf
+                            || (c > vf
+                                && c <= vf + 3
+                                && EXPRESSION_VERBS.iter().any(|e| vtexts[vf].starts_with(e)))
+                    })
+            })
+    }
+
+    /// The step of the clause's verb `ci`: its code, its events, their
+    /// modality, less the deeds an earlier verb of the clause told. Also
+    /// whether the verb reacts to the act its object names. A code of
+    /// discard or complex sets the sentence aside.
+    fn code_verb(
+        &self,
+        clause: &Clause<'_>,
+        ci: usize,
+        out: &mut ClauseEvents,
+        first_coded_verb: &mut Option<usize>,
+    ) -> Result<(Vec<RawEvent>, bool), Aside> {
+        let (input, opts) = (self.s.input, self.s.opts);
+        let &(vf, vl, _) = clause.verbs[ci];
+        let intended = clause.cues[ci].is_some();
+        let Resolved {
+            code,
+            bind,
+            pat_src,
+            carries,
+            reacts,
+        } = self.resolve(clause, ci, intended);
+        match &code {
+            EventCode::Null => return Ok((Vec::new(), reacts)),
+            EventCode::Discard => {
+                skip(input, "a verb pattern coded as discard");
+                return Err(Aside::Discarded);
+            }
+            EventCode::Complex => {
+                skip(input, "a verb pattern coded as complex");
+                return Err(Aside::Complex);
+            }
+            EventCode::Event { .. } => {}
+        }
+        let responds = carries && self.grammar.is_some_and(|g| g.responds(self.view.vis[vf]));
+        if carries && !responds {
+            if let Some(t) = input.trace {
+                t.borrow_mut()
+                    .note("its object names the event: coded there");
+            }
+            return Ok((Vec::new(), reacts));
+        }
+        if first_coded_verb.is_none() {
+            // A source placed by the pattern ($, %) is a source found.
+            *first_coded_verb = Some(if bind.source.is_some() || bind.compound.is_some() {
+                0
+            } else {
+                vf
+            });
+        }
+        let code = if intended { intent_code(&code) } else { code };
+        let at = Occurrence {
+            bind: &bind,
+            pattern: pat_src,
+            vf,
+            vl,
+            lo: clause.lo,
+            hi: clause.hi,
+            carried: clause.carried,
+            prefer_own: clause.prefer_own,
+        };
+        let mut evs = self.ctx.make_events(&code, &at, &mut out.source);
+        // Intentions are found in the statecraft reading only.
+        if opts.statecraft {
+            self.verb_modality(clause, vf, &code, pat_src, intended, &mut evs);
+        }
+        if self.ctx.secondary.get() {
+            self.same_deed(&out.events, &mut evs);
+        }
+        Ok((evs, reacts))
+    }
+
+    /// Stage resolve for the clause's verb `ci`: its pattern's code, or,
+    /// for a reaction to the act its object names, the verb's own code;
+    /// a statement that condemns is criticism. Records the predicate for
+    /// `explain`.
+    fn resolve(&self, clause: &Clause<'_>, ci: usize, intended: bool) -> Resolved<'c> {
+        let (input, opts, dict) = (self.s.input, self.s.opts, self.s.lexicon.dict);
+        let (vis, vtexts) = (&self.view.vis, &self.view.vtexts);
+        let (grammar, ctx) = (self.grammar, self.ctx);
+        let families = self.s.lexicon.families;
+        let &(vf, vl, v) = clause.verbs[ci];
+        let mut tried = input.trace.map(|_| Vec::new());
+        let (code, bind, pat_src) = resolve_verb(
+            &clause.matcher,
+            self.s,
+            &families[v as usize],
+            self.present,
+            (vf, vl),
+            tried.as_mut(),
+        );
+        // "kicked off a visit to Italy": a verb whose object is an
+        // eventive noun of the dictionary, by a pattern that does not
+        // name it, only carries that noun's event (statecraft reading).
+        let carries = clause
+            .verbs
+            .iter()
+            .zip(&clause.object_of)
+            .any(|(&&(nf, _, _), of)| nf > vl && of.is_some_and(|t| (vf..=vl).contains(&t)))
+            && !pattern_names_object(pat_src);
+        // "Jordan condemned the Israeli raid": a reaction to the act
+        // its object names is an act of its own, on whoever the tree
+        // gives it (the raid's doer), by the verb's own code: the
+        // pattern's slots lie inside the object ("* ^ ON +").
+        let reacts = carries
+            && grammar.is_some_and(|g| g.judges(vis[vf]))
+            && ctx
+                .tree_roles(vf, vl, None)
+                .is_some_and(|t| t.patient.is_some());
+        let (code, bind, pat_src) = if reacts {
+            (
+                own_code(dict, &families[v as usize]).clone(),
+                Bind::default(),
+                None,
+            )
+        } else {
+            (code, bind, pat_src)
+        };
+        // "Sudan said the resolution was unfair": a statement that
+        // condemns is criticism (statecraft reading).
+        let censure = pat_src.is_none()
+            && code.code().is_some_and(|c| c.starts_with("01"))
+            && grammar
+                .filter(|_| opts.statecraft)
+                .is_some_and(|g| g.reports_censure(vis[vf]));
+        let code = if censure {
+            EventCode::parse("111").unwrap_or(code)
+        } else {
+            code
+        };
+        if let Some(t) = input.trace {
+            crate::explain::predicate(
+                &mut t.borrow_mut(),
+                crate::explain::words(vtexts, (vf, vl)),
+                tried.unwrap_or_default(),
+                pat_src,
+                &code,
+                intended
+                    .then_some("intention: coded as the intent to act")
+                    .or(censure.then_some("a statement that condemns: criticism, 111")),
+            );
+        }
+        Resolved {
+            code,
+            bind,
+            pat_src,
+            carries,
+            reacts,
+        }
+    }
+
+    /// Stage modality (statecraft reading) of the events of the verb at
+    /// `vf`: its own, or its first conjunct's where it has no auxiliaries
+    /// of its own.
+    fn verb_modality(
+        &self,
+        clause: &Clause<'_>,
+        vf: usize,
+        code: &EventCode,
+        pat_src: Option<&str>,
+        intended: bool,
+        evs: &mut Vec<RawEvent>,
+    ) {
+        let (vis, to_vis, vtexts, vbarrier) = (
+            &self.view.vis,
+            &self.view.to_vis,
+            &self.view.vtexts,
+            &self.view.vbarrier,
+        );
+        let (grammar, question, lo) = (self.grammar, self.question, clause.lo);
+        // "will not dismantle its programs or improve ties": a
+        // coordinated verb without auxiliaries of its own shares
+        // its first conjunct's.
+        let shared = grammar
+            .and_then(|g| g.conjunct_of(vis[vf]))
+            .and_then(|t| to_vis.get(t).copied())
+            .filter(|&h| h >= lo && h < vf);
+        let conditional = |at: usize| {
+            grammar
+                .and_then(|g| g.conditional(vis[at]))
+                .unwrap_or_else(|| (0..at).any(|p| crate::grammar::CONDITIONS.contains(&vtexts[p])))
+        };
+        let own = modality(vtexts, vbarrier, lo, vf, question, conditional(vf));
+        let (m, at) = match shared {
+            Some(h) if own.is_none() => (
+                modality(vtexts, vbarrier, lo, h, question, conditional(h)),
+                h,
+            ),
+            _ => (own, vf),
+        };
+        apply_modality(evs, code, m, pat_src, intended, vtexts, (lo, at));
+    }
+
+    /// Two verbs of one clause telling one deed: drops from `evs` the
+    /// events an earlier verb of the clause made with the same dyad and
+    /// CAMEO root.
+    fn same_deed(&self, clause_events: &[RawEvent], evs: &mut Vec<RawEvent>) {
+        let input = self.s.input;
+        // Two verbs of one clause telling one deed ("air strikes
+        // killed"): the same dyad and CAMEO root is one event.
+        let before = input.trace.map(|_| evs.clone());
+        evs.retain(|e| {
+            !clause_events.iter().any(|c| {
+                c.source == e.source && c.target == e.target && c.code.get(..2) == e.code.get(..2)
+            })
+        });
+        traced(
+            input,
+            &self.view.vtexts,
+            before,
+            evs,
+            "the same deed as an earlier verb's",
+        );
+    }
+
+    /// PETRARCH's closing reporting clause ("..., a senior official said on
+    /// Saturday"): its first verb with an actor before it, not yet coded,
+    /// is an event of its own.
+    fn closing_report(&self, all_events: &mut Vec<RawEvent>) {
+        let dict = self.s.lexicon.dict;
+        let families = self.s.lexicon.families;
+        let view = self.view;
+        let (vis, vbarrier, units) = (&view.vis, &view.vbarrier, &view.units);
+        if let Some(p) = (0..vis.len()).rev().find(|&i| vbarrier[i]) {
+            let (lo, hi) = (p + 1, vis.len());
+            let matcher = Matcher {
+                toks: &view.vtexts,
+                comma: &view.vcomma,
+                units,
+                dict,
+                lo,
+                hi,
+            };
+            for &(vf, vl, v) in view.verbs.iter().filter(|v| v.0 >= lo) {
+                if all_events.iter().any(|e| e.verb_tokens.0 == vf) {
+                    break;
+                }
+                let (code, bind, pat_src) = resolve_verb(
+                    &matcher,
+                    self.s,
+                    &families[v as usize],
+                    self.present,
+                    (vf, vl),
+                    None,
+                );
+                if !matches!(code, EventCode::Event { .. })
+                    || !units.iter().any(|u| u.first >= lo && u.first < vf)
+                {
+                    continue;
+                }
+                let mut src = None;
+                let at = Occurrence {
+                    bind: &bind,
+                    pattern: pat_src,
+                    vf,
+                    vl,
+                    lo,
+                    hi,
+                    carried: None,
+                    prefer_own: false,
+                };
+                let evs = self.ctx.make_events(&code, &at, &mut src);
+                if !evs.is_empty() {
+                    all_events.extend(evs);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Whether a verb pattern names something after the verb beyond its
+/// slots and prepositions ("* VISIT", "* &FIGHT"; not "$ * +" or "* BY +").
+fn pattern_names_object(pattern: Option<&str>) -> bool {
+    const LINKS: &[&str] = &[
+        "BY", "TO", "FROM", "WITH", "ON", "IN", "AT", "FOR", "AGAINST", "OF", "INTO", "OVER",
+    ];
+    let Some(p) = pattern else {
+        return false;
+    };
+    p.split_whitespace()
+        .skip_while(|w| !w.contains('*'))
+        .skip(1)
+        .any(|w| {
+            !matches!(w, "$" | "+" | "%" | "^") && !w.starts_with("&AUX") && !LINKS.contains(&w)
+        })
+}

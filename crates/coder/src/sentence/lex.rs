@@ -1,0 +1,95 @@
+//! Stage grammar: the sentence's lexemes, by the dictionaries, read again
+//! with the parse's help (statecraft reading).
+
+use super::{Lexicon, Sentence};
+use crate::analysis::{self, Class, Flags, Lexeme};
+use crate::grammar::Grammar;
+use crate::options::Options;
+use statecraft_text::{is_all_caps, Date, Token};
+
+/// What the lexing stage hands on: the lexemes, the flags their codes
+/// raised, and the sentence's tags and parse where one was made.
+pub(super) struct Lexed<'s> {
+    pub lx: Vec<Lexeme>,
+    pub flags: Flags,
+    pub grammar: Option<Grammar<'s>>,
+}
+
+/// Stage grammar: lexes the sentence by the dictionaries and, in the
+/// statecraft reading, lexes it again without the dictionary verbs the
+/// parse reads as something else.
+pub(super) fn lex<'s>(s: &Sentence<'s>) -> Lexed<'s> {
+    let Lexicon { dict, index, .. } = s.lexicon;
+    let (input, opts, toks, texts) = (s.input, s.opts, s.toks, s.texts);
+    let all_caps = is_all_caps(input.text);
+    let mut flags = Flags::default();
+    let mut lx = analysis::lex(
+        toks,
+        texts,
+        dict,
+        index,
+        input.date,
+        all_caps,
+        opts,
+        &mut flags,
+        &[],
+    );
+    // Stage grammar (statecraft reading): a dictionary verb the parse reads
+    // as a noun, name or adjective ("forces", "State", "moderate") is not a
+    // predicate; its words are read again without verbs ("Russian forces"
+    // is then an actor with its agent).
+    // Only where an event could come of it: a verb and two parties.
+    let parties = || {
+        lx.iter()
+            .filter(|l| matches!(l.class, Class::Actor(_) | Class::Agent(_)))
+            .count()
+    };
+    let mut grammar = None;
+    if opts.statecraft && lx.iter().any(|l| matches!(l.class, Class::Verb(_))) && parties() >= 2 {
+        let grammar = grammar.insert(Grammar::new(input.text, toks));
+        let mut no_verb = vec![false; toks.len()];
+        for l in &lx {
+            if matches!(l.class, Class::Verb(_)) && grammar.not_a_verb(l.first) {
+                no_verb[l.first] = true;
+            }
+        }
+        if no_verb.contains(&true) {
+            flags = Flags::default();
+            lx = analysis::lex(
+                toks, texts, dict, index, input.date, all_caps, opts, &mut flags, &no_verb,
+            );
+        }
+    }
+    Lexed { lx, flags, grammar }
+}
+
+/// The country of the first place `text` names (a dateline's).
+pub(crate) fn first_country(
+    text: &str,
+    lexicon: Lexicon<'_>,
+    date: Date,
+    opts: &Options,
+) -> Option<String> {
+    let toks: Vec<Token> = statecraft_text::tokenize(text);
+    let texts: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+    let mut flags = Flags::default();
+    let lx = analysis::lex(
+        &toks,
+        &texts,
+        lexicon.dict,
+        lexicon.index,
+        date,
+        is_all_caps(text),
+        opts,
+        &mut flags,
+        &[],
+    );
+    lx.iter().find_map(|l| match &l.class {
+        Class::Actor(codes) => codes
+            .iter()
+            .find(|c| crate::places::is_place_code(c))
+            .and_then(|c| c.country())
+            .map(str::to_string),
+        _ => None,
+    })
+}

@@ -1,0 +1,142 @@
+//! Stage bind, pairing: the events of a verb's two sides, source with
+//! target, as the statecraft reading places and keeps them.
+
+use super::bind::{Binding, Ctx, Parties, Sides};
+use super::RawEvent;
+use statecraft_types::ActorCode;
+
+impl Ctx<'_> {
+    /// The events of the sides: each source with each target (or a
+    /// compound's members with each other), with the paired reverse code;
+    /// roles placed in the context's country, and dyads that are no event
+    /// dropped.
+    pub(super) fn pairs(
+        &self,
+        v: &Binding<'_>,
+        sides: &Sides<'_>,
+        parties: &Parties,
+    ) -> Vec<RawEvent> {
+        let (vf, vl) = (v.at.vf, v.at.vl);
+        let (src, tgt, code) = (&sides.src, &sides.tgt, sides.code);
+        let (pattern, target, self_pairs) = (v.at.pattern, parties.target, parties.self_pairs);
+        let mut out: Vec<RawEvent> = Vec::new();
+        let statecraft = self.opts.statecraft;
+        let mut push = |s: &(ActorCode, Option<(usize, usize)>),
+                        t: &(ActorCode, Option<(usize, usize)>),
+                        c: &str| {
+            let placed = |a: &(ActorCode, Option<(usize, usize)>)| match self.context {
+                Some(c)
+                    if statecraft
+                        && a.0.country_unknown()
+                        && a.0.has_roles()
+                        && !a.1.is_some_and(|span| {
+                            crate::places::beyond_nations(self.toks, span.0, span.1)
+                        }) =>
+                {
+                    (a.0.with_country(c), a.1)
+                }
+                _ => a.clone(),
+            };
+            let (s, t) = (&placed(s), &placed(t));
+            let verdict = |kept: bool, why: &str| {
+                if let Some(tr) = self.trace {
+                    let verb = crate::explain::words(self.toks, (vf, vl));
+                    tr.borrow_mut()
+                        .candidate(s.0.as_str(), t.0.as_str(), c, &verb, kept, why);
+                }
+            };
+            if s.0 == t.0 && s.0 != ActorCode::UNKNOWN {
+                verdict(false, "an actor acting on itself");
+                return;
+            }
+            if statecraft && !sensible_dyad(&s.0, &t.0) {
+                verdict(
+                    false,
+                    "not a sensible dyad (unknown country, or a country on itself)",
+                );
+                return;
+            }
+            verdict(true, "coded");
+            let ev = RawEvent {
+                source: s.0.clone(),
+                target: t.0.clone(),
+                code: c.to_string(),
+                source_tokens: s.1,
+                target_tokens: t.1,
+                verb_tokens: (vf, vl),
+                pattern: pattern.map(str::to_string),
+                // CAMEO: statements (root 01) are subordinate events.
+                subordinate: v.subordinate || (statecraft && c.starts_with("01")),
+                dominant: v.dominant,
+                modality: None,
+            };
+            if !out.contains(&ev) {
+                out.push(ev);
+            }
+        };
+        // A visit's paired hosting (043) is the host's act only where the
+        // text presents it as host ("hosted", "welcomed"), which the
+        // pattern's own code says (statecraft reading).
+        let host = |p: &str| statecraft && p == "043" && code != "043";
+        let paired = v.paired.filter(|p| !host(p));
+        let hosting_dropped = self.opts.statecraft && paired.is_none() && code == "042";
+        match self_pairs {
+            Some(both) => {
+                for i in 0..src.len() {
+                    for j in i + 1..src.len() {
+                        push(&src[i], &src[j], code);
+                        match (paired, both) {
+                            (Some(p), _) => push(&src[j], &src[i], p),
+                            (None, true) if !hosting_dropped => push(&src[j], &src[i], code),
+                            (None, _) => {}
+                        }
+                    }
+                }
+            }
+            None => {
+                // "Annan meets with visiting Iraqi Prime Minister Allawi":
+                // the visitor visits (042), the one met hosts (043).
+                let visiting = statecraft
+                    && code.starts_with("04")
+                    && target.is_some_and(|t| {
+                        let first = self.units[t].first;
+                        first > 0 && self.toks[first - 1] == "VISITING"
+                    });
+                for s in src {
+                    for t in tgt {
+                        if visiting {
+                            push(s, t, "043");
+                            push(t, s, "042");
+                            continue;
+                        }
+                        push(s, t, code);
+                        if let Some(p) = paired {
+                            push(t, s, p);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whether a dyad makes sense as an event: both actors known, and not a
+/// country acting on itself (`SYR`→`SYRGOV`, `KORGOV`→`KORGOV`). Domestic
+/// events between different roles (`SYRREB`→`SYRGOV`) are kept.
+fn sensible_dyad(source: &ActorCode, target: &ActorCode) -> bool {
+    // `~GOV`: an agent standing alone (TABARI's convert-agents).
+    let placeholder = |c: &ActorCode| c.as_str().contains('~');
+    if source.country_unknown()
+        || target.country_unknown()
+        || placeholder(source)
+        || placeholder(target)
+    {
+        return false;
+    }
+    let (a, b) = (source.country(), target.country());
+    if a.is_none() || a != b {
+        return true;
+    }
+    source.has_roles() && target.has_roles() && source != target
+}
