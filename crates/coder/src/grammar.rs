@@ -254,6 +254,29 @@ impl Grammar<'_> {
         )
     }
 
+    /// Whether the verb at token `verb` lies in what a reporting verb in
+    /// the past tense reports ("said talks would resume in October"): its
+    /// "would" is the speaker's "will" in reported speech, not a
+    /// hypothetical.
+    pub(crate) fn reported_past(&self, verb: usize) -> bool {
+        let Some((parse, v)) = self.parsed(verb) else {
+            return false;
+        };
+        let w = parse.words();
+        let mut at = v;
+        // Through verbs conjoined to the reported one.
+        while w[at].deprel == "conj" {
+            match parse.head(at) {
+                Some(h) => at = h,
+                None => return false,
+            }
+        }
+        w[at].deprel == "ccomp"
+            && parse.head(at).is_some_and(|h| {
+                w[h].xpos == "VBD" && REPORTING.contains(&w[h].lemma.to_lowercase().as_str())
+            })
+    }
+
     /// Whether the verb at token `verb` judges an act its object names,
     /// and the parse gives that act a doer ("condemned the Israeli raid",
     /// "welcomed Syria's withdrawal"): the judgement is an act of its own,

@@ -78,6 +78,11 @@ const CASES: &[Case] = &[
     ("Putin will visit Turkey next week, the Kremlin said.", "RUS", "TUR", "03", Marked("intended")),
     ("Syria's interim government plans to minimize relations with North Korea.", "SYR", "PRK", "", Marked("intended")),
     ("Cuba is preparing to open its embassy in Seoul.", "CUB", "KOR", "03", Marked("intended")),
+    // A reported "would" is the speaker's "will"; one not reported, or
+    // under a condition, stays hypothetical.
+    ("The Kremlin announced that Putin would hold talks with Erdogan in Ankara next month.", "RUS", "TUR", "03", Marked("intended")),
+    ("Putin would meet Erdogan in Ankara next month.", "RUS", "TUR", "", Marked("hypothetical")),
+    ("The Kremlin announced that Putin would hold talks with Erdogan in Ankara if the ceasefire held.", "RUS", "TUR", "04", Marked("hypothetical")),
     // Must not fire: reports of what happened.
     ("Putin met Erdogan in May at the summit in Astana.", "RUS", "TUR", "04", Happened),
     ("Putin not only met Erdogan but also praised him.", "RUS", "TUR", "04", Happened),

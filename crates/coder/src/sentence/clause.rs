@@ -5,7 +5,7 @@
 
 use super::bind::{Ctx, Occurrence};
 use super::modality::{
-    apply_modality, intent_code, intent_cue, modality, EXPRESSION_VERBS, INTENT_STEMS,
+    apply_modality, intent_code, intent_cue, modality, Frame, EXPRESSION_VERBS, INTENT_STEMS,
 };
 use super::resolve::{own_code, resolve_verb, Present};
 use super::visible::Visible;
@@ -490,17 +490,18 @@ impl<'c> ClauseCoder<'c> {
             .and_then(|g| g.conjunct_of(vis[vf]))
             .and_then(|t| to_vis.get(t).copied())
             .filter(|&h| h >= lo && h < vf);
-        let conditional = |at: usize| {
-            grammar
+        let frame = |at: usize| Frame {
+            question,
+            conditional: grammar
                 .and_then(|g| g.conditional(vis[at]))
-                .unwrap_or_else(|| (0..at).any(|p| crate::grammar::CONDITIONS.contains(&vtexts[p])))
+                .unwrap_or_else(|| {
+                    (0..at).any(|p| crate::grammar::CONDITIONS.contains(&vtexts[p]))
+                }),
+            backshifted: grammar.is_some_and(|g| g.reported_past(vis[at])),
         };
-        let own = modality(vtexts, vbarrier, lo, vf, question, conditional(vf));
+        let own = modality(vtexts, vbarrier, lo, vf, frame(vf));
         let (m, at) = match shared {
-            Some(h) if own.is_none() => (
-                modality(vtexts, vbarrier, lo, h, question, conditional(h)),
-                h,
-            ),
+            Some(h) if own.is_none() => (modality(vtexts, vbarrier, lo, h, frame(h)), h),
             _ => (own, vf),
         };
         apply_modality(evs, code, m, pat_src, intended, vtexts, (lo, at));

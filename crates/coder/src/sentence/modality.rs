@@ -78,17 +78,28 @@ pub(super) fn intent_cue(toks: &[&str], barrier: &[bool], lo: usize, vf: usize) 
         .find(|&p| INTENT_STEMS.iter().any(|s| toks[p].starts_with(s)))
 }
 
+/// What the sentence and its parse say of the frame a verb stands in.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Frame {
+    /// The sentence is a question.
+    pub question: bool,
+    /// A condition is on the verb (from the parse, or else any of
+    /// [`crate::grammar::CONDITIONS`] before it).
+    pub conditional: bool,
+    /// The verb lies in what a reporting verb in the past tense reports
+    /// ("said talks would resume"): its "would" is the speaker's "will".
+    pub backshifted: bool,
+}
+
 /// Modality of the verb at `vf` from the words before it in its clause:
 /// auxiliaries, negations and refusal frames within a few words, a
-/// condition on it (`conditional`: from the parse, or else any of
-/// [`crate::grammar::CONDITIONS`] before it), or a question.
+/// condition on it, or a question (`frame`).
 pub(super) fn modality(
     toks: &[&str],
     barrier: &[bool],
     lo: usize,
     vf: usize,
-    question: bool,
-    conditional: bool,
+    frame: Frame,
 ) -> Option<Modality> {
     const NEGATORS: &[&str] = &["NOT", "NEVER", "NEITHER", "NOR", "CANNOT"];
     const REFUSALS: &[&str] = &["REFUS", "DECLIN", "FAIL", "RULED OUT", "REJECT"];
@@ -116,7 +127,7 @@ pub(super) fn modality(
             return Some(Modality::Negated);
         }
     }
-    if question {
+    if frame.question {
         return Some(Modality::Hypothetical);
     }
     // "May" the month ("in May", "May 5") is not the modal.
@@ -131,17 +142,21 @@ pub(super) fn modality(
                     .get(p + 1)
                     .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())))
     };
+    // A reported "would" is the speaker's "will" ("said talks would
+    // resume"): an intention, below.
+    let reported_will = |p: usize| frame.backshifted && word(p) == "WOULD";
     if window
         .iter()
-        .any(|&p| HYPOTHETICAL.contains(&word(p)) && !month(p))
+        .any(|&p| HYPOTHETICAL.contains(&word(p)) && !month(p) && !reported_will(p))
     {
         return Some(Modality::Hypothetical);
     }
-    if conditional {
+    if frame.conditional {
         return Some(Modality::Hypothetical);
     }
     if window.iter().any(|&p| {
         FUTURE.contains(&word(p))
+            || reported_will(p)
             || (matches!(word(p), "IS" | "ARE") && toks.get(p + 1) == Some(&"TO"))
             || (word(p) == "GOING" && toks.get(p + 1) == Some(&"TO"))
     }) {
