@@ -460,6 +460,11 @@ fn case_of(p: &Parse, n: usize) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
+/// Whether the nominal `n` is introduced by the preposition `case`.
+pub(crate) fn case_is(p: &Parse, n: usize, case: &str) -> bool {
+    case_of(p, n).as_deref() == Some(case)
+}
+
 /// Whether the nominal `n` is introduced by a locative preposition ("in
 /// Baghdad").
 pub(crate) fn locative_phrase(p: &Parse, n: usize) -> bool {

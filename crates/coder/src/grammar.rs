@@ -393,6 +393,39 @@ impl Grammar<'_> {
         Some(out)
     }
 
+    /// The act a doer noun at token `noun` names ("kidnappers") and the
+    /// unit (of `units`, token spans) it acted on: its "of" phrase or its
+    /// owner, not a pronoun ("the kidnappers of two French reporters").
+    pub(crate) fn doer(
+        &self,
+        noun: usize,
+        units: &[(usize, usize)],
+        named: &[bool],
+    ) -> Option<(&'static str, usize)> {
+        let (parse, word_of) = self.parse();
+        let n = word_of.get(noun).copied().flatten()?;
+        let w = parse.words();
+        if w[n].upos != Upos::Noun {
+            return None;
+        }
+        let code = crate::doers::act_of(&w[n].lemma)?;
+        let victim = parse.dependents(n).find(|&d| {
+            w[d].upos != Upos::Pron
+                && (w[d].deprel == "nmod:poss"
+                    || (w[d].deprel == "nmod" && crate::arguments::case_is(parse, d, "of")))
+        })?;
+        let mut unit_at: Vec<Option<usize>> = vec![None; parse.len()];
+        for (u, &(a, b)) in units.iter().enumerate() {
+            for x in (a..=b).filter_map(|t| word_of.get(t).copied().flatten()) {
+                unit_at[x].get_or_insert(u);
+            }
+        }
+        // The victim is someone other than the doer's own unit.
+        let own = unit_at[n];
+        let u = unit_below(parse, &unit_at, named, victim).filter(|&u| Some(u) != own)?;
+        Some((code, u))
+    }
+
     /// The parse, and the parse's word under token `t`.
     fn parsed(&self, t: usize) -> Option<(&Parse, usize)> {
         let (parse, word_of) = self.parse();

@@ -30,6 +30,7 @@ mod analysis;
 mod arguments;
 mod dating;
 pub mod dedup;
+mod doers;
 mod engine;
 pub mod explain;
 mod filters;

@@ -78,6 +78,13 @@ const CASES: &[Case] = &[
         &[("DNKJUD", "DNKMIL", "17")]),
     ("a conviction", (2004, 9, 1), "A former Kenyan minister was convicted of fraud on Friday.",
         &[("KENJUD", "KENELI", "11")]),
+    // A noun naming the doer of an act tells of the act: kidnappers hold
+    // those they kidnapped; "killers" are mostly suspects, not coded.
+    ("the kidnappers of", (2004, 9, 1),
+        "The Colombian kidnappers of three Spanish engineers released a video on Monday.",
+        &[("COLCRM", "ESPCVL", "18")]),
+    ("the killers of", (2004, 9, 1),
+        "The Colombian killers of three Spanish engineers released a video on Monday.", &[]),
     // Suing is bringing a lawsuit (115), not an arrest.
     ("a lawsuit", (2004, 9, 1), "A Dutch company sued the French government on Monday.",
         &[("NLDBUS", "FRAGOV", "11")]),

@@ -155,7 +155,7 @@ impl Ctx<'_> {
     }
 
     /// The actors of unit `u`, each with its visible token span.
-    fn side(&self, u: usize) -> Side {
+    pub(super) fn side(&self, u: usize) -> Side {
         self.units[u]
             .members
             .iter()

@@ -26,6 +26,7 @@ mod actors;
 mod bind;
 mod clause;
 mod discard;
+mod doers;
 mod finish;
 mod lex;
 mod memory;
@@ -193,10 +194,11 @@ pub(crate) fn code_sentence(
         input.trace,
     );
     let clauses = clause::ClauseCoder::new(&s, &view, &present, &ctx, grammar.as_ref());
-    let coded = match clauses.code() {
+    let mut coded = match clauses.code() {
         Ok(coded) => coded,
         Err(aside) => return aside.mark(res),
     };
+    coded.events.extend(ctx.doers());
     match finish::finish(&s, &view, grammar.as_ref(), flags.complex, coded) {
         Ok(events) => res.events = events,
         Err(aside) => return aside.mark(res),

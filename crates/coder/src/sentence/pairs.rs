@@ -21,57 +21,19 @@ impl Ctx<'_> {
         let (pattern, target, self_pairs) = (v.at.pattern, parties.target, parties.self_pairs);
         let mut out: Vec<RawEvent> = Vec::new();
         let statecraft = self.opts.statecraft;
+        let act = Act {
+            verb: (vf, vl),
+            pattern,
+            subordinate: v.subordinate,
+            dominant: v.dominant,
+        };
         let mut push = |s: &(ActorCode, Option<(usize, usize)>),
                         t: &(ActorCode, Option<(usize, usize)>),
                         c: &str| {
-            let placed = |a: &(ActorCode, Option<(usize, usize)>)| match self.context {
-                Some(c)
-                    if statecraft
-                        && a.0.country_unknown()
-                        && a.0.has_roles()
-                        && !a.1.is_some_and(|span| {
-                            crate::places::beyond_nations(self.toks, span.0, span.1)
-                        }) =>
-                {
-                    (a.0.with_country(c), a.1)
+            if let Some(ev) = self.candidate(s, t, c, &act) {
+                if !out.contains(&ev) {
+                    out.push(ev);
                 }
-                _ => a.clone(),
-            };
-            let (s, t) = (&placed(s), &placed(t));
-            let verdict = |kept: bool, why: &str| {
-                if let Some(tr) = self.trace {
-                    let verb = crate::explain::words(self.toks, (vf, vl));
-                    tr.borrow_mut()
-                        .candidate(s.0.as_str(), t.0.as_str(), c, &verb, kept, why);
-                }
-            };
-            if s.0 == t.0 && s.0 != ActorCode::UNKNOWN {
-                verdict(false, "an actor acting on itself");
-                return;
-            }
-            if statecraft && !sensible_dyad(&s.0, &t.0) {
-                verdict(
-                    false,
-                    "not a sensible dyad (unknown country, or a country on itself)",
-                );
-                return;
-            }
-            verdict(true, "coded");
-            let ev = RawEvent {
-                source: s.0.clone(),
-                target: t.0.clone(),
-                code: c.to_string(),
-                source_tokens: s.1,
-                target_tokens: t.1,
-                verb_tokens: (vf, vl),
-                pattern: pattern.map(str::to_string),
-                // CAMEO: statements (root 01) are subordinate events.
-                subordinate: v.subordinate || (statecraft && c.starts_with("01")),
-                dominant: v.dominant,
-                modality: None,
-            };
-            if !out.contains(&ev) {
-                out.push(ev);
             }
         };
         // A visit's paired hosting (043) is the host's act only where the
@@ -118,6 +80,78 @@ impl Ctx<'_> {
             }
         }
         out
+    }
+}
+
+/// What an event is of, besides its two sides: the words that tell it.
+pub(super) struct Act<'p> {
+    /// The first and last visible token of its verb (or noun).
+    pub verb: (usize, usize),
+    /// The pattern that matched, if any.
+    pub pattern: Option<&'p str>,
+    pub subordinate: bool,
+    pub dominant: bool,
+}
+
+impl Ctx<'_> {
+    /// The event of source `s` on target `t` with code `c`, unless it is
+    /// none: roles named without a country are placed in the context's
+    /// (statecraft reading); an actor acting on itself, or a dyad that is
+    /// no event, is dropped. Records the verdict for `explain`.
+    pub(super) fn candidate(
+        &self,
+        s: &(ActorCode, Option<(usize, usize)>),
+        t: &(ActorCode, Option<(usize, usize)>),
+        c: &str,
+        act: &Act<'_>,
+    ) -> Option<RawEvent> {
+        let statecraft = self.opts.statecraft;
+        let placed = |a: &(ActorCode, Option<(usize, usize)>)| match self.context {
+            Some(c)
+                if statecraft
+                    && a.0.country_unknown()
+                    && a.0.has_roles()
+                    && !a.1.is_some_and(|span| {
+                        crate::places::beyond_nations(self.toks, span.0, span.1)
+                    }) =>
+            {
+                (a.0.with_country(c), a.1)
+            }
+            _ => a.clone(),
+        };
+        let (s, t) = (&placed(s), &placed(t));
+        let verdict = |kept: bool, why: &str| {
+            if let Some(tr) = self.trace {
+                let verb = crate::explain::words(self.toks, act.verb);
+                tr.borrow_mut()
+                    .candidate(s.0.as_str(), t.0.as_str(), c, &verb, kept, why);
+            }
+        };
+        if s.0 == t.0 && s.0 != ActorCode::UNKNOWN {
+            verdict(false, "an actor acting on itself");
+            return None;
+        }
+        if statecraft && !sensible_dyad(&s.0, &t.0) {
+            verdict(
+                false,
+                "not a sensible dyad (unknown country, or a country on itself)",
+            );
+            return None;
+        }
+        verdict(true, "coded");
+        Some(RawEvent {
+            source: s.0.clone(),
+            target: t.0.clone(),
+            code: c.to_string(),
+            source_tokens: s.1,
+            target_tokens: t.1,
+            verb_tokens: act.verb,
+            pattern: act.pattern.map(str::to_string),
+            // CAMEO: statements (root 01) are subordinate events.
+            subordinate: act.subordinate || (statecraft && c.starts_with("01")),
+            dominant: act.dominant,
+            modality: None,
+        })
     }
 }
 

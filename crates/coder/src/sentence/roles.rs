@@ -28,6 +28,22 @@ pub(super) struct TreeRoles {
 }
 
 impl Ctx<'_> {
+    /// Each unit's span in the sentence's tokens (for the parse), and
+    /// whether it names a country or body.
+    pub(super) fn unit_spans(&self) -> (Vec<(usize, usize)>, Vec<bool>) {
+        let spans = self
+            .units
+            .iter()
+            .map(|u| (self.vis[u.first], self.vis[u.last]))
+            .collect();
+        let named = self
+            .units
+            .iter()
+            .map(|u| u.members.iter().any(|m| !m.code.country_unknown()))
+            .collect();
+        (spans, named)
+    }
+
     /// The participants the parse gives the verb at visible tokens
     /// `vf..=vl` (stage arguments), as units. The target is the patient
     /// whose preposition the pattern names before its `+` ("* TALKS WITH
@@ -42,16 +58,7 @@ impl Ctx<'_> {
             return None;
         }
         let grammar = self.grammar?;
-        let spans: Vec<(usize, usize)> = self
-            .units
-            .iter()
-            .map(|u| (self.vis[u.first], self.vis[u.last]))
-            .collect();
-        let named: Vec<bool> = self
-            .units
-            .iter()
-            .map(|u| u.members.iter().any(|m| !m.code.country_unknown()))
-            .collect();
+        let (spans, named) = self.unit_spans();
         // The head of a phrasal verb is its first word.
         let roles = grammar.roles(self.vis[vf], &spans, &named).or_else(|| {
             (vl > vf)
