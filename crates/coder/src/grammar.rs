@@ -255,7 +255,7 @@ impl Grammar<'_> {
     }
 
     /// Whether the verb at token `verb` lies in what a reporting verb in
-    /// the past tense reports ("said talks would resume in October"): its
+    /// the past tense (or its participle) reports ("said talks would resume in October"): its
     /// "would" is the speaker's "will" in reported speech, not a
     /// hypothetical.
     pub(crate) fn reported_past(&self, verb: usize) -> bool {
@@ -271,9 +271,11 @@ impl Grammar<'_> {
                 None => return false,
             }
         }
+        // "said", or the narrative's "..., saying it would".
         w[at].deprel == "ccomp"
             && parse.head(at).is_some_and(|h| {
-                w[h].xpos == "VBD" && REPORTING.contains(&w[h].lemma.to_lowercase().as_str())
+                matches!(w[h].xpos, "VBD" | "VBG")
+                    && REPORTING.contains(&w[h].lemma.to_lowercase().as_str())
             })
     }
 

@@ -82,6 +82,10 @@ const CASES: &[Case] = &[
     // under a condition, stays hypothetical.
     ("The Kremlin announced that Putin would hold talks with Erdogan in Ankara next month.", "RUS", "TUR", "03", Marked("intended")),
     ("Putin would meet Erdogan in Ankara next month.", "RUS", "TUR", "", Marked("hypothetical")),
+    // A reported harm on a condition is a threat (13); a reported favour
+    // on one stays hypothetical.
+    ("Iraqi militants said they would behead the Japanese hostage if Tokyo did not withdraw its troops.", "IRQ", "JPN", "13", Marked("intended")),
+    ("Iraqi militants said they would free the Japanese hostage if Tokyo withdrew its troops.", "IRQ", "JPN", "08", Marked("hypothetical")),
     ("The Kremlin announced that Putin would hold talks with Erdogan in Ankara if the ceasefire held.", "RUS", "TUR", "04", Marked("hypothetical")),
     // Must not fire: reports of what happened.
     ("Putin met Erdogan in May at the summit in Astana.", "RUS", "TUR", "04", Happened),

@@ -14,6 +14,7 @@ use crate::engine::{Bind, Matcher};
 use crate::grammar::Grammar;
 use crate::options::CodeBy;
 use statecraft_dict::EventCode;
+use statecraft_types::Modality;
 
 /// Stage clauses: what the clause loop reads of the sentence.
 pub(super) struct ClauseCoder<'c> {
@@ -504,6 +505,19 @@ impl<'c> ClauseCoder<'c> {
             Some(h) if own.is_none() => (modality(vtexts, vbarrier, lo, h, frame(h)), h),
             _ => (own, vf),
         };
+        // "saying it would kill a hostage if its demands were not met": a
+        // reported harm on a condition is a threat, which happened (the
+        // intent code of a hostile act is one, 13x).
+        let unconditional = Frame {
+            conditional: false,
+            ..frame(at)
+        };
+        let threat = m == Some(Modality::Hypothetical)
+            && frame(at).conditional
+            && frame(at).backshifted
+            && hostile(code)
+            && modality(vtexts, vbarrier, lo, at, unconditional) == Some(Modality::Intended);
+        let m = if threat { Some(Modality::Intended) } else { m };
         apply_modality(evs, code, m, pat_src, intended, vtexts, (lo, at));
     }
 
@@ -600,4 +614,11 @@ fn pattern_names_object(pattern: Option<&str>) -> bool {
         .any(|w| {
             !matches!(w, "$" | "+" | "%" | "^") && !w.starts_with("&AUX") && !LINKS.contains(&w)
         })
+}
+
+/// Whether an act harms its target: coercion, assault, force (CAMEO roots
+/// 17 to 20), whose intent is a threat.
+fn hostile(code: &EventCode) -> bool {
+    code.code()
+        .is_some_and(|c| ["17", "18", "19", "20"].iter().any(|r| c.starts_with(r)))
 }
