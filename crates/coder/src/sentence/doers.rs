@@ -13,9 +13,14 @@ impl Ctx<'_> {
         let Some(grammar) = self.grammar.filter(|_| self.opts.statecraft) else {
             return Vec::new();
         };
-        let (spans, named) = self.unit_spans();
         let mut out: Vec<RawEvent> = Vec::new();
         for (i, u) in self.units.iter().enumerate() {
+            // The parse only where the word may be a doer noun: most
+            // sentences need none.
+            if crate::doers::act_of(self.toks[u.last]).is_none() {
+                continue;
+            }
+            let (spans, named) = self.unit_spans();
             let Some((code, victim)) = grammar.doer(self.vis[u.last], &spans, &named) else {
                 continue;
             };
