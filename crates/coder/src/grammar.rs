@@ -255,9 +255,9 @@ impl Grammar<'_> {
     }
 
     /// Whether the verb at token `verb` lies in what a reporting verb in
-    /// the past tense (or its participle) reports ("said talks would resume in October"): its
-    /// "would" is the speaker's "will" in reported speech, not a
-    /// hypothetical.
+    /// the past tense (or its participle) reports ("said talks would
+    /// resume in October"): its "would" is the speaker's "will" in
+    /// reported speech, not a hypothetical.
     pub(crate) fn reported_past(&self, verb: usize) -> bool {
         let Some((parse, v)) = self.parsed(verb) else {
             return false;
@@ -329,17 +329,11 @@ impl Grammar<'_> {
         units: &[(usize, usize)],
         named: &[bool],
     ) -> Option<Vec<(Option<usize>, Role)>> {
-        let (parse, word_of) = self.parse();
-        let v = word_of.get(verb).copied().flatten()?;
+        let (parse, v) = self.parsed(verb)?;
         if !matches!(parse.words()[v].upos, Upos::Verb | Upos::Noun) {
             return None;
         }
-        let mut unit_at: Vec<Option<usize>> = vec![None; parse.len()];
-        for (u, &(a, b)) in units.iter().enumerate() {
-            for w in (a..=b).filter_map(|t| word_of.get(t).copied().flatten()) {
-                unit_at[w].get_or_insert(u);
-            }
-        }
+        let unit_at = self.unit_at(units);
         let mut out: Vec<(Option<usize>, Role)> = Vec::new();
         let judged = judged(parse, v);
         for a in crate::arguments::arguments(parse, v) {
@@ -404,8 +398,7 @@ impl Grammar<'_> {
         units: &[(usize, usize)],
         named: &[bool],
     ) -> Option<(&'static str, usize)> {
-        let (parse, word_of) = self.parse();
-        let n = word_of.get(noun).copied().flatten()?;
+        let (parse, n) = self.parsed(noun)?;
         let w = parse.words();
         if w[n].upos != Upos::Noun {
             return None;
@@ -416,16 +409,23 @@ impl Grammar<'_> {
                 && (w[d].deprel == "nmod:poss"
                     || (w[d].deprel == "nmod" && crate::arguments::case_is(parse, d, "of")))
         })?;
-        let mut unit_at: Vec<Option<usize>> = vec![None; parse.len()];
-        for (u, &(a, b)) in units.iter().enumerate() {
-            for x in (a..=b).filter_map(|t| word_of.get(t).copied().flatten()) {
-                unit_at[x].get_or_insert(u);
-            }
-        }
+        let unit_at = self.unit_at(units);
         // The victim is someone other than the doer's own unit.
         let own = unit_at[n];
         let u = unit_below(parse, &unit_at, named, victim).filter(|&u| Some(u) != own)?;
         Some((code, u))
+    }
+
+    /// For each parse word, the first of `units` (token spans) over it.
+    fn unit_at(&self, units: &[(usize, usize)]) -> Vec<Option<usize>> {
+        let (parse, word_of) = self.parse();
+        let mut unit_at: Vec<Option<usize>> = vec![None; parse.len()];
+        for (u, &(a, b)) in units.iter().enumerate() {
+            for w in (a..=b).filter_map(|t| word_of.get(t).copied().flatten()) {
+                unit_at[w].get_or_insert(u);
+            }
+        }
+        unit_at
     }
 
     /// The parse, and the parse's word under token `t`.

@@ -136,14 +136,13 @@ impl Ctx<'_> {
         vf: usize,
         t: &TreeRoles,
     ) -> Option<(ActorCode, Option<&'static str>)> {
-        const NOT_STATES: &[&str] = &["IGO", "NGO", "IMG", "MNC"];
         let a = crate::implied::authority(self.toks[vf])?;
         let patient = t.patient?;
         let state = |u: usize| {
             self.units[u]
                 .members
                 .iter()
-                .find_map(|m| m.code.country().filter(|c| !NOT_STATES.contains(c)))
+                .find_map(|m| m.code.country().filter(|c| crate::places::is_country(c)))
         };
         let country = t
             .places
@@ -345,29 +344,29 @@ impl Ctx<'_> {
     /// any other has no event (false), unless the pattern places a source
     /// that is not a place.
     fn agentless_passive(&self, t: &TreeRoles, v: &Binding<'_>, parties: &mut Parties) -> bool {
-        // The authority a passive act of law implies (stage implied).
-        // "Two Americans were abducted from their home in Baghdad":
-        // a passive that names no agent has no source, unless the
-        // pattern places one that is not a place (the guide: not
-        // coded).
+        if !t.passive || !t.agents.is_empty() {
+            return true;
+        }
+        // Only an authority does it ("was arrested"), whoever the pattern
+        // makes its source.
+        parties.implied = self.implied_authority(v.at.vf, t);
+        // "Two Americans were abducted from their home in Baghdad": a
+        // passive that names no agent has no source, unless the pattern
+        // places one that is not a place (the guide: not coded).
         let placed_source = v.at.bind.source.is_some_and(|s| !t.places.contains(&s));
-        // Unless only an authority does it ("was arrested"), whoever
-        // the pattern makes its source.
-        if t.passive && t.agents.is_empty() {
-            parties.implied = self.implied_authority(v.at.vf, t);
+        if parties.implied.is_none() && placed_source {
+            return true;
         }
-        if t.passive && t.agents.is_empty() && (parties.implied.is_some() || !placed_source) {
-            if let Some(trace) = self.trace {
-                trace.borrow_mut().note(match parties.implied {
-                    Some(_) => "a passive without its agent: an act of law, by the authorities",
-                    None => "a passive without its agent: no event",
-                });
-            }
-            if parties.implied.is_none() {
-                return false;
-            }
-            parties.source = None;
+        if let Some(trace) = self.trace {
+            trace.borrow_mut().note(match parties.implied {
+                Some(_) => "a passive without its agent: an act of law, by the authorities",
+                None => "a passive without its agent: no event",
+            });
         }
+        if parties.implied.is_none() {
+            return false;
+        }
+        parties.source = None;
         true
     }
 

@@ -508,15 +508,16 @@ impl<'c> ClauseCoder<'c> {
         // "saying it would kill a hostage if its demands were not met": a
         // reported harm on a condition is a threat, which happened (the
         // intent code of a hostile act is one, 13x).
-        let unconditional = Frame {
-            conditional: false,
-            ..frame(at)
+        let threat = m == Some(Modality::Hypothetical) && hostile(code) && {
+            let f = frame(at);
+            let unconditional = Frame {
+                conditional: false,
+                ..f
+            };
+            f.conditional
+                && f.backshifted
+                && modality(vtexts, vbarrier, lo, at, unconditional) == Some(Modality::Intended)
         };
-        let threat = m == Some(Modality::Hypothetical)
-            && frame(at).conditional
-            && frame(at).backshifted
-            && hostile(code)
-            && modality(vtexts, vbarrier, lo, at, unconditional) == Some(Modality::Intended);
         let m = if threat { Some(Modality::Intended) } else { m };
         apply_modality(evs, code, m, pat_src, intended, vtexts, (lo, at));
     }
