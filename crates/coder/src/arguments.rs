@@ -282,6 +282,25 @@ fn nominal(p: &Parse, n: usize) -> Vec<Argument> {
             );
         }
     }
+    // "condemned the bombing of the camp by Chadian aircraft": an active
+    // verb has no agent phrase, so a "by" phrase the parse hangs on it
+    // belongs to its object, the act (a common attachment error).
+    if w[n].deprel == "obj" && !out.iter().any(|a| a.role == Role::Agent) {
+        if let Some(h) = p.head(n).filter(|&h| !is_passive(p, h)) {
+            let by = p.dependents(h).find(|&d| {
+                d > n && w[d].deprel.split(':').next() == Some("obl") && by_phrase(p, d)
+            });
+            if let Some(d) = by {
+                out.insert(
+                    0,
+                    Argument {
+                        word: d,
+                        role: Role::Agent,
+                    },
+                );
+            }
+        }
+    }
     // "Musharraf kicked off a visit to Italy", "troops mounted a raid on
     // the camp": the object of a verb is done by the verb's subject, unless
     // the noun names its own agent (a modifier before it, "a three-day

@@ -382,6 +382,11 @@ const CASES: &[Case] = &[
     // Judging an act is an act on its doer, and the act is coded too.
     ("a condemned raid", (2004, 9, 1), "Jordan condemned the Israeli raid on Gaza.",
         &[("JOR", "ISR", "11"), ("ISR", "PSE", "19")]),
+    // An active verb takes no agent phrase: a "by" phrase the parse hangs
+    // on it is its object's, the act's doer ("by force" names no one).
+    ("a condemned bombing by its doer", (2004, 9, 1),
+        "Sudan condemned the bombing of a refugee camp by Chadian aircraft.",
+        &[("SDN", "TCD", "11"), ("TCD", "SDN", "19")]),
     // Nouns of acts the dictionary has only as verbs are predicates too;
     // what a party addresses to another comes "from" it.
     ("a detention", (2004, 9, 1), "China's detention of two Japanese journalists angered Tokyo on Monday.",
