@@ -16,6 +16,8 @@ pub(crate) struct Bind {
     pub skipped: Vec<usize>,
     /// Characters of literal text matched.
     pub len: u32,
+    /// The position after the last element matched after the verb.
+    pub end: usize,
 }
 
 pub(crate) struct Matcher<'a> {
@@ -45,7 +47,12 @@ impl Matcher<'_> {
             vfirst as isize - 1,
             pat.upper_joined,
             &mut bind,
-            &mut |m, _, b| m.fwd(lower, vlast + 1, verb_joined, b, &mut |_, _, _| true),
+            &mut |m, _, b| {
+                m.fwd(lower, vlast + 1, verb_joined, b, &mut |_, end, b| {
+                    b.end = end as usize;
+                    true
+                })
+            },
         );
         ok.then_some(bind)
     }

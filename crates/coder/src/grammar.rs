@@ -501,6 +501,21 @@ impl Grammar<'_> {
     }
 
     /// Whether the verb at token `verb` is a reporting verb ("said") and
+    /// the token `at` lies in what it reports, its complement clause:
+    /// "said it was easing a crushing offensive" ("offensive").
+    pub(crate) fn reports_at(&self, verb: usize, at: usize) -> bool {
+        let Some((parse, v, a)) = self.parsed_pair(verb, at) else {
+            return false;
+        };
+        let words = parse.words();
+        REPORTING.contains(&words[v].lemma.to_lowercase().as_str())
+            && parse.dependents(v).any(|c| {
+                words[c].deprel.split(':').next() == Some("ccomp")
+                    && (c == a || parse.dominates(c, a))
+            })
+    }
+
+    /// Whether the verb at token `verb` is a reporting verb ("said") and
     /// the actor at token `actor` stands outside what it reports: the
     /// reporter, or someone the report is told to. A dictionary pattern of
     /// "say" can code the deed it reports ("+ * KILLED BY $"); that deed

@@ -382,6 +382,13 @@ const CASES: &[Case] = &[
     // Judging an act is an act on its doer, and the act is coded too.
     ("a condemned raid", (2004, 9, 1), "Jordan condemned the Israeli raid on Gaza.",
         &[("JOR", "ISR", "11"), ("ISR", "PSE", "19")]),
+    // A pattern of a reporting verb does not reach into what it reports
+    // ("TOLD * MEET", "SAID * SUPPORT FOR +"): the report codes itself.
+    ("a reported meeting is not the reporter's", (2004, 9, 1),
+        "The Georgian minister told reporters that Russian and Georgian officials would meet next week.",
+        &[("RUS", "GEO", "03"), ("GEO", "RUS", "03")]),
+    ("a reported refusal is not the reporter's support", (2004, 9, 1),
+        "A Syrian official said Damascus would not support the American plan for Iraq.", &[]),
     // An active verb takes no agent phrase: a "by" phrase the parse hangs
     // on it is its object's, the act's doer ("by force" names no one).
     ("a condemned bombing by its doer", (2004, 9, 1),

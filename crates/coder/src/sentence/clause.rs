@@ -397,6 +397,15 @@ impl<'c> ClauseCoder<'c> {
         let families = self.s.lexicon.families;
         let &(vf, vl, v) = clause.verbs[ci];
         let mut tried = input.trace.map(|_| Vec::new());
+        // "Israel said it was easing a crushing offensive": a pattern of
+        // a reporting verb whose words run into what it reports ("SAID *
+        // OFFENSIVE": 138) codes the report, which is coded on its own
+        // (statecraft reading).
+        let reported = |at: usize| {
+            grammar
+                .filter(|_| opts.statecraft)
+                .is_some_and(|g| g.reports_at(vis[vf], vis[at]))
+        };
         let (code, bind, pat_src) = resolve_verb(
             &clause.matcher,
             self.s,
@@ -404,6 +413,7 @@ impl<'c> ClauseCoder<'c> {
             self.present,
             (vf, vl),
             tried.as_mut(),
+            &reported,
         );
         // "kicked off a visit to Italy": a verb whose object is an
         // eventive noun of the dictionary, by a pattern that does not
@@ -573,6 +583,7 @@ impl<'c> ClauseCoder<'c> {
                     self.present,
                     (vf, vl),
                     None,
+                    &|_| false,
                 );
                 if !matches!(code, EventCode::Event { .. })
                     || !units.iter().any(|u| u.first >= lo && u.first < vf)
