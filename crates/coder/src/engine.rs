@@ -16,6 +16,9 @@ pub(crate) struct Bind {
     pub skipped: Vec<usize>,
     /// Characters of literal text matched.
     pub len: u32,
+    /// The position of the first element matched before the verb (the
+    /// verb's first position when none is).
+    pub start: usize,
     /// The position after the last element matched after the verb.
     pub end: usize,
 }
@@ -47,7 +50,8 @@ impl Matcher<'_> {
             vfirst as isize - 1,
             pat.upper_joined,
             &mut bind,
-            &mut |m, _, b| {
+            &mut |m, before, b| {
+                b.start = (before + 1) as usize;
                 m.fwd(lower, vlast + 1, verb_joined, b, &mut |_, end, b| {
                     b.end = end as usize;
                     true

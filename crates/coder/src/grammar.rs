@@ -504,15 +504,35 @@ impl Grammar<'_> {
     /// the token `at` lies in what it reports, its complement clause:
     /// "said it was easing a crushing offensive" ("offensive").
     pub(crate) fn reports_at(&self, verb: usize, at: usize) -> bool {
-        let Some((parse, v, a)) = self.parsed_pair(verb, at) else {
+        self.report_of(verb, at).is_some()
+    }
+
+    /// Whether the verb at token `verb` reports the clause of the verb at
+    /// token `at`, and that clause names its own subject: "said gunmen
+    /// attacked" (where "said they would attack" is the speaker's own
+    /// act).
+    pub(crate) fn reports_other(&self, verb: usize, at: usize) -> bool {
+        let Some(c) = self.report_of(verb, at) else {
             return false;
         };
+        let (parse, _) = self.parse();
         let words = parse.words();
-        REPORTING.contains(&words[v].lemma.to_lowercase().as_str())
-            && parse.dependents(v).any(|c| {
-                words[c].deprel.split(':').next() == Some("ccomp")
-                    && (c == a || parse.dominates(c, a))
-            })
+        parse
+            .dependents(c)
+            .any(|d| words[d].deprel.starts_with("nsubj") && words[d].upos != Upos::Pron)
+    }
+
+    /// The head of the complement clause of the reporting verb at token
+    /// `verb` that holds token `at`.
+    fn report_of(&self, verb: usize, at: usize) -> Option<usize> {
+        let (parse, v, a) = self.parsed_pair(verb, at)?;
+        let words = parse.words();
+        if !REPORTING.contains(&words[v].lemma.to_lowercase().as_str()) {
+            return None;
+        }
+        parse.dependents(v).find(|&c| {
+            words[c].deprel.split(':').next() == Some("ccomp") && (c == a || parse.dominates(c, a))
+        })
     }
 
     /// Whether the verb at token `verb` is a reporting verb ("said") and

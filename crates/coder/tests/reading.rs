@@ -387,6 +387,9 @@ const CASES: &[Case] = &[
     ("a reported meeting is not the reporter's", (2004, 9, 1),
         "The Georgian minister told reporters that Russian and Georgian officials would meet next week.",
         &[("RUS", "GEO", "03"), ("GEO", "RUS", "03")]),
+    ("a reported attack is an attack, not the reporter's criticism", (2004, 9, 1),
+        "The Israeli army said Palestinian gunmen attacked a Jewish settlement.",
+        &[("PSEUAF", "ISRJEWCVL", "19")]),
     ("a reported refusal is not the reporter's support", (2004, 9, 1),
         "A Syrian official said Damascus would not support the American plan for Iraq.", &[]),
     // An active verb takes no agent phrase: a "by" phrase the parse hangs

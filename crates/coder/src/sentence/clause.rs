@@ -399,12 +399,15 @@ impl<'c> ClauseCoder<'c> {
         let mut tried = input.trace.map(|_| Vec::new());
         // "Israel said it was easing a crushing offensive": a pattern of
         // a reporting verb whose words run into what it reports ("SAID *
-        // OFFENSIVE": 138) codes the report, which is coded on its own
-        // (statecraft reading).
-        let reported = |at: usize| {
-            grammar
-                .filter(|_| opts.statecraft)
-                .is_some_and(|g| g.reports_at(vis[vf], vis[at]))
+        // OFFENSIVE": 138) codes the report, which is coded on its own;
+        // so does a pattern of a reported verb whose words run out to the
+        // verb that reports another's act ("said gunmen attacked": "SAID +
+        // *", 111) (statecraft reading).
+        let outside = |first: usize, last: usize| {
+            grammar.filter(|_| opts.statecraft).is_some_and(|g| {
+                (last > vl && g.reports_at(vis[vf], vis[last]))
+                    || (first..vf).any(|p| g.reports_other(vis[p], vis[vf]))
+            })
         };
         let (code, bind, pat_src) = resolve_verb(
             &clause.matcher,
@@ -413,7 +416,7 @@ impl<'c> ClauseCoder<'c> {
             self.present,
             (vf, vl),
             tried.as_mut(),
-            &reported,
+            &outside,
         );
         // "kicked off a visit to Italy": a verb whose object is an
         // eventive noun of the dictionary, by a pattern that does not
@@ -583,7 +586,7 @@ impl<'c> ClauseCoder<'c> {
                     self.present,
                     (vf, vl),
                     None,
-                    &|_| false,
+                    &|_, _| false,
                 );
                 if !matches!(code, EventCode::Event { .. })
                     || !units.iter().any(|u| u.first >= lo && u.first < vf)

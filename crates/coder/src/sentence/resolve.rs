@@ -46,9 +46,9 @@ impl BlockIndex {
 }
 
 /// The code of a verb occurrence: the best-matching pattern, else the
-/// verb's own code. A match whose words after the verb end at a position
-/// `reported` holds true of is not the verb's (see [`super::clause`]: what
-/// a reporting verb reports).
+/// verb's own code. A match over positions `first..=last` that `outside`
+/// holds true of is not the verb's (see [`super::clause`]: it runs into
+/// what a reporting verb reports, or out to the verb that reports it).
 pub(super) fn resolve_verb<'d>(
     m: &Matcher<'_>,
     s: &Sentence<'d>,
@@ -56,7 +56,7 @@ pub(super) fn resolve_verb<'d>(
     present: &Present,
     (vf, vl): (usize, usize),
     mut tried: Option<&mut Vec<String>>,
-    reported: &dyn Fn(usize) -> bool,
+    outside: &dyn Fn(usize, usize) -> bool,
 ) -> (EventCode, Bind, Option<&'d str>) {
     let (dict, blocks, opts) = (s.lexicon.dict, s.lexicon.blocks, s.opts);
     // Candidate patterns of every block of the verb's family (verbs written
@@ -105,7 +105,7 @@ pub(super) fn resolve_verb<'d>(
         }
         let matched = m
             .try_pattern(p, vf, vl)
-            .filter(|b| b.end <= vl + 1 || !reported(b.end - 1));
+            .filter(|b| !outside(b.start, b.end.saturating_sub(1)));
         if let Some(t) = tried.as_deref_mut() {
             let mark = if matched.is_some() { " (matched)" } else { "" };
             t.push(format!("{}{mark}", p.source));
