@@ -500,6 +500,20 @@ impl Grammar<'_> {
         false
     }
 
+    /// Whether the phrase over tokens `first..=last` is where something
+    /// happens by the parse: its head is introduced by a locative
+    /// preposition ("chairs a meeting in Ethiopia").
+    pub(crate) fn locative(&self, first: usize, last: usize) -> bool {
+        let (parse, word_of) = self.parse();
+        let inside: Vec<usize> = (first..=last)
+            .filter_map(|t| word_of.get(t).copied().flatten())
+            .collect();
+        inside
+            .iter()
+            .find(|&&w| parse.head(w).is_none_or(|h| !inside.contains(&h)))
+            .is_some_and(|&w| crate::arguments::locative_phrase(parse, w))
+    }
+
     /// Whether the verb at token `verb` is a reporting verb ("said") and
     /// the token `at` lies in what it reports, its complement clause:
     /// "said it was easing a crushing offensive" ("offensive").

@@ -382,6 +382,13 @@ const CASES: &[Case] = &[
     // Judging an act is an act on its doer, and the act is coded too.
     ("a condemned raid", (2004, 9, 1), "Jordan condemned the Israeli raid on Gaza.",
         &[("JOR", "ISR", "11"), ("ISR", "PSE", "19")]),
+    // A place is where something happens, whichever verb it hangs on: it
+    // is no subject matter of a statement, while a country that owns
+    // what is said of it is.
+    ("a place is no subject of a statement", (2004, 9, 1),
+        "The French president said the economy grew in Germany.", &[]),
+    ("an owner is", (2004, 9, 1),
+        "The French president said Germany's economy grew.", &[("FRAGOV", "DEU", "01")]),
     // A pattern of a reporting verb does not reach into what it reports
     // ("TOLD * MEET", "SAID * SUPPORT FOR +"): the report codes itself.
     ("a reported meeting is not the reporter's", (2004, 9, 1),

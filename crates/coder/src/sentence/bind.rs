@@ -194,10 +194,28 @@ impl Ctx<'_> {
         // ("faced defeat in Iraq": 040) meets no place.
         let hosts = ["042", "043"].iter().any(|r| code.starts_with(r))
             || (at.pattern.is_some() && ["03", "04"].iter().any(|r| code.starts_with(r)));
-        let places: &[usize] = match &tree {
-            Some(t) if !hosts => &t.places,
-            _ => &[],
+        let mut places: Vec<usize> = match &tree {
+            Some(t) if !hosts => t.places.clone(),
+            _ => Vec::new(),
         };
+        // Nor is a place of another verb of the sentence a party to a
+        // verbal act ("is to say ... as he chairs a meeting in Ethiopia"),
+        // where force in a country, or the threat of it, may be against
+        // it ("threatened to launch strikes in Congo").
+        let verbal = ["01", "02", "04", "05", "10", "11", "12", "14"]
+            .iter()
+            .any(|r| code.starts_with(r));
+        if let Some(g) = self
+            .grammar
+            .filter(|_| verbal && !hosts && self.opts.statecraft)
+        {
+            let at = |u: &Unit| g.locative(self.vis[u.first], self.vis[u.last]);
+            let more: Vec<usize> = (0..self.units.len())
+                .filter(|&u| !places.contains(&u) && at(&self.units[u]))
+                .collect();
+            places.extend(more);
+        }
+        let places = &places[..];
         let bind = at.bind;
         let mut parties = Parties {
             source: bind.source,
