@@ -279,6 +279,36 @@ impl Grammar<'_> {
             })
     }
 
+    /// What the reporting verb at token `verb` says another must do:
+    /// "said Italy must withdraw its troops" gives the tokens of the
+    /// obliged subject ("Italy") and of its verb ("withdraw"). The
+    /// complement has "must" or "should", no negation, and a subject that
+    /// is not a pronoun (the speaker's own duty is no demand).
+    pub(crate) fn obliges(&self, verb: usize) -> Option<(usize, usize)> {
+        let (parse, v) = self.parsed(verb)?;
+        let w = parse.words();
+        if !REPORTING.contains(&w[v].lemma.to_lowercase().as_str()) {
+            return None;
+        }
+        let lemma = |d: usize| w[d].lemma.to_lowercase();
+        let c = parse
+            .dependents(v)
+            .find(|&c| w[c].deprel == "ccomp" && w[c].upos == Upos::Verb)?;
+        let has = |rel: &str, words: &[&str]| {
+            parse
+                .dependents(c)
+                .any(|d| w[d].deprel == rel && words.contains(&lemma(d).as_str()))
+        };
+        if !has("aux", &["must", "should"]) || has("advmod", &["not", "never", "n't"]) {
+            return None;
+        }
+        let subject = parse
+            .dependents(c)
+            .find(|&d| w[d].deprel == "nsubj" && w[d].upos != Upos::Pron)?;
+        let (_, word_of) = self.parse();
+        Some((token_of(word_of, subject)?, token_of(word_of, c)?))
+    }
+
     /// Whether the verb at token `verb` judges an act its object names,
     /// and the parse gives that act a doer ("condemned the Israeli raid",
     /// "welcomed Syria's withdrawal"): the judgement is an act of its own,

@@ -382,6 +382,12 @@ const CASES: &[Case] = &[
     // Judging an act is an act on its doer, and the act is coded too.
     ("a condemned raid", (2004, 9, 1), "Jordan condemned the Israeli raid on Gaza.",
         &[("JOR", "ISR", "11"), ("ISR", "PSE", "19")]),
+    // Saying another must or should act is demanding it (CAMEO 10); one's
+    // own duty ("it must") is no demand.
+    ("a demand in what is said", (2004, 9, 1),
+        "The Arab League said Israel should release the Palestinian prisoners.",
+        &[("IGOMEAARL", "ISR", "10")]),
+    ("one's own duty is no demand", (2004, 9, 1), "Sudan said it must protect its borders.", &[]),
     // A place is where something happens, whichever verb it hangs on: it
     // is no subject matter of a statement, while a country that owns
     // what is said of it is.

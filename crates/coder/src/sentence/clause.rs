@@ -5,7 +5,8 @@
 
 use super::bind::{Ctx, Occurrence};
 use super::modality::{
-    apply_modality, intent_code, intent_cue, modality, Frame, EXPRESSION_VERBS, INTENT_STEMS,
+    apply_modality, demand_code, intent_code, intent_cue, modality, Frame, EXPRESSION_VERBS,
+    INTENT_STEMS,
 };
 use super::resolve::{own_code, resolve_verb, Present};
 use super::visible::Visible;
@@ -397,18 +398,7 @@ impl<'c> ClauseCoder<'c> {
         let families = self.s.lexicon.families;
         let &(vf, vl, v) = clause.verbs[ci];
         let mut tried = input.trace.map(|_| Vec::new());
-        // "Israel said it was easing a crushing offensive": a pattern of
-        // a reporting verb whose words run into what it reports ("SAID *
-        // OFFENSIVE": 138) codes the report, which is coded on its own;
-        // so does a pattern of a reported verb whose words run out to the
-        // verb that reports another's act ("said gunmen attacked": "SAID +
-        // *", 111) (statecraft reading).
-        let outside = |first: usize, last: usize| {
-            grammar.filter(|_| opts.statecraft).is_some_and(|g| {
-                (last > vl && g.reports_at(vis[vf], vis[last]))
-                    || (first..vf).any(|p| g.reports_other(vis[p], vis[vf]))
-            })
-        };
+        let outside = |first: usize, last: usize| self.outside((vf, vl), first, last);
         let (code, bind, pat_src) = resolve_verb(
             &clause.matcher,
             self.s,
@@ -457,6 +447,23 @@ impl<'c> ClauseCoder<'c> {
         } else {
             code
         };
+        let statement = pat_src.is_none() && code.code().is_some_and(|c| c.starts_with("01"));
+        let demand = if statement && opts.statecraft {
+            self.demand(clause, vf)
+        } else {
+            None
+        };
+        let demands = demand.is_some();
+        let (code, bind) = match demand {
+            Some((d, on)) => (
+                d,
+                Bind {
+                    target: Some(on),
+                    ..Bind::default()
+                },
+            ),
+            None => (code, bind),
+        };
         if let Some(t) = input.trace {
             crate::explain::predicate(
                 &mut t.borrow_mut(),
@@ -466,7 +473,8 @@ impl<'c> ClauseCoder<'c> {
                 &code,
                 intended
                     .then_some("intention: coded as the intent to act")
-                    .or(censure.then_some("a statement that condemns: criticism, 111")),
+                    .or(censure.then_some("a statement that condemns: criticism, 111"))
+                    .or(demands.then_some("says another must act: a demand of it, 10x")),
             );
         }
         Resolved {
@@ -476,6 +484,50 @@ impl<'c> ClauseCoder<'c> {
             carries,
             reacts,
         }
+    }
+
+    /// Whether a pattern matched over visible positions `first..=last`
+    /// around the verb at `vf..=vl` runs into another's clause (statecraft
+    /// reading). "Israel said it was easing a crushing offensive": a
+    /// pattern of a reporting verb whose words run into what it reports
+    /// ("SAID * OFFENSIVE": 138) codes the report, which is coded on its
+    /// own; so does a pattern of a reported verb whose words run out to
+    /// the verb that reports another's act ("said gunmen attacked": "SAID
+    /// + *", 111).
+    fn outside(&self, (vf, vl): (usize, usize), first: usize, last: usize) -> bool {
+        let vis = &self.view.vis;
+        self.grammar
+            .filter(|_| self.s.opts.statecraft)
+            .is_some_and(|g| {
+                (last > vl && g.reports_at(vis[vf], vis[last]))
+                    || (first..vf).any(|p| g.reports_other(vis[p], vis[vf]))
+            })
+    }
+
+    /// "The group said Italy must withdraw its troops": a statement that
+    /// another must do an act is a demand of it (CAMEO 10, by the act
+    /// demanded: [`demand_code`]). The demand's code, and the unit of the
+    /// one it is made of.
+    fn demand(&self, clause: &Clause<'_>, vf: usize) -> Option<(EventCode, usize)> {
+        let view = &self.view;
+        let (subject, verb) = self.grammar?.obliges(view.vis[vf])?;
+        let (sv, vv) = (*view.to_vis.get(subject)?, *view.to_vis.get(verb)?);
+        let on = view
+            .units
+            .iter()
+            .position(|u| u.first <= sv && sv <= u.last)?;
+        let &(ef, el, v) = view.verbs.iter().find(|e| e.0 == vv)?;
+        let (act, _, _) = resolve_verb(
+            &clause.matcher,
+            self.s,
+            &self.s.lexicon.families[v as usize],
+            self.present,
+            (ef, el),
+            None,
+            &|first, last| self.outside((ef, el), first, last),
+        );
+        let d = demand_code(act.code()?)?;
+        Some((EventCode::parse(d)?, on))
     }
 
     /// Stage modality (statecraft reading) of the events of the verb at

@@ -242,6 +242,44 @@ pub(super) fn apply_modality(
     }
 }
 
+/// The CAMEO demand (root 10) that another do the act coded `code`: "said
+/// Italy must withdraw its troops" (087 → 1056, demand de-escalation).
+/// None for acts one does not demand (statements, force).
+pub(super) fn demand_code(code: &str) -> Option<&'static str> {
+    let three = code.get(..3).unwrap_or(code);
+    Some(match code.get(..2)? {
+        // A pattern that codes the obligation itself ("MUST *": 100).
+        "10" => "100",
+        "03" | "04" => "106",
+        "05" => "102",
+        "06" => match three {
+            "061" => "1011",
+            "062" => "1012",
+            "063" => "1013",
+            "064" => "1014",
+            _ => "101",
+        },
+        "07" => match three {
+            "071" => "1031",
+            "072" => "1032",
+            "073" => "1033",
+            "074" => "1034",
+            _ => "103",
+        },
+        "08" => match three {
+            "081" => "1051",
+            "082" => "1052",
+            "083" => "104",
+            "084" => "1053",
+            "085" => "1054",
+            "086" => "1055",
+            "087" => "1056",
+            _ => "105",
+        },
+        _ => return None,
+    })
+}
+
 /// The CAMEO intent code for an event code: cooperating (04–08) becomes
 /// "express intent to" (03x), reducing relations or coercing becomes a
 /// threat (13x); other codes stay.
