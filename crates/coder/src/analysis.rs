@@ -130,9 +130,32 @@ fn actor_code<'d>(
     schedule.at(date)
 }
 
+/// Whether `word` (upper case) is by itself a form of a dictionary verb.
+pub(crate) fn verb_form(index: &PhraseIndex, word: &str) -> bool {
+    let (mut scratch, mut scratch_next, mut ids) = (Vec::new(), Vec::new(), Vec::new());
+    index.candidates(word, None, &mut scratch, &mut scratch_next, &mut ids);
+    ids.iter().any(|&id| {
+        let e = index.entry(id);
+        e.kind == EntryKind::Verb && e.phrase.words.len() == 1 && e.phrase.words[0].matches(word)
+    })
+}
+
+/// What the parse says of a token, for the lexer (statecraft reading).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum VerbHint {
+    /// Nothing: the lexer's own rules decide.
+    #[default]
+    None,
+    /// No predicate starts here ("forces" as a noun).
+    NotVerb,
+    /// A finite verb with its own subject ("The group said"): a verb,
+    /// whatever stands before it.
+    Finite,
+}
+
 /// Classifies tokens into lexemes by longest dictionary match. No verb
-/// phrase starts at a token `no_verb` marks (the parse says it is not a
-/// predicate there).
+/// phrase starts at a token `hints` marks [`VerbHint::NotVerb`], and one
+/// marked [`VerbHint::Finite`] stays a verb.
 #[allow(clippy::too_many_arguments)] // each input is a different concern of the lexer
 pub(crate) fn lex(
     toks: &[Token],
@@ -143,7 +166,7 @@ pub(crate) fn lex(
     all_caps: bool,
     opts: &Options,
     flags: &mut Flags,
-    no_verb: &[bool],
+    hints: &[VerbHint],
 ) -> Vec<Lexeme> {
     let n = toks.len();
     let mut consumed = vec![false; n];
@@ -171,7 +194,7 @@ pub(crate) fn lex(
             let Some(rank) = PRIORITY.iter().position(|k| *k == e.kind) else {
                 continue;
             };
-            if e.kind == EntryKind::Verb && no_verb.get(i) == Some(&true) {
+            if e.kind == EntryKind::Verb && hints.get(i) == Some(&VerbHint::NotVerb) {
                 continue;
             }
             if !PhraseIndex::match_phrase_into(
@@ -269,11 +292,13 @@ pub(crate) fn lex(
                             );
                         // "according to" is a preposition.
                         let according = texts[i] == "ACCORDING" && texts.get(i + 1) == Some(&"TO");
+                        let finite = hints.get(i) == Some(&VerbHint::Finite);
                         if null || modal || (opts.petrarch && according) {
                             Class::Word
-                        } else if (det_before
-                            && !(opts.statecraft && crate::grammar::eventive(texts[i])))
-                            || capital
+                        } else if !finite
+                            && ((det_before
+                                && !(opts.statecraft && crate::grammar::eventive(texts[i])))
+                                || capital)
                         {
                             Class::Noun
                         } else {

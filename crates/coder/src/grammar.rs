@@ -52,6 +52,20 @@ impl<'a> Grammar<'a> {
         })
     }
 
+    /// Whether the parse makes the token `t` a finite verb with a subject
+    /// of its own ("The group said", "a man ... killed himself").
+    pub(crate) fn finite_verb(&self, t: usize) -> bool {
+        let Some((parse, w)) = self.parsed(t) else {
+            return false;
+        };
+        let words = parse.words();
+        words[w].upos == Upos::Verb
+            && matches!(words[w].xpos, "VBD" | "VBZ" | "VBP")
+            && parse
+                .dependents(w)
+                .any(|d| words[d].deprel.starts_with("nsubj"))
+    }
+
     /// Whether the parse reads token `t` as something other than a
     /// predicate: a name, adjective, number or function word (the "State"
     /// of "Islamic State", "moderate"), or a noun that is a participant

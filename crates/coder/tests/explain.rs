@@ -39,6 +39,16 @@ const CASES: &[(&str, &[&str])] = &[
         &["sentence set aside: the dictionaries' discard phrase 1979"],
     ),
     (
+        // A verb with a subject of its own after "the" and a noun is a
+        // verb (the lexer alone reads "The group said" as a noun phrase).
+        "The group said Israeli troops killed two Palestinians.",
+        &[
+            "SAID -> 010 by the verb's own code",
+            "note: the subject is not an actor: no event",
+            "kept    ISRMIL -> PSE 190 (KILLED): coded",
+        ],
+    ),
+    (
         "Egypt would never attack Israel.",
         &["kept    EGY -> ISR 190 (ATTACK): negated: printed only with --modal"],
     ),

@@ -2,7 +2,7 @@
 //! with the parse's help (statecraft reading).
 
 use super::{Lexicon, Sentence};
-use crate::analysis::{self, Class, Flags, Lexeme};
+use crate::analysis::{self, Class, Flags, Lexeme, VerbHint};
 use crate::grammar::Grammar;
 use crate::options::Options;
 use statecraft_text::{is_all_caps, Date, Token};
@@ -44,19 +44,30 @@ pub(super) fn lex<'s>(s: &Sentence<'s>) -> Lexed<'s> {
             .filter(|l| matches!(l.class, Class::Actor(_) | Class::Agent(_)))
             .count()
     };
+    // A dictionary verb the lexer took for a noun by its place ("The
+    // group said", "a man ... killed himself") is a predicate where the
+    // parse makes it a finite verb with a subject of its own.
+    let predicate = |l: &Lexeme| match l.class {
+        Class::Verb(_) => true,
+        Class::Noun => l.first == l.last && analysis::verb_form(index, texts[l.first]),
+        _ => false,
+    };
     let mut grammar = None;
-    if opts.statecraft && lx.iter().any(|l| matches!(l.class, Class::Verb(_))) && parties() >= 2 {
+    if opts.statecraft && lx.iter().any(predicate) && parties() >= 2 {
         let grammar = grammar.insert(Grammar::new(input.text, toks));
-        let mut no_verb = vec![false; toks.len()];
+        let mut hints = vec![VerbHint::None; toks.len()];
         for l in &lx {
-            if matches!(l.class, Class::Verb(_)) && grammar.not_a_verb(l.first) {
-                no_verb[l.first] = true;
+            let t = l.first;
+            if matches!(l.class, Class::Verb(_)) && grammar.not_a_verb(t) {
+                hints[t] = VerbHint::NotVerb;
+            } else if l.class == Class::Noun && predicate(l) && grammar.finite_verb(t) {
+                hints[t] = VerbHint::Finite;
             }
         }
-        if no_verb.contains(&true) {
+        if hints.iter().any(|h| *h != VerbHint::None) {
             flags = Flags::default();
             lx = analysis::lex(
-                toks, texts, dict, index, input.date, all_caps, opts, &mut flags, &no_verb,
+                toks, texts, dict, index, input.date, all_caps, opts, &mut flags, &hints,
             );
         }
     }
