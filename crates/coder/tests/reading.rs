@@ -382,6 +382,15 @@ const CASES: &[Case] = &[
     // Judging an act is an act on its doer, and the act is coded too.
     ("a condemned raid", (2004, 9, 1), "Jordan condemned the Israeli raid on Gaza.",
         &[("JOR", "ISR", "11"), ("ISR", "PSE", "19")]),
+    // A plea is made to the court, the only possible addressee (015, 016),
+    // while pleading with someone is still an appeal to them.
+    ("a guilty plea", (2004, 9, 1), "A former Iraqi soldier pleaded guilty to abusing prisoners.",
+        &[("IRQELI", "IRQJUD", "01")]),
+    ("a plea of innocence beside what is denied", (2004, 9, 1),
+        "Two Spanish men pleaded not guilty to charges of helping the bombers.",
+        &[("ESPPPL", "ESPJUD", "01")]),
+    ("pleading with someone", (2004, 9, 1), "The Palestinian leader pleaded with Israel to end the siege.",
+        &[("PSE", "ISR", "02")]),
     // Saying another must or should act is demanding it (CAMEO 10); one's
     // own duty ("it must") is no demand.
     ("a demand in what is said", (2004, 9, 1),

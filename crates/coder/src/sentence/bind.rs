@@ -153,6 +153,15 @@ impl Ctx<'_> {
         Some((ActorCode::new(format!("{country}{}", a.role)), a.code))
     }
 
+    /// Whether the verb at visible token `vf`, coded `code`, is a plea to
+    /// a court ("pleaded guilty": 015, "pleaded not guilty": 016; see
+    /// `statecraft.verbs.txt`), in the statecraft reading.
+    pub(super) fn plea(&self, vf: usize, code: &str) -> bool {
+        self.opts.statecraft
+            && matches!(code, "015" | "016")
+            && self.toks.get(vf).is_some_and(|t| t.starts_with("PLE"))
+    }
+
     /// The actors of unit `u`, each with its visible token span.
     pub(super) fn side(&self, u: usize) -> Side {
         self.units[u]
@@ -529,6 +538,21 @@ impl Ctx<'_> {
             None => v.code,
         };
         let mut tgt: Side = target.map(|t| self.side(t)).unwrap_or_default();
+        // "pleaded guilty": a plea is made to the court, the only possible
+        // addressee (the guide), of the pleader's country.
+        let plea = self.plea(v.at.vf, code);
+        let court = |side: &Side| {
+            side.iter()
+                .any(|(c, _)| c.role_chunks().any(|r| r == "JUD"))
+        };
+        if plea && !court(&tgt) {
+            let country = src
+                .iter()
+                .find_map(|(c, _)| c.country().filter(|c| crate::places::is_country(c)));
+            tgt = country
+                .map(|c| vec![(ActorCode::new(format!("{c}JUD")), None)])
+                .unwrap_or_default();
+        }
         if let Some(t) = v.tree {
             // Coordinated agents or patients in units of their own.
             let more = |side: &mut Side, units: &[usize]| {

@@ -147,8 +147,10 @@ impl Ctx<'_> {
             target_tokens: t.1,
             verb_tokens: act.verb,
             pattern: act.pattern.map(str::to_string),
-            // CAMEO: statements (root 01) are subordinate events.
-            subordinate: act.subordinate || (statecraft && c.starts_with("01")),
+            // CAMEO: statements (root 01) are subordinate events; a plea
+            // to a court is an act of its own.
+            subordinate: act.subordinate
+                || (statecraft && c.starts_with("01") && !self.plea(act.verb.0, c)),
             dominant: act.dominant,
             modality: None,
         })
