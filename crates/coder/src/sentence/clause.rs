@@ -389,8 +389,9 @@ impl<'c> ClauseCoder<'c> {
 
     /// Stage resolve for the clause's verb `ci`: its pattern's code, or,
     /// for a reaction to the act its object names, the verb's own code;
-    /// a statement that condemns is criticism. Records the predicate for
-    /// `explain`.
+    /// a statement that condemns is criticism, and one that another must
+    /// act a demand of it ([`ClauseCoder::demand`]). Records the predicate
+    /// for `explain`.
     fn resolve(&self, clause: &Clause<'_>, ci: usize, intended: bool) -> Resolved<'c> {
         let (input, opts, dict) = (self.s.input, self.s.opts, self.s.lexicon.dict);
         let (vis, vtexts) = (&self.view.vis, &self.view.vtexts);
