@@ -57,6 +57,9 @@ pub(crate) struct Lexeme {
     /// are not actors ("INTERIM GOVERNMENT"), to recognise the same phrase
     /// later in a story.
     pub key: Option<Box<str>>,
+    /// A dictionary verb the lexer reads as a noun by its place (a
+    /// determiner or a capital before it: "The group said").
+    pub verb_as_noun: bool,
 }
 
 /// A code with the text span that justified it.
@@ -128,16 +131,6 @@ fn actor_code<'d>(
     let schedule = &dict.actors[item as usize].schedule;
     flags.dated_actor |= !schedule.restricted.is_empty();
     schedule.at(date)
-}
-
-/// Whether `word` (upper case) is by itself a form of a dictionary verb.
-pub(crate) fn verb_form(index: &PhraseIndex, word: &str) -> bool {
-    let (mut scratch, mut scratch_next, mut ids) = (Vec::new(), Vec::new(), Vec::new());
-    index.candidates(word, None, &mut scratch, &mut scratch_next, &mut ids);
-    ids.iter().any(|&id| {
-        let e = index.entry(id);
-        e.kind == EntryKind::Verb && e.phrase.words.len() == 1 && e.phrase.words[0].matches(word)
-    })
 }
 
 /// What the parse says of a token, for the lexer (statecraft reading).
@@ -235,6 +228,7 @@ pub(crate) fn lex(
                 last: i,
                 possessive: false,
                 key: None,
+                verb_as_noun: false,
             });
             continue;
         };
@@ -312,6 +306,7 @@ pub(crate) fn lex(
         let last = *at.last().unwrap();
         let _ = chars;
         out.push(Lexeme {
+            verb_as_noun: e.kind == EntryKind::Verb && class == Class::Noun,
             class,
             first: i,
             last,
@@ -1017,6 +1012,7 @@ pub(crate) fn petrarch_noun_phrases(
             last,
             possessive,
             key: (!key.is_empty()).then(|| key.join(" ").into()),
+            verb_as_noun: false,
         });
         for l in &lx[members.last().unwrap() + 1..=end] {
             out.push(l.clone());

@@ -22,6 +22,13 @@ pub(crate) fn mutual(code: &str, verb: &[&str]) -> bool {
             .any(|w| FIGHT_STEMS.iter().any(|s| w.starts_with(s)))
 }
 
+/// Whether an act with CAMEO `code` harms its target: coercion, assault,
+/// force (roots 17 to 20). Its intent is a threat, and a reporter does not
+/// do it by a pattern of the reporting verb.
+pub(crate) fn harms(code: &str) -> bool {
+    ["17", "18", "19", "20"].iter().any(|r| code.starts_with(r))
+}
+
 /// Roles that hold no state authority: armed groups, gunmen, criminals.
 const NON_STATE: &[&str] = &["REB", "UAF", "INS", "SEP", "CRM"];
 

@@ -584,13 +584,7 @@ impl Grammar<'_> {
     /// `verb` that holds token `at`.
     fn report_of(&self, verb: usize, at: usize) -> Option<usize> {
         let (parse, v, a) = self.parsed_pair(verb, at)?;
-        let words = parse.words();
-        if !REPORTING.contains(&words[v].lemma.to_lowercase().as_str()) {
-            return None;
-        }
-        parse.dependents(v).find(|&c| {
-            words[c].deprel.split(':').next() == Some("ccomp") && (c == a || parse.dominates(c, a))
-        })
+        reports(parse, v).find(|&c| c == a || parse.dominates(c, a))
     }
 
     /// Whether the verb at token `verb` is a reporting verb ("said") and
@@ -602,16 +596,19 @@ impl Grammar<'_> {
         let Some((parse, v, a)) = self.parsed_pair(verb, actor) else {
             return false;
         };
-        let words = parse.words();
-        if !REPORTING.contains(&words[v].lemma.to_lowercase().as_str()) {
-            return false;
-        }
-        let mut reported = parse
-            .dependents(v)
-            .filter(|&d| words[d].deprel.split(':').next() == Some("ccomp"))
-            .peekable();
+        let mut reported = reports(parse, v).peekable();
         reported.peek().is_some() && !reported.any(|c| parse.dominates(c, a) || c == a)
     }
+}
+
+/// The heads of the complement clauses that word `v` reports, if it is a
+/// [`REPORTING`] verb ("said [that talks would resume]").
+fn reports(parse: &Parse, v: usize) -> impl Iterator<Item = usize> + '_ {
+    let words = parse.words();
+    let reporting = REPORTING.contains(&words[v].lemma.to_lowercase().as_str());
+    parse
+        .dependents(v)
+        .filter(move |&d| reporting && words[d].deprel.split(':').next() == Some("ccomp"))
 }
 
 /// The act that verb `v` judges (its object, a noun naming an event) and

@@ -199,6 +199,7 @@ pub(crate) fn infer(
             last,
             possessive: texts[last].ends_with("'S"),
             key: None,
+            verb_as_noun: false,
         };
         lx.drain(k + 1..=end);
         out.push(Inferred {

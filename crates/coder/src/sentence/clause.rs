@@ -684,9 +684,8 @@ fn pattern_names_object(pattern: Option<&str>) -> bool {
         })
 }
 
-/// Whether an act harms its target: coercion, assault, force (CAMEO roots
-/// 17 to 20), whose intent is a threat.
+/// Whether an act harms its target ([`crate::filters::harms`]), whose
+/// intent is a threat.
 fn hostile(code: &EventCode) -> bool {
-    code.code()
-        .is_some_and(|c| ["17", "18", "19", "20"].iter().any(|r| c.starts_with(r)))
+    code.code().is_some_and(crate::filters::harms)
 }

@@ -14,14 +14,15 @@ impl Ctx<'_> {
             return Vec::new();
         };
         let mut out: Vec<RawEvent> = Vec::new();
+        let mut spans = None;
         for (i, u) in self.units.iter().enumerate() {
             // The parse only where the word may be a doer noun: most
             // sentences need none.
             if crate::doers::act_of(self.toks[u.last]).is_none() {
                 continue;
             }
-            let (spans, named) = self.unit_spans();
-            let Some((code, victim)) = grammar.doer(self.vis[u.last], &spans, &named) else {
+            let (spans, named) = spans.get_or_insert_with(|| self.unit_spans());
+            let Some((code, victim)) = grammar.doer(self.vis[u.last], spans, named) else {
                 continue;
             };
             let act = Act {

@@ -147,9 +147,7 @@ fn statecraft_filters(
     // A deed (coercion, assault, force: roots 17 to 20) coded by a
     // pattern of the reporting verb itself is not the reporter's.
     all_events.retain(|e| {
-        let deed = ["17", "18", "19", "20"]
-            .iter()
-            .any(|r| e.code.starts_with(r));
+        let deed = crate::filters::harms(&e.code);
         let reporter = |t: Option<(usize, usize)>| {
             t.is_some_and(|t| {
                 g.reported_by(e.verb_tokens.0, t.1) || (deed && g.reporter_of(e.verb_tokens.0, t.1))

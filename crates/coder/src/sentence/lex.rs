@@ -49,7 +49,7 @@ pub(super) fn lex<'s>(s: &Sentence<'s>) -> Lexed<'s> {
     // parse makes it a finite verb with a subject of its own.
     let predicate = |l: &Lexeme| match l.class {
         Class::Verb(_) => true,
-        Class::Noun => l.first == l.last && analysis::verb_form(index, texts[l.first]),
+        Class::Noun => l.verb_as_noun && l.first == l.last,
         _ => false,
     };
     let mut grammar = None;
