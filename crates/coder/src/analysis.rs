@@ -133,9 +133,10 @@ fn actor_code<'d>(
     schedule.at(date)
 }
 
-/// What the parse says of a token, for the lexer (statecraft reading).
+/// What the text or the parse says of a token, for the lexer (statecraft
+/// reading).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) enum VerbHint {
+pub(crate) enum LexHint {
     /// Nothing: the lexer's own rules decide.
     #[default]
     None,
@@ -144,11 +145,16 @@ pub(crate) enum VerbHint {
     /// A finite verb with its own subject ("The group said"): a verb,
     /// whatever stands before it.
     Finite,
+    /// No actor phrase starts here: the word names what someone is for or
+    /// against ("Moscow" of "pro-Moscow rebels", "American" of
+    /// "anti-American cleric"), not who they are.
+    NotActor,
 }
 
 /// Classifies tokens into lexemes by longest dictionary match. No verb
-/// phrase starts at a token `hints` marks [`VerbHint::NotVerb`], and one
-/// marked [`VerbHint::Finite`] stays a verb.
+/// phrase starts at a token `hints` marks [`LexHint::NotVerb`], no actor
+/// phrase at one marked [`LexHint::NotActor`], and one marked
+/// [`LexHint::Finite`] stays a verb.
 #[allow(clippy::too_many_arguments)] // each input is a different concern of the lexer
 pub(crate) fn lex(
     toks: &[Token],
@@ -159,7 +165,7 @@ pub(crate) fn lex(
     all_caps: bool,
     opts: &Options,
     flags: &mut Flags,
-    hints: &[VerbHint],
+    hints: &[LexHint],
 ) -> Vec<Lexeme> {
     let n = toks.len();
     let mut consumed = vec![false; n];
@@ -187,7 +193,12 @@ pub(crate) fn lex(
             let Some(rank) = PRIORITY.iter().position(|k| *k == e.kind) else {
                 continue;
             };
-            if e.kind == EntryKind::Verb && hints.get(i) == Some(&VerbHint::NotVerb) {
+            let barred = match hints.get(i) {
+                Some(LexHint::NotVerb) => e.kind == EntryKind::Verb,
+                Some(LexHint::NotActor) => e.kind == EntryKind::Actor,
+                _ => false,
+            };
+            if barred {
                 continue;
             }
             if !PhraseIndex::match_phrase_into(
@@ -286,7 +297,7 @@ pub(crate) fn lex(
                             );
                         // "according to" is a preposition.
                         let according = texts[i] == "ACCORDING" && texts.get(i + 1) == Some(&"TO");
-                        let finite = hints.get(i) == Some(&VerbHint::Finite);
+                        let finite = hints.get(i) == Some(&LexHint::Finite);
                         if null || modal || (opts.petrarch && according) {
                             Class::Word
                         } else if !finite

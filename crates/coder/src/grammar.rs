@@ -83,13 +83,15 @@ impl<'a> Grammar<'a> {
         match tag.upos {
             // "work including uranium enrichment", "according to": a
             // participle the parse makes a preposition.
+            // "US-led forces", "rebel-held towns": a participle after a
+            // hyphen, modifying a noun, names no event.
             Upos::Verb => {
                 let (parse, word_of) = self.parse();
-                word_of
-                    .get(t)
-                    .copied()
-                    .flatten()
-                    .is_some_and(|w| matches!(parse.words()[w].deprel, "case" | "mark"))
+                let words = parse.words();
+                word_of.get(t).copied().flatten().is_some_and(|w| {
+                    matches!(words[w].deprel, "case" | "mark")
+                        || (words[w].deprel == "amod" && w >= 1 && words[w - 1].form == "-")
+                })
             }
             Upos::Aux => false,
             Upos::Noun => {

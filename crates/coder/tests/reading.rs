@@ -134,6 +134,20 @@ const CASES: &[Case] = &[
     ("his cabinet", (2004, 9, 1),
         "In Gaza, Ariel Sharon and his cabinet accused Palestinian leaders of inciting violence.",
         &[("ISRGOV", "PSE", "11")]),
+    // A country named after "pro-" or "anti-", or before "-backed", is
+    // whom an actor is for, against or backed by, not its own; nor is the
+    // participle of such an adjective an act ("US-led" forces did not
+    // lead anyone).
+    ("for a country, not of it", (2004, 9, 1),
+        "Pro-Syrian Lebanese President Emile Lahoud met French officials.", &[("LBNGOV", "FRA", "04")]),
+    ("of a country", (2004, 9, 1),
+        "Syrian President Bashar al-Assad met French officials.", &[("SYRGOV", "FRA", "04")]),
+    ("backed by a country, not of it", (2004, 9, 1),
+        "Iranian-backed Hezbollah guerrillas attacked Israeli troops.", &[("LBNREB", "ISRMIL", "19")]),
+    ("a country backing", (2004, 9, 1),
+        "Iran backed Hezbollah guerrillas.", &[("IRN", "LBNREB", "03")]),
+    ("a hyphened participle is no act", (2004, 9, 1),
+        "US-led coalition forces invaded Iraq.", &[("USAMIL", "IRQ", "19")]),
     // A year of the last two before the story is news, not history (the
     // Phoenix discard list names every year to 2013); an older one is.
     ("a recent year", (2004, 9, 1),

@@ -2,7 +2,7 @@
 //! with the parse's help (statecraft reading).
 
 use super::{Lexicon, Sentence};
-use crate::analysis::{self, Class, Flags, Lexeme, VerbHint};
+use crate::analysis::{self, Class, Flags, LexHint, Lexeme};
 use crate::grammar::Grammar;
 use crate::options::Options;
 use statecraft_text::{is_all_caps, Date, Token};
@@ -23,16 +23,13 @@ pub(super) fn lex<'s>(s: &Sentence<'s>) -> Lexed<'s> {
     let (input, opts, toks, texts) = (s.input, s.opts, s.toks, s.texts);
     let all_caps = is_all_caps(input.text);
     let mut flags = Flags::default();
+    let mut hints = if opts.statecraft {
+        attitudes(input.text, toks, texts)
+    } else {
+        Vec::new()
+    };
     let mut lx = analysis::lex(
-        toks,
-        texts,
-        dict,
-        index,
-        input.date,
-        all_caps,
-        opts,
-        &mut flags,
-        &[],
+        toks, texts, dict, index, input.date, all_caps, opts, &mut flags, &hints,
     );
     // Stage grammar (statecraft reading): a dictionary verb the parse reads
     // as a noun, name or adjective ("forces", "State", "moderate") is not a
@@ -55,16 +52,17 @@ pub(super) fn lex<'s>(s: &Sentence<'s>) -> Lexed<'s> {
     let mut grammar = None;
     if opts.statecraft && lx.iter().any(predicate) && parties() >= 2 {
         let grammar = grammar.insert(Grammar::new(input.text, toks));
-        let mut hints = vec![VerbHint::None; toks.len()];
+        hints.resize(toks.len(), LexHint::None);
+        let before = hints.clone();
         for l in &lx {
             let t = l.first;
             if matches!(l.class, Class::Verb(_)) && grammar.not_a_verb(t) {
-                hints[t] = VerbHint::NotVerb;
+                hints[t] = LexHint::NotVerb;
             } else if l.class == Class::Noun && predicate(l) && grammar.finite_verb(t) {
-                hints[t] = VerbHint::Finite;
+                hints[t] = LexHint::Finite;
             }
         }
-        if hints.iter().any(|h| *h != VerbHint::None) {
+        if hints != before {
             flags = Flags::default();
             lx = analysis::lex(
                 toks, texts, dict, index, input.date, all_caps, opts, &mut flags, &hints,
@@ -72,6 +70,42 @@ pub(super) fn lex<'s>(s: &Sentence<'s>) -> Lexed<'s> {
         }
     }
     Lexed { lx, flags, grammar }
+}
+
+/// Hints for the words that name whom someone is for, against or backed
+/// by, not who they are: the word after "pro-", "anti-" or "non-"
+/// ("pro-Moscow rebels", "anti-American cleric", "non-Syrian jihadists"),
+/// and the one before "-backed", "-sponsored" and the like
+/// ("Iranian-backed militants"), whose participle is then no predicate
+/// either. The tokens drop the hyphen, so the text decides.
+fn attitudes(text: &str, toks: &[Token], texts: &[&str]) -> Vec<LexHint> {
+    const FOR: &[&str] = &["PRO", "ANTI", "NON"];
+    const BY: &[&str] = &[
+        "BACKED",
+        "SUPPORTED",
+        "SPONSORED",
+        "FUNDED",
+        "FINANCED",
+        "ARMED",
+        "TRAINED",
+        "ALLIED",
+        "ALIGNED",
+        "INSTALLED",
+        "APPOINTED",
+    ];
+    let mut hints = vec![LexHint::None; toks.len()];
+    for i in 1..toks.len() {
+        let (a, b) = (&toks[i - 1], &toks[i]);
+        let hyphen = || a.end + 1 == b.start && text.chars().nth(a.end) == Some('-');
+        if FOR.contains(&texts[i - 1]) && hyphen() {
+            hints[i] = LexHint::NotActor;
+        } else if BY.contains(&texts[i]) && hyphen() {
+            // The participle is part of an adjective: no act of its own.
+            hints[i - 1] = LexHint::NotActor;
+            hints[i] = LexHint::NotVerb;
+        }
+    }
+    hints
 }
 
 /// The country of the first place `text` names (a dateline's).
