@@ -123,6 +123,11 @@ fn reaction(lemma: &str) -> bool {
 /// Relative pronouns, which stand for the noun their clause modifies.
 const RELATIVE: &[&str] = &["who", "whom", "which", "that"];
 
+/// Whether `form` is a relative pronoun.
+pub(crate) fn relative_pronoun(form: &str) -> bool {
+    RELATIVE.contains(&form.to_lowercase().as_str())
+}
+
 /// How far a predicate without a subject looks up for one.
 const MAX_CLIMB: usize = 4;
 
@@ -345,12 +350,11 @@ fn modified(p: &Parse, v: usize, args: &[Argument]) -> Option<Argument> {
     let role = match w[v].deprel {
         "acl" if is_passive(p, v) => Role::Patient(None),
         // "a tour to discuss trade": an infinitive's subject is not the
-        // noun it modifies.
-        "acl" if w[v].xpos == "VB" => return None,
-        // "the possibility of establishing ties", "Korea's interest in
-        // assisting": a gerund after a preposition is done by the noun's
-        // owner, if it names one, not by the noun.
-        "acl" if p.dependents(v).any(|d| w[d].deprel == "mark") => {
+        // noun it modifies; "Rwanda's threat to launch strikes", "the
+        // possibility of establishing ties", "Korea's interest in
+        // assisting": an infinitive, or a gerund after a preposition, is
+        // done by the noun's owner, if it names one.
+        "acl" if w[v].xpos == "VB" || p.dependents(v).any(|d| w[d].deprel == "mark") => {
             let owner = p.dependents(h).find(|&d| w[d].deprel == "nmod:poss")?;
             return (!args.iter().any(|a| a.role == Role::Agent)).then_some(Argument {
                 word: owner,

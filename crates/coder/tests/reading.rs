@@ -148,6 +148,17 @@ const CASES: &[Case] = &[
         "Iran backed Hezbollah guerrillas.", &[("IRN", "LBNREB", "03")]),
     ("a hyphened participle is no act", (2004, 9, 1),
         "US-led coalition forces invaded Iraq.", &[("USAMIL", "IRQ", "19")]),
+    // A participle modifying a noun acts only by the agent it names: "blamed
+    // on" with no one blaming takes no source from the clause around it
+    // (here misparsed with the day as its subject).
+    ("a participle with no agent", (2004, 9, 1),
+        "Turkish police found two bombs Sunday blamed on Kurdish rebels.", &[]),
+    ("the same act with its agent", (2004, 9, 1),
+        "Turkish troops blamed Kurdish rebels for two bombs.", &[("TURMIL", "TURREB", "11")]),
+    // An infinitive modifying a noun is done by the noun's owner.
+    ("the owner of a decision acts", (2004, 9, 1),
+        "British officials criticized Italy's decision to withdraw its ambassador from Libya.",
+        &[("GBR", "ITA", "11"), ("ITA", "LBYGOV", "16")]),
     // A year of the last two before the story is news, not history (the
     // Phoenix discard list names every year to 2013); an older one is.
     ("a recent year", (2004, 9, 1),

@@ -330,6 +330,17 @@ impl Ctx<'_> {
         if self.secondary.get() && (t.agents.is_empty() || t.patient.is_none()) {
             return false;
         }
+        // "two attacks Sunday blamed on Kurdish rebels": a participle that
+        // modifies a noun and names no one who acts has no source in the
+        // clause around it.
+        if t.modifier && t.agents.is_empty() && bind.source.is_none() && parties.implied.is_none() {
+            if let Some(trace) = self.trace {
+                trace
+                    .borrow_mut()
+                    .note("a participle modifying a noun names no one who acts: no event");
+            }
+            return false;
+        }
         // A verb of saying with no pattern of its own ("said", "told")
         // and someone it acts on by the parse is a statement to the
         // press or about someone in what is said: no event.
@@ -380,7 +391,15 @@ impl Ctx<'_> {
         // "Two Americans were abducted from their home in Baghdad": a
         // passive that names no agent has no source, unless the pattern
         // places one that is not a place (the guide: not coded).
-        let placed_source = v.at.bind.source.is_some_and(|s| !t.places.contains(&s));
+        // (A place is where, whatever the parse hangs it on: "reporters
+        // held hostage in Iraq".)
+        let placed_source = v.at.bind.source.is_some_and(|s| {
+            let u = &self.units[s];
+            !t.places.contains(&s)
+                && !self
+                    .grammar
+                    .is_some_and(|g| g.locative(self.vis[u.first], self.vis[u.last]))
+        });
         if parties.implied.is_none() && placed_source {
             return true;
         }

@@ -25,6 +25,9 @@ pub(super) struct TreeRoles {
     pub(super) inverted: bool,
     /// The verb is passive.
     pub(super) passive: bool,
+    /// The verb is a participle modifying a noun: its subject is that
+    /// noun or the agent it names, never an actor of the clause around it.
+    pub(super) modifier: bool,
 }
 
 impl Ctx<'_> {
@@ -104,6 +107,7 @@ impl Ctx<'_> {
         }
         patients.retain(|(u, _)| !out.agents.contains(u));
         out.passive = grammar.passive(self.vis[vf]);
+        out.modifier = grammar.participle_of_noun(self.vis[vf]);
         out.inverted = source_after && !out.passive;
         let chosen = patients
             .iter()
