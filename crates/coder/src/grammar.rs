@@ -355,6 +355,22 @@ impl Grammar<'_> {
             .is_some_and(|w| self.tags[w].upos == Upos::Noun)
     }
 
+    /// Whether the tagger reads token `noun` as a common noun and a token
+    /// from `first` up to it as an auxiliary: a pattern matched over them
+    /// ("+ WERE *" over "exports to Turkey were halted after attacks")
+    /// reaches from the noun into a verb's clause, for no noun takes an
+    /// auxiliary.
+    pub(crate) fn auxiliary_before_noun(&self, first: usize, noun: usize) -> bool {
+        let aux = |t: usize| {
+            self.word_of
+                .get(t)
+                .copied()
+                .flatten()
+                .is_some_and(|w| self.tags[w].upos == Upos::Aux)
+        };
+        self.noun_at(noun) && (first..noun).any(aux)
+    }
+
     /// Whether the verb at token `verb` is a participle that modifies a
     /// noun ("attacks blamed on rebels"): its subject is the noun or the
     /// agent it names, never an actor of the clause around it. So it is

@@ -159,6 +159,12 @@ const CASES: &[Case] = &[
     ("the owner of a decision acts", (2004, 9, 1),
         "British officials criticized Italy's decision to withdraw its ambassador from Libya.",
         &[("GBR", "ITA", "11"), ("ITA", "LBYGOV", "16")]),
+    // An eventive noun takes no auxiliary: its pattern ("+ WERE *") does
+    // not reach back over one into a verb's clause.
+    ("a noun's pattern over an auxiliary", (2004, 9, 1),
+        "Iraqi oil exports to Turkey were halted after a series of attacks Tuesday.", &[]),
+    ("a noun's own event", (2004, 9, 1),
+        "Kurdish rebels carried out a series of attacks on Turkish troops.", &[("TURREB", "TURMIL", "19")]),
     // A year of the last two before the story is news, not history (the
     // Phoenix discard list names every year to 2013); an older one is.
     ("a recent year", (2004, 9, 1),

@@ -493,8 +493,10 @@ impl<'c> ClauseCoder<'c> {
     /// pattern of a reporting verb whose words run into what it reports
     /// ("SAID * OFFENSIVE": 138) codes the report, which is coded on its
     /// own; so does a pattern of a reported verb whose words run out to
-    /// the verb that reports another's act ("said gunmen attacked": "SAID
-    /// + *", 111).
+    /// the verb that reports another's act ("said gunmen attacked":
+    /// `SAID + *`, 111), and a pattern of an eventive noun whose words run
+    /// back over an auxiliary (`+ WERE *`, 182, over "exports to Turkey
+    /// were halted after attacks").
     fn outside(&self, (vf, vl): (usize, usize), first: usize, last: usize) -> bool {
         let vis = &self.view.vis;
         self.grammar
@@ -502,6 +504,7 @@ impl<'c> ClauseCoder<'c> {
             .is_some_and(|g| {
                 (last > vl && g.reports_at(vis[vf], vis[last]))
                     || (first..vf).any(|p| g.reports_other(vis[p], vis[vf]))
+                    || (first < vf && g.auxiliary_before_noun(vis[first], vis[vf]))
             })
     }
 
