@@ -270,6 +270,33 @@ impl Grammar<'_> {
         )
     }
 
+    /// Whether the verb at token `verb` is in the present tense in a
+    /// clause of time ("when", "after", "before", "once", "until") on a
+    /// verb with "will" or "shall": English puts what is to come in such
+    /// a clause in the present ("talks will top the agenda when Zapatero
+    /// welcomes Chirac").
+    pub(crate) fn future_time_clause(&self, verb: usize) -> bool {
+        const TIME: &[&str] = &["when", "after", "before", "once", "until", "as"];
+        self.parsed(verb).is_some_and(|(parse, v)| {
+            let w = parse.words();
+            let marked = parse.dependents(v).any(|d| {
+                w[d].deprel == "mark" && TIME.iter().any(|m| w[d].form.eq_ignore_ascii_case(m))
+            }) || parse.dependents(v).any(|d| {
+                w[d].deprel == "advmod" && w[d].form.eq_ignore_ascii_case("when") && d < v
+            });
+            let will = |h: usize| {
+                parse.dependents(h).any(|d| {
+                    w[d].deprel == "aux"
+                        && matches!(w[d].form.to_lowercase().as_str(), "will" | "shall" | "'ll")
+                })
+            };
+            matches!(w[v].xpos, "VBZ" | "VBP")
+                && w[v].deprel == "advcl"
+                && marked
+                && parse.head(v).is_some_and(will)
+        })
+    }
+
     /// Whether the verb at token `verb` lies in what a reporting verb in
     /// the past tense (or its participle) reports ("said talks would
     /// resume in October"): its "would" is the speaker's "will" in

@@ -165,6 +165,14 @@ const CASES: &[Case] = &[
         "Iraqi oil exports to Turkey were halted after a series of attacks Tuesday.", &[]),
     ("a noun's own event", (2004, 9, 1),
         "Kurdish rebels carried out a series of attacks on Turkish troops.", &[("TURREB", "TURMIL", "19")]),
+    // A clause of time on a verb with "will" puts what is to come in the
+    // present tense: an intention, not a deed.
+    ("a present tense that is to come", (2004, 9, 1),
+        "The talks will start on Tuesday, when Spain signs a trade agreement with Morocco.",
+        &[("ESP", "MAR", "03"), ("MAR", "ESP", "03")]),
+    ("a past tense that happened", (2004, 9, 1),
+        "The talks started on Tuesday, when Spain signed a trade agreement with Morocco.",
+        &[("ESP", "MAR", "06"), ("MAR", "ESP", "06")]),
     // A year of the last two before the story is news, not history (the
     // Phoenix discard list names every year to 2013); an older one is.
     ("a recent year", (2004, 9, 1),

@@ -568,6 +568,7 @@ impl<'c> ClauseCoder<'c> {
                     (0..at).any(|p| crate::grammar::CONDITIONS.contains(&vtexts[p]))
                 }),
             backshifted: grammar.is_some_and(|g| g.reported_past(vis[at])),
+            future: grammar.is_some_and(|g| g.future_time_clause(vis[at])),
         };
         let own = modality(vtexts, vbarrier, lo, vf, frame(vf));
         let (m, at) = match shared {

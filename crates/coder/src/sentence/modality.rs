@@ -89,6 +89,10 @@ pub(super) struct Frame {
     /// The verb lies in what a reporting verb in the past tense reports
     /// ("said talks would resume"): its "would" is the speaker's "will".
     pub backshifted: bool,
+    /// The verb is in the present tense in a clause of time on a verb in
+    /// the future ("will top the agenda when Zapatero welcomes Chirac"):
+    /// it is to come.
+    pub future: bool,
 }
 
 /// Modality of the verb at `vf` from the words before it in its clause:
@@ -153,6 +157,9 @@ pub(super) fn modality(
     }
     if frame.conditional {
         return Some(Modality::Hypothetical);
+    }
+    if frame.future {
+        return Some(Modality::Intended);
     }
     if window.iter().any(|&p| {
         FUTURE.contains(&word(p))
