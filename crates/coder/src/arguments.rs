@@ -255,6 +255,7 @@ fn nominal(p: &Parse, n: usize) -> Vec<Argument> {
         let rel = w[d].deprel;
         let role = match rel.split(':').next() {
             Some("nmod") if rel == "nmod:poss" => Role::Agent,
+            Some("nmod") if topic(p, d) => continue,
             Some("nmod") => match case_of(p, d) {
                 Some(c) if matches!(c.as_str(), "by" | "between" | "among") => Role::Agent,
                 Some(c)
@@ -623,7 +624,44 @@ pub(crate) fn descends(p: &Parse, d: usize) -> bool {
         rel,
         Some("nmod" | "compound" | "amod" | "flat" | "appos" | "det" | "nummod")
     ) && !(rel == Some("nmod")
-        && case_of(p, d).is_some_and(|c| CIRCUMSTANTIAL.contains(&c.as_str())))
+        && (case_of(p, d).is_some_and(|c| CIRCUMSTANTIAL.contains(&c.as_str())) || topic(p, d)))
+}
+
+/// Nouns (lemmas) of talking and agreeing, whose "on", "about" or "over"
+/// phrase is what is talked about, not who takes part: "talks on
+/// Pyongyang's ambitions", "an agreement on Iraq".
+const DISCUSSION: &[&str] = &[
+    "talk",
+    "talks",
+    "negotiation",
+    "discussion",
+    "dialogue",
+    "meeting",
+    "summit",
+    "conference",
+    "consultation",
+    "agreement",
+    "deal",
+    "accord",
+    "treaty",
+    "resolution",
+    "debate",
+    "dispute",
+    "row",
+];
+
+/// Whether nominal `d` is the subject matter of the noun of talking or
+/// agreeing it modifies ([`DISCUSSION`]).
+fn topic(p: &Parse, d: usize) -> bool {
+    let w = p.words();
+    case_of(p, d).is_some_and(|c| {
+        matches!(
+            c.as_str(),
+            "on" | "about" | "over" | "regarding" | "concerning"
+        )
+    }) && p
+        .head(d)
+        .is_some_and(|h| DISCUSSION.contains(&w[h].lemma.to_lowercase().as_str()))
 }
 
 #[cfg(test)]

@@ -173,6 +173,13 @@ const CASES: &[Case] = &[
     ("a past tense that happened", (2004, 9, 1),
         "The talks started on Tuesday, when Spain signed a trade agreement with Morocco.",
         &[("ESP", "MAR", "06"), ("MAR", "ESP", "06")]),
+    // What talks are about is no party to them.
+    ("talks about a third country", (2004, 9, 1),
+        "Japan and China will proceed with talks on North Korea's nuclear program.",
+        &[("JPN", "CHN", "03"), ("CHN", "JPN", "03")]),
+    ("talks with a third country", (2004, 9, 1),
+        "Japan and China will proceed with talks with North Korea.",
+        &[("JPN", "PRK", "03"), ("PRK", "JPN", "03"), ("CHN", "PRK", "03"), ("PRK", "CHN", "03")]),
     // A year of the last two before the story is news, not history (the
     // Phoenix discard list names every year to 2013); an older one is.
     ("a recent year", (2004, 9, 1),
