@@ -135,7 +135,8 @@ const CASES: &[Case] = &[
         "In Gaza, Ariel Sharon and his cabinet accused Palestinian leaders of inciting violence.",
         &[("ISRGOV", "PSE", "11")]),
     // A country named after "pro-" or "anti-", or before "-backed", is
-    // whom an actor is for, against or backed by, not its own; nor is the
+    // whom an actor is for, against or backed by, not its own; after
+    // "post-" or "pre-" it names a time; nor is the
     // participle of such an adjective an act ("US-led" forces did not
     // lead anyone).
     ("for a country, not of it", (2004, 9, 1),
@@ -146,6 +147,10 @@ const CASES: &[Case] = &[
         "Iranian-backed Hezbollah guerrillas attacked Israeli troops.", &[("LBNREB", "ISRMIL", "19")]),
     ("a country backing", (2004, 9, 1),
         "Iran backed Hezbollah guerrillas.", &[("IRN", "LBNREB", "03")]),
+    ("a time, not an actor", (2004, 9, 1),
+        "Afghan voters go to the polls in the country's first post-Taliban presidential election.", &[]),
+    ("the actor itself", (2004, 9, 1),
+        "Afghan voters fought the Taliban.", &[("AFGCVL", "AFGREB", "19")]),
     ("a hyphened participle is no act", (2004, 9, 1),
         "US-led coalition forces invaded Iraq.", &[("USAMIL", "IRQ", "19")]),
     // A participle modifying a noun acts only by the agent it names: "blamed

@@ -75,11 +75,13 @@ pub(super) fn lex<'s>(s: &Sentence<'s>) -> Lexed<'s> {
 /// Hints for the words that name whom someone is for, against or backed
 /// by, not who they are: the word after "pro-", "anti-" or "non-"
 /// ("pro-Moscow rebels", "anti-American cleric", "non-Syrian jihadists"),
+/// or the time it names after "post-" or "pre-" ("the post-Taliban
+/// election"),
 /// and the one before "-backed", "-sponsored" and the like
 /// ("Iranian-backed militants"), whose participle is then no predicate
 /// either. The tokens drop the hyphen, so the text decides.
 fn attitudes(text: &str, toks: &[Token], texts: &[&str]) -> Vec<LexHint> {
-    const FOR: &[&str] = &["PRO", "ANTI", "NON"];
+    const FOR: &[&str] = &["PRO", "ANTI", "NON", "POST", "PRE"];
     const BY: &[&str] = &[
         "BACKED",
         "SUPPORTED",
