@@ -373,13 +373,18 @@ impl Grammar<'_> {
         })
     }
 
-    /// Whether the tagger reads token `t` as a common noun.
-    pub(crate) fn noun_at(&self, t: usize) -> bool {
+    /// The tagger's part of speech for token `t`.
+    fn upos_at(&self, t: usize) -> Option<Upos> {
         self.word_of
             .get(t)
             .copied()
             .flatten()
-            .is_some_and(|w| self.tags[w].upos == Upos::Noun)
+            .map(|w| self.tags[w].upos)
+    }
+
+    /// Whether the tagger reads token `t` as a common noun.
+    pub(crate) fn noun_at(&self, t: usize) -> bool {
+        self.upos_at(t) == Some(Upos::Noun)
     }
 
     /// Whether the tagger reads token `noun` as a common noun and a token
@@ -388,14 +393,7 @@ impl Grammar<'_> {
     /// reaches from the noun into a verb's clause, for no noun takes an
     /// auxiliary.
     pub(crate) fn auxiliary_before_noun(&self, first: usize, noun: usize) -> bool {
-        let aux = |t: usize| {
-            self.word_of
-                .get(t)
-                .copied()
-                .flatten()
-                .is_some_and(|w| self.tags[w].upos == Upos::Aux)
-        };
-        self.noun_at(noun) && (first..noun).any(aux)
+        self.noun_at(noun) && (first..noun).any(|t| self.upos_at(t) == Some(Upos::Aux))
     }
 
     /// Whether the verb at token `verb` is a participle that modifies a
@@ -416,12 +414,12 @@ impl Grammar<'_> {
                 return false;
             }
             let day = |d: usize| crate::arguments::is_time(&w[d].form);
-            let subjects: Vec<usize> = parse
+            let mut subjects = parse
                 .dependents(v)
                 .filter(|&d| w[d].deprel.starts_with("nsubj"))
-                .collect();
-            if !subjects.is_empty() {
-                return subjects.iter().all(|&d| day(d));
+                .peekable();
+            if subjects.peek().is_some() {
+                return subjects.all(day);
             }
             w[v].deprel.split(':').next() == Some("acl")
                 && parse

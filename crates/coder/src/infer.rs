@@ -171,7 +171,7 @@ pub(crate) fn infer(
     let chars: Vec<char> = text.chars().collect();
     let mut k = 0;
     while k < lx.len() {
-        let Some(end) = name_run(lx, toks, texts, &chars, k) else {
+        let Some(end) = name_run(lx, toks, texts, text, k) else {
             k += 1;
             continue;
         };
@@ -219,13 +219,7 @@ pub(crate) fn infer(
 /// The last lexeme of a name starting at `k`: two or more capitalised
 /// single-word lexemes no dictionary matched, lower-case particles allowed
 /// inside, and lower-case parts after a hyphen ("Yoon-joo").
-fn name_run(
-    lx: &[Lexeme],
-    toks: &[Token],
-    texts: &[&str],
-    chars: &[char],
-    k: usize,
-) -> Option<usize> {
+fn name_run(lx: &[Lexeme], toks: &[Token], texts: &[&str], text: &str, k: usize) -> Option<usize> {
     let plain = |j: usize| {
         let l = &lx[j];
         l.first == l.last
@@ -258,10 +252,7 @@ fn name_run(
         let j = end + 1;
         let particle = plain(j) && PARTICLES.contains(&texts[lx[j].first]);
         let t = lx[j].first;
-        let hyphenated = plain(j)
-            && t > 0
-            && toks[t].start == toks[t - 1].end + 1
-            && chars.get(toks[t - 1].end) == Some(&'-');
+        let hyphenated = plain(j) && t > 0 && toks[t - 1].hyphened_to(&toks[t], text);
         if capital(j) || hyphenated || (particle && j + 1 < lx.len() && capital(j + 1)) {
             end = j;
             words += 1;

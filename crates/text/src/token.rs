@@ -35,6 +35,23 @@ pub struct Token {
     pub capitalized: bool,
 }
 
+impl Token {
+    /// Whether `next` continues this token across a hyphen of `sentence`,
+    /// the text both were cut from ("pro-Moscow", "Yoon-joo"). Tokens drop
+    /// hyphens, so the text decides.
+    ///
+    /// ```
+    /// use statecraft_text::tokenize;
+    /// let text = "pro-Moscow rebels - and others";
+    /// let toks = tokenize(text);
+    /// assert!(toks[0].hyphened_to(&toks[1], text));
+    /// assert!(!toks[2].hyphened_to(&toks[3], text)); // a dash between spaces
+    /// ```
+    pub fn hyphened_to(&self, next: &Token, sentence: &str) -> bool {
+        next.start == self.end + 1 && sentence.chars().nth(self.end) == Some('-')
+    }
+}
+
 /// Tokenises one sentence.
 ///
 /// ```

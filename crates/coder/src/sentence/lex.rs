@@ -53,16 +53,20 @@ pub(super) fn lex<'s>(s: &Sentence<'s>) -> Lexed<'s> {
     if opts.statecraft && lx.iter().any(predicate) && parties() >= 2 {
         let grammar = grammar.insert(Grammar::new(input.text, toks));
         hints.resize(toks.len(), LexHint::None);
-        let before = hints.clone();
+        let mut changed = false;
         for l in &lx {
             let t = l.first;
-            if matches!(l.class, Class::Verb(_)) && grammar.not_a_verb(t) {
-                hints[t] = LexHint::NotVerb;
+            let hint = if matches!(l.class, Class::Verb(_)) && grammar.not_a_verb(t) {
+                LexHint::NotVerb
             } else if l.class == Class::Noun && predicate(l) && grammar.finite_verb(t) {
-                hints[t] = LexHint::Finite;
-            }
+                LexHint::Finite
+            } else {
+                continue;
+            };
+            changed |= hints[t] != hint;
+            hints[t] = hint;
         }
-        if hints != before {
+        if changed {
             flags = Flags::default();
             lx = analysis::lex(
                 toks, texts, dict, index, input.date, all_caps, opts, &mut flags, &hints,
@@ -76,10 +80,9 @@ pub(super) fn lex<'s>(s: &Sentence<'s>) -> Lexed<'s> {
 /// by, not who they are: the word after "pro-", "anti-" or "non-"
 /// ("pro-Moscow rebels", "anti-American cleric", "non-Syrian jihadists"),
 /// or the time it names after "post-" or "pre-" ("the post-Taliban
-/// election"),
-/// and the one before "-backed", "-sponsored" and the like
+/// election"), and the one before "-backed", "-sponsored" and the like
 /// ("Iranian-backed militants"), whose participle is then no predicate
-/// either. The tokens drop the hyphen, so the text decides.
+/// either.
 fn attitudes(text: &str, toks: &[Token], texts: &[&str]) -> Vec<LexHint> {
     const FOR: &[&str] = &["PRO", "ANTI", "NON", "POST", "PRE"];
     const BY: &[&str] = &[
@@ -97,8 +100,7 @@ fn attitudes(text: &str, toks: &[Token], texts: &[&str]) -> Vec<LexHint> {
     ];
     let mut hints = vec![LexHint::None; toks.len()];
     for i in 1..toks.len() {
-        let (a, b) = (&toks[i - 1], &toks[i]);
-        let hyphen = || a.end + 1 == b.start && text.chars().nth(a.end) == Some('-');
+        let hyphen = || toks[i - 1].hyphened_to(&toks[i], text);
         if FOR.contains(&texts[i - 1]) && hyphen() {
             hints[i] = LexHint::NotActor;
         } else if BY.contains(&texts[i]) && hyphen() {
