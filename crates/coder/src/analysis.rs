@@ -302,7 +302,10 @@ pub(crate) fn lex(
                             Class::Word
                         } else if !finite
                             && ((det_before
-                                && !(opts.statecraft && crate::grammar::eventive(texts[i])))
+                                && !(opts.statecraft
+                                    && crate::grammar::eventive_phrase(
+                                        &texts[i..=*at.last().unwrap()],
+                                    )))
                                 || capital)
                         {
                             Class::Noun

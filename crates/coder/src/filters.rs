@@ -11,7 +11,18 @@ const SYMMETRIC_ROOTS: &[&str] = &["03", "04", "05", "06"];
 
 /// Verbs (upper case, as tokens) of fighting between two sides: "clashed",
 /// "fought", "battled", "skirmished". Force between them runs both ways.
-const FIGHT_STEMS: &[&str] = &["CLASH", "FOUGHT", "FIGHT", "BATTL", "SKIRMISH", "EXCHANG"];
+const FIGHT_STEMS: &[&str] = &[
+    "CLASH",
+    "FOUGHT",
+    "FIGHT",
+    "BATTL",
+    "SKIRMISH",
+    "EXCHANG",
+    "SHOOTOUT",
+    "GUNBATTL",
+    "GUNFIGHT",
+    "FIREFIGHT",
+];
 
 /// Whether an act with CAMEO `code`, expressed by the words `verb` (upper
 /// case), is mutual by its nature: a meeting, talks, an agreement, a clash.

@@ -352,6 +352,46 @@ impl Grammar<'_> {
         Some((token_of(word_of, subject)?, token_of(word_of, c)?))
     }
 
+    /// Whether the verb at token `verb` is what another is asked to do: an
+    /// infinitive under a verb of asking that has someone to ask ("urged
+    /// the Commission to ban imports", "called on Syria to withdraw",
+    /// "persuaded Germany to expel the diplomats"). The asking is the
+    /// event; the act asked for has not happened, nor is it the asker's.
+    pub(crate) fn asked_of_another(&self, verb: usize) -> bool {
+        // Stems of the forms, which the lemmatiser does not always reach
+        // ("persuaded").
+        const ASKING: &[&str] = &[
+            "urg", "ask", "call", "appeal", "press", "petition", "persuad", "encourag", "invit",
+            "request", "implor", "begged", "lobbi", "lobby", "exhort", "advis", "told", "tell",
+            "instruct", "order", "demand", "challeng",
+        ];
+        let Some((parse, v)) = self.parsed(verb) else {
+            return false;
+        };
+        let w = parse.words();
+        let to = parse
+            .dependents(v)
+            .any(|d| w[d].deprel == "mark" && w[d].form.eq_ignore_ascii_case("to") && d < v);
+        let Some(h) = parse.head(v) else {
+            return false;
+        };
+        let asked = parse.dependents(h).any(|d| {
+            d < v
+                && (w[d].deprel == "obj"
+                    || (w[d].deprel.starts_with("obl")
+                        && parse.dependents(d).any(|c| {
+                            w[c].deprel == "case"
+                                && matches!(w[c].form.to_lowercase().as_str(), "on" | "upon" | "to")
+                        })))
+        });
+        to && matches!(w[v].deprel, "xcomp" | "advcl" | "ccomp")
+            && w[h].upos == Upos::Verb
+            && ASKING
+                .iter()
+                .any(|a| w[h].form.to_lowercase().starts_with(a))
+            && asked
+    }
+
     /// Whether the verb at token `verb` judges an act its object names,
     /// and the parse gives that act a doer ("condemned the Israeli raid",
     /// "welcomed Syria's withdrawal"): the judgement is an act of its own,
@@ -821,6 +861,13 @@ fn participant(deprel: &str) -> bool {
 /// ("a group called the Boulder Battalion").
 const NAMING: &[&str] = &["call", "name", "dub", "label", "term", "brand"];
 
+/// Whether dictionary words `words` (upper case) name an event: the first
+/// word does ("call for"), or the words written as one do ("gun battle":
+/// "gunbattle"; "battle" alone is as often a legal or political one).
+pub(crate) fn eventive_phrase(words: &[&str]) -> bool {
+    words.first().is_some_and(|w| eventive(w)) || (words.len() > 1 && eventive(&words.concat()))
+}
+
 /// Nouns that name an event with its own participants ("Blair's visit to
 /// Khartoum", "the talks between Khartoum and the rebels", "the attack on
 /// the base", "a stinging rebuke to politicians"): "talks", "visit",
@@ -883,6 +930,11 @@ pub(crate) fn eventive(word: &str) -> bool {
         "reply",
         "criticism",
         "clashes",
+        "skirmish",
+        "shootout",
+        "gunbattle",
+        "firefight",
+        "gunfight",
         "siege",
         "blockade",
         "massacre",

@@ -485,6 +485,30 @@ const CASES: &[Case] = &[
     // A one-way act is coded one way only.
     ("no mirrored killing", (2004, 9, 1), "Israeli air strikes killed two Hamas militants.",
         &[("ISR", "PSE", "19")]),
+    // An exchange of fire is fighting both ways, named as a noun of one
+    // word or two, as the subject of a verb that says nothing itself.
+    ("a shootout between two sides", (2004, 9, 1),
+        "A shootout between Afghan police and Taliban fighters went on for hours.",
+        &[("AFGCOP", "AFGREBUAF", "19"), ("AFGREBUAF", "AFGCOP", "19")]),
+    ("a gun battle between two sides", (2004, 9, 1),
+        "A gun battle between Afghan police and Taliban fighters went on for hours.",
+        &[("AFGCOP", "AFGREBUAF", "19"), ("AFGREBUAF", "AFGCOP", "19")]),
+    // An act asked of another is the asking's content, not a deed of
+    // either; the same act done is one.
+    ("an act urged on another", (2004, 9, 1),
+        "French farmers urged the European Commission on Thursday to ban imports from Brazil.",
+        &[("FRAAGR", "IGOEUREEC", "02")]),
+    ("a petition to another", (2004, 9, 1),
+        "French farmers petitioned the European Commission on Thursday to ban imports from Brazil.",
+        &[("FRAAGR", "IGOEUREEC", "02")]),
+    ("an act persuaded", (2004, 9, 1), "France persuaded Germany to expel the Iranian diplomats.",
+        &[("FRA", "DEU", "05")]),
+    ("the act done", (2004, 9, 1), "Germany expelled the Iranian diplomats.",
+        &[("DEU", "IRNGOV", "17")]),
+    // A suicide car bomber is a person, not the army's aircraft.
+    ("a suicide car bomber", (2004, 9, 1),
+        "A suicide car bomber killed five Iraqi policemen in Baghdad.",
+        &[("IRQREB", "IRQCOP", "18")]),
 ];
 
 #[test]

@@ -357,6 +357,19 @@ impl<'c> ClauseCoder<'c> {
             }
             return Ok((Vec::new(), reacts));
         }
+        // "urged the Commission to ban imports": the act asked of another
+        // is the asking's content, not a deed (statecraft reading).
+        if opts.statecraft
+            && self
+                .grammar
+                .is_some_and(|g| g.asked_of_another(self.view.vis[vf]))
+        {
+            if let Some(t) = input.trace {
+                t.borrow_mut()
+                    .note("asked of another: the asking is the event");
+            }
+            return Ok((Vec::new(), reacts));
+        }
         if first_coded_verb.is_none() {
             // A source placed by the pattern ($, %) is a source found.
             *first_coded_verb = Some(if bind.source.is_some() || bind.compound.is_some() {

@@ -56,7 +56,10 @@ pub(super) fn lex<'s>(s: &Sentence<'s>) -> Lexed<'s> {
         let mut changed = false;
         for l in &lx {
             let t = l.first;
-            let hint = if matches!(l.class, Class::Verb(_)) && grammar.not_a_verb(t) {
+            // A noun of several words may name an act ("gun battle").
+            let not_verb = grammar.not_a_verb(t)
+                && !(l.last > t && crate::grammar::eventive_phrase(&s.texts[t..=l.last]));
+            let hint = if matches!(l.class, Class::Verb(_)) && not_verb {
                 LexHint::NotVerb
             } else if l.class == Class::Noun && predicate(l) && grammar.finite_verb(t) {
                 LexHint::Finite
