@@ -370,6 +370,19 @@ fn modified(p: &Parse, v: usize, args: &[Argument]) -> Option<Argument> {
     (!filled).then_some(Argument { word: h, role })
 }
 
+/// The subject the verb at word `v` takes from a verb it is coordinated
+/// with or modifies, where it has none of its own ("a bomber blew himself
+/// up and killed five": the bomber).
+pub(crate) fn inherited_agent(p: &Parse, v: usize) -> Option<usize> {
+    if p.words()[v].upos != Upos::Verb || own(p, v).iter().any(|a| a.role == Role::Agent) {
+        return None;
+    }
+    inherited(p, v)
+        .into_iter()
+        .find(|a| a.role == Role::Agent)
+        .map(|a| a.word)
+}
+
 /// Participants a predicate without a subject takes from above it.
 fn inherited(p: &Parse, v: usize) -> Vec<Argument> {
     let w = p.words();

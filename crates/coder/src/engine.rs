@@ -31,6 +31,10 @@ pub(crate) struct Matcher<'a> {
     /// Clause bounds, visible positions `[lo, hi)`.
     pub lo: usize,
     pub hi: usize,
+    /// The words of the subject the verb being matched takes from another
+    /// verb, when the parse gives it one (statecraft reading): see
+    /// [`Matcher::try_pattern_after`].
+    pub subject: Option<(usize, usize)>,
 }
 
 type Cont<'k> = &'k mut dyn FnMut(&Matcher<'_>, isize, &mut Bind) -> bool;
@@ -56,6 +60,60 @@ impl Matcher<'_> {
                     b.end = end as usize;
                     true
                 })
+            },
+        );
+        match (ok, self.subject) {
+            (true, _) => Some(bind),
+            (false, Some(subject)) => self.try_pattern_after(pat, (vfirst, vlast), subject),
+            (false, None) => None,
+        }
+    }
+
+    /// Matches `pat` around the verb occupying `[vfirst, vlast]` whose
+    /// subject, the words `[subject.0, subject.1]`, the parse gives it from
+    /// a verb it is coordinated with or modifies ("a suicide bomber blew
+    /// himself up and killed five policemen": `SUICIDE BOMBER *`). Only a
+    /// pattern whose words before the verb are words, with no actor
+    /// slots, is tried, and its last such word must end the subject.
+    fn try_pattern_after(
+        &self,
+        pat: &Pattern,
+        (vfirst, vlast): (usize, usize),
+        subject: (usize, usize),
+    ) -> Option<Bind> {
+        let upper = &pat.upper.0;
+        let words_only = |items: &[Item]| {
+            items
+                .iter()
+                .all(|i| matches!(i.elem, Elem::Word(_) | Elem::Synset(_)))
+        };
+        if upper.is_empty() || !words_only(upper) || subject.1 >= vfirst {
+            return None;
+        }
+        let within = Matcher {
+            lo: subject.0,
+            hi: subject.1 + 1,
+            subject: None,
+            ..*self
+        };
+        let mut bind = Bind::default();
+        let ok = within.bwd(
+            upper,
+            subject.1 as isize,
+            true,
+            &mut bind,
+            &mut |_, before, b| {
+                b.start = (before + 1) as usize;
+                self.fwd(
+                    &pat.lower.0,
+                    vlast + 1,
+                    pat.verb_joined,
+                    b,
+                    &mut |_, end, b| {
+                        b.end = end as usize;
+                        true
+                    },
+                )
             },
         );
         ok.then_some(bind)

@@ -207,6 +207,32 @@ impl Grammar<'_> {
         })
     }
 
+    /// Whether the verb at tokens `first..=last` has a reflexive pronoun
+    /// for its object ("blew himself up", "killed themselves").
+    pub(crate) fn reflexive_object(&self, first: usize, last: usize) -> bool {
+        let (parse, word_of) = self.parse();
+        let w = parse.words();
+        (first..=last)
+            .filter_map(|t| word_of.get(t).copied().flatten())
+            .any(|v| {
+                parse.dependents(v).any(|d| {
+                    w[d].deprel == "obj"
+                        && matches!(
+                            w[d].form.to_lowercase().as_str(),
+                            "himself" | "herself" | "itself" | "themselves" | "oneself"
+                        )
+                })
+            })
+    }
+
+    /// The token of the subject the verb at token `verb` takes from a verb
+    /// it is coordinated with or modifies ([`crate::arguments::inherited_agent`]).
+    pub(crate) fn inherited_subject(&self, verb: usize) -> Option<usize> {
+        let (parse, v) = self.parsed(verb)?;
+        let (_, word_of) = self.parse();
+        token_of(word_of, crate::arguments::inherited_agent(parse, v)?)
+    }
+
     /// The token of the verb that the verb at token `verb` is coordinated
     /// with, where it has no auxiliary, subject or negation of its own
     /// ("will not dismantle its programs or improve ties": improve's is

@@ -501,10 +501,28 @@ const CASES: &[Case] = &[
     ("a petition to another", (2004, 9, 1),
         "French farmers petitioned the European Commission on Thursday to ban imports from Brazil.",
         &[("FRAAGR", "IGOEUREEC", "02")]),
+    ("asking another to act", (2004, 9, 1), "The UN asked Sudan to disarm the militias.",
+        &[("IGOUNO", "SDN", "02")]),
+    ("asking a question is no appeal", (2004, 9, 1),
+        "The Iranian minister asked Britain whether the talks would resume.", &[]),
     ("an act persuaded", (2004, 9, 1), "France persuaded Germany to expel the Iranian diplomats.",
         &[("FRA", "DEU", "05")]),
     ("the act done", (2004, 9, 1), "Germany expelled the Iranian diplomats.",
         &[("DEU", "IRNGOV", "17")]),
+    // A verb whose object is its own subject acts on no one else ("calling
+    // itself"), where the same verb on another does.
+    ("a group naming itself", (2004, 9, 1),
+        "Members of a militant group calling itself the East Turkestan Islamic Movement fled into Kazakhstan after its dissolution.",
+        &[]),
+    ("a group acting on another", (2004, 9, 1),
+        "Members of a militant group attacked the East Turkestan Islamic Movement in Kazakhstan.",
+        &[("KAZUAF", "KAZMUS", "19")]),
+    // A verb that takes its subject from another verb matches the words of
+    // a pattern on that subject ("SUICIDE BOMBER *": 1831, not the verb's
+    // own 190).
+    ("a subject shared with another verb", (2004, 9, 1),
+        "A suicide bomber blew himself up in Baghdad, killing five Iraqi policemen.",
+        &[("IRQREB", "IRQCOP", "18")]),
     // A suicide car bomber is a person, not the army's aircraft.
     ("a suicide car bomber", (2004, 9, 1),
         "A suicide car bomber killed five Iraqi policemen in Baghdad.",

@@ -500,7 +500,14 @@ impl Ctx<'_> {
                 _ => true,
             }
         };
-        if parties.target.is_none() {
+        // "blew himself up and killed five policemen": a verb whose object
+        // is its own subject acts on no one else (statecraft reading).
+        let on_itself = self.opts.statecraft
+            && v.tree.is_some()
+            && self
+                .grammar
+                .is_some_and(|g| g.reflexive_object(self.vis[vf], self.vis[vl]));
+        if parties.target.is_none() && !on_itself {
             if let Some(s) = parties.source {
                 let after = (0..n).find(|&i| {
                     in_clause(i)

@@ -187,6 +187,7 @@ impl<'c> ClauseCoder<'c> {
             dict,
             lo,
             hi,
+            subject: None,
         };
         let clause_verbs: Vec<&(usize, usize, u32)> = view
             .verbs
@@ -413,8 +414,20 @@ impl<'c> ClauseCoder<'c> {
         let &(vf, vl, v) = clause.verbs[ci];
         let mut tried = input.trace.map(|_| Vec::new());
         let outside = |first: usize, last: usize| self.outside((vf, vl), first, last);
+        // A subject from another verb is matched by the words of the
+        // pattern before the verb too (statecraft reading).
+        let subject = grammar
+            .filter(|_| opts.statecraft)
+            .and_then(|g| g.inherited_subject(vis[vf]))
+            .and_then(|t| self.view.to_vis.get(t).copied())
+            .and_then(|p| self.view.units.iter().find(|u| u.first <= p && p <= u.last))
+            .map(|u| (u.first, u.last));
+        let matcher = Matcher {
+            subject,
+            ..clause.matcher
+        };
         let (code, bind, pat_src) = resolve_verb(
-            &clause.matcher,
+            &matcher,
             self.s,
             &families[v as usize],
             self.present,
@@ -644,6 +657,7 @@ impl<'c> ClauseCoder<'c> {
                 dict,
                 lo,
                 hi,
+                subject: None,
             };
             for &(vf, vl, v) in view.verbs.iter().filter(|v| v.0 >= lo) {
                 if all_events.iter().any(|e| e.verb_tokens.0 == vf) {

@@ -55,6 +55,7 @@ fn time_code(dict: &Dictionary, v: u32, texts: &[&str], l: &Lexeme) -> Option<Ti
         dict,
         lo: 0,
         hi: texts.len(),
+        subject: None,
     };
     let mut code = &verb.code;
     let mut best: Option<(u32, &EventCode)> = None;
