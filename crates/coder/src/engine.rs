@@ -21,6 +21,17 @@ pub(crate) struct Bind {
     pub start: usize,
     /// The position after the last element matched after the verb.
     pub end: usize,
+    /// Positions after the verb that the pattern's words matched ("sent
+    /// troops": `* &MILITARY`).
+    pub used: Vec<usize>,
+}
+
+impl Bind {
+    /// Whether the pattern's words after the verb matched a word of the
+    /// positions `first..=last`.
+    pub fn uses(&self, first: usize, last: usize) -> bool {
+        self.used.iter().any(|&p| first <= p && p <= last)
+    }
 }
 
 pub(crate) struct Matcher<'a> {
@@ -191,9 +202,11 @@ impl Matcher<'_> {
                     if w.matches(self.toks[p]) {
                         let l = word_len(&w.text);
                         b.len += l;
+                        b.used.push(p);
                         if self.fwd(rest, p + 1, item.joined, b, k) {
                             return true;
                         }
+                        b.used.pop();
                         b.len -= l;
                     }
                     if adj {

@@ -523,6 +523,12 @@ const CASES: &[Case] = &[
     ("a subject shared with another verb", (2004, 9, 1),
         "A suicide bomber blew himself up in Baghdad, killing five Iraqi policemen.",
         &[("IRQREB", "IRQCOP", "18")]),
+    // Troops sent are the sender's, not whom they are sent to: that is
+    // the place they go "to" or "into", and a place they are sent "in" is
+    // no party.
+    ("troops sent into a country", (2004, 9, 1), "The United States sent more troops into Iraq on Monday.",
+        &[("USA", "IRQ", "07")]),
+    ("troops deployed in a place", (2004, 9, 1), "France deployed troops in Ivory Coast.", &[]),
     // A suicide car bomber is a person, not the army's aircraft.
     ("a suicide car bomber", (2004, 9, 1),
         "A suicide car bomber killed five Iraqi policemen in Baghdad.",

@@ -319,6 +319,49 @@ impl Ctx<'_> {
     /// verb has no event: a subject that is not an actor, a passive with
     /// no agent that no authority implies, a later verb of the clause
     /// without both sides, or a statement with no pattern.
+    /// Whether unit `u` is what a verb of sending or providing (CAMEO
+    /// root 07) sends, named by the pattern's words after the verb ("sent
+    /// troops into Iraq", "deployed soldiers"), not the one it goes to
+    /// (statecraft reading). Forces trained, armed or funded are the ones
+    /// helped, and stay the target.
+    fn given(&self, v: &Binding<'_>, u: usize) -> bool {
+        const SENDING: &[&str] = &[
+            "SEND",
+            "SENT",
+            "DEPLOY",
+            "DISPATCH",
+            "DESPATCH",
+            "PROVID",
+            "CONTRIBUT",
+            "COMMIT",
+            "SUPPL",
+            "LEND",
+            "LENT",
+            "STATION",
+            "AIRLIFT",
+        ];
+        let unit = &self.units[u];
+        self.opts.statecraft
+            && v.code.starts_with("07")
+            && self
+                .toks
+                .get(v.at.vf)
+                .is_some_and(|w| SENDING.iter().any(|s| w.starts_with(s)))
+            && unit.first > v.at.vl
+            && v.at.bind.uses(unit.first, unit.last)
+    }
+
+    /// Whether unit `u` is named, after the verb, as where something goes:
+    /// "to", "into" or "onto" just before it, an article aside.
+    fn destination(&self, v: &Binding<'_>, u: usize) -> bool {
+        let vl = v.at.vl;
+        let mut p = self.units[u].first;
+        while p > vl + 1 && matches!(self.toks[p - 1], "THE" | "A" | "AN") {
+            p -= 1;
+        }
+        p > vl + 1 && matches!(self.toks[p - 1], "TO" | "INTO" | "ONTO")
+    }
+
     fn parse_parties(&self, t: &TreeRoles, v: &Binding<'_>, parties: &mut Parties) -> bool {
         let bind = v.at.bind;
         if t.faceless {
@@ -356,6 +399,11 @@ impl Ctx<'_> {
             parties.source = Some(a);
         }
         match t.patient {
+            // "sent troops into Iraq" (`* &MILITARY`): what is given or
+            // sent is not whom it goes to.
+            Some(x) if self.given(v, x) => {
+                parties.target = parties.target.filter(|&t| self.destination(v, t));
+            }
             Some(x) => parties.target = Some(x),
             None if parties.target.is_some_and(|x| v.places.contains(&x)) => parties.target = None,
             None => {}
@@ -452,7 +500,11 @@ impl Ctx<'_> {
         let places = v.places;
         let in_clause = |i: usize| {
             let u = &self.units[i];
-            u.first >= lo && u.first < hi && !bind.skipped.contains(&i) && !places.contains(&i)
+            u.first >= lo
+                && u.first < hi
+                && !bind.skipped.contains(&i)
+                && !places.contains(&i)
+                && !self.given(v, i)
         };
         let n = self.units.len();
         let petrarch = self.opts.petrarch;
@@ -507,6 +559,10 @@ impl Ctx<'_> {
             && self
                 .grammar
                 .is_some_and(|g| g.reflexive_object(self.vis[vf], self.vis[vl]));
+        // What is given or sent goes to someone named as where it goes
+        // ("sent troops into Iraq"), not to anyone in the clause.
+        let giving = (0..n).any(|i| self.given(v, i));
+        let destination = |i: usize| self.destination(v, i);
         if parties.target.is_none() && !on_itself {
             if let Some(s) = parties.source {
                 let after = (0..n).find(|&i| {
@@ -515,9 +571,11 @@ impl Ctx<'_> {
                         && self.distinct(s, i)
                         && reachable(i)
                         && governed(i)
+                        && (!giving || destination(i))
                 });
                 let before = (0..n).rev().find(|&i| {
                     !petrarch
+                        && !giving
                         && in_clause(i)
                         && self.units[i].first < vf
                         && self.distinct(s, i)
