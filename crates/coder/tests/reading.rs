@@ -529,6 +529,12 @@ const CASES: &[Case] = &[
     ("troops sent into a country", (2004, 9, 1), "The United States sent more troops into Iraq on Monday.",
         &[("USA", "IRQ", "07")]),
     ("troops deployed in a place", (2004, 9, 1), "France deployed troops in Ivory Coast.", &[]),
+    // Facing something is no meeting; meeting is.
+    ("facing tensions", (2004, 9, 1), "Myanmar and its neighbour Thailand face rising political tensions.", &[]),
+    ("facing discontent", (2004, 9, 1),
+        "The Guinean government has faced growing discontent among Guinean farmers.", &[]),
+    ("meeting", (2004, 9, 1), "Myanmar and Thailand met on Monday.",
+        &[("MMR", "THA", "04"), ("THA", "MMR", "04")]),
     // A suicide car bomber is a person, not the army's aircraft.
     ("a suicide car bomber", (2004, 9, 1),
         "A suicide car bomber killed five Iraqi policemen in Baghdad.",
@@ -582,7 +588,8 @@ fn reading_table() {
 
 /// The table compares CAMEO roots; a visit and its hosting differ below the
 /// root: "met visiting X" makes X the visitor (042) and the one met the
-/// host (043), where "met X" is a meeting both ways (040).
+/// host (043), where "met X" is a meeting both ways (040); "toured X" is a
+/// visit.
 #[test]
 fn a_visiting_leader_is_the_visitor() {
     let (dict, _known_flaws) = statecraft_dict::bundled();
@@ -605,5 +612,10 @@ fn a_visiting_leader_is_the_visitor() {
     assert_eq!(
         codes("Chinese President Hu Jintao met Pakistani Prime Minister Shaukat Aziz in Beijing on Monday."),
         ["CHNGOV PAKGOV 040", "PAKGOV CHNGOV 040"]
+    );
+    // Touring a country is visiting it (042), not consulting (040).
+    assert_eq!(
+        codes("Chinese President Hu Jintao toured Brazil last week."),
+        ["CHNGOV BRA 042"]
     );
 }
