@@ -535,6 +535,13 @@ const CASES: &[Case] = &[
         "The Guinean government has faced growing discontent among Guinean farmers.", &[]),
     ("meeting", (2004, 9, 1), "Myanmar and Thailand met on Monday.",
         &[("MMR", "THA", "04"), ("THA", "MMR", "04")]),
+    // Verbs the dictionary codes only by the block they share: adding
+    // something is saying it, and ordering someone to act demands it of
+    // them (CAMEO 10), where giving them something is 06.
+    ("adding is saying", (2004, 9, 1),
+        "The British ministry added that Gibraltar police were in contact with British police.", &[]),
+    ("an order to act", (2004, 9, 1), "The Kenyan president ordered police to disperse the protesters.",
+        &[("KENGOV", "KENCOP", "10")]),
     // A suicide car bomber is a person, not the army's aircraft.
     ("a suicide car bomber", (2004, 9, 1),
         "A suicide car bomber killed five Iraqi policemen in Baghdad.",
