@@ -82,6 +82,26 @@ pub(crate) fn bombings(events: &mut [RawEvent], texts: &[&str]) {
     }
 }
 
+/// Verbs (upper case, as tokens) of speaking to someone: "spoke to",
+/// "talking with", "told".
+const SPEAKING_STEMS: &[&str] = &["SPEAK", "SPOKE", "TALK", "TOLD", "TELL"];
+
+/// Stage `interviews`: speaking to the press ("spoke to The Associated
+/// Press", "told the Wall Street Journal", "speaking with reporters") is
+/// how news is gathered, not an act between the speaker and the outlet:
+/// a statement or consultation (roots 01 and 04) of a verb of speaking,
+/// by no pattern, with a medium on either side, goes. `texts` are the
+/// sentence's tokens, upper case.
+pub(crate) fn interviews(events: &mut Vec<RawEvent>, texts: &[&str]) {
+    let media = |a: &ActorCode| a.role_chunks().any(|r| r == "MED");
+    events.retain(|e| {
+        !(e.pattern.is_none()
+            && (e.code.starts_with("01") || e.code.starts_with("04"))
+            && verb_is(e, texts, SPEAKING_STEMS)
+            && (media(&e.source) || media(&e.target)))
+    });
+}
+
 /// Whether the first word of an event's verb (`texts`: the sentence's
 /// tokens, upper case) starts with one of `stems`.
 fn verb_is(e: &RawEvent, texts: &[&str], stems: &[&str]) -> bool {
@@ -206,6 +226,26 @@ mod tests {
                 .map(|e| (e.source.as_str(), e.target.as_str()))
                 .collect();
             assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    /// (verb, source, target, code, kept): speaking to the press is no
+    /// event; speaking with a government is, and so is a pattern's act.
+    #[test]
+    fn interviews_are_not_events() {
+        let cases = [
+            ("SPOKE", "USAGOV", "USAMED", "040", false),
+            ("TOLD", "ITAGOV", "ITAMED", "010", false),
+            ("SPEAKING", "USAMED", "IGOUNO", "040", false),
+            ("SPOKE", "ALBGOV", "ARMGOV", "040", true),
+            ("ATTACKED", "USAGOV", "USAMED", "190", true),
+            ("MET", "USAGOV", "USAMED", "040", true),
+        ];
+        for (verb, s, t, code, kept) in cases {
+            let texts = ["X", verb, "Y"];
+            let mut events = vec![ev(s, t, code, 0, 1)];
+            interviews(&mut events, &texts);
+            assert_eq!(events.len() == 1, kept, "{s} {verb} {t}");
         }
     }
 

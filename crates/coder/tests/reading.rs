@@ -542,6 +542,13 @@ const CASES: &[Case] = &[
         "The British ministry added that Gibraltar police were in contact with British police.", &[]),
     ("an order to act", (2004, 9, 1), "The Kenyan president ordered police to disperse the protesters.",
         &[("KENGOV", "KENCOP", "10")]),
+    // Speaking to the press is no act between the speaker and the outlet;
+    // speaking with another government is a consultation.
+    ("speaking to the press", (2004, 9, 1),
+        "U.S. President George W. Bush spoke on Friday to the Wall Street Journal.", &[]),
+    ("speaking with a government", (2004, 9, 1),
+        "The Albanian prime minister spoke by phone with the Armenian president on Monday.",
+        &[("ALBGOV", "ARMGOV", "04"), ("ARMGOV", "ALBGOV", "04")]),
     // A suicide car bomber is a person, not the army's aircraft.
     ("a suicide car bomber", (2004, 9, 1),
         "A suicide car bomber killed five Iraqi policemen in Baghdad.",

@@ -118,7 +118,8 @@ fn too_complex(
 }
 
 /// The statecraft reading's filters on a sentence's events (token
-/// positions in the original sentence): abductions, bombings, one-way acts, and
+/// positions in the original sentence): abductions, bombings, interviews,
+/// one-way acts, and
 /// reported speech (the reporter is no party to what it reports).
 fn statecraft_filters(
     input: &SentenceInput<'_>,
@@ -128,6 +129,9 @@ fn statecraft_filters(
 ) {
     crate::filters::abductions(all_events, texts);
     crate::filters::bombings(all_events, texts);
+    let before = input.trace.map(|_| all_events.clone());
+    crate::filters::interviews(all_events, texts);
+    traced(input, texts, before, all_events, "speaking to the press");
     let before = input.trace.map(|_| all_events.clone());
     crate::filters::one_way(all_events, texts);
     traced(
