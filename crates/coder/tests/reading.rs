@@ -549,6 +549,13 @@ const CASES: &[Case] = &[
     ("speaking with a government", (2004, 9, 1),
         "The Albanian prime minister spoke by phone with the Armenian president on Monday.",
         &[("ALBGOV", "ARMGOV", "04"), ("ARMGOV", "ALBGOV", "04")]),
+    // A claim reports what it claims, and disapproves of no one; taking to
+    // the streets against someone is a demonstration, not a seizure.
+    ("a claim", (2004, 9, 1), "Israeli sources claimed that two Palestinian gunmen stabbed an Israeli soldier.",
+        &[("PSEUAF", "ISRMIL", "18")]),
+    ("taking to the streets", (2004, 9, 1),
+        "Thousands of Armenian protesters took to the streets of Yerevan against the government.",
+        &[("ARMOPP", "ARMGOV", "14")]),
     // A suicide car bomber is a person, not the army's aircraft.
     ("a suicide car bomber", (2004, 9, 1),
         "A suicide car bomber killed five Iraqi policemen in Baghdad.",
