@@ -366,6 +366,13 @@ fn modified(p: &Parse, v: usize, args: &[Argument]) -> Option<Argument> {
         "acl:relcl" => relative(p, v)?,
         _ => return None,
     };
+    // "Bush and his rival, Senator Kerry, clashed": a misread main verb
+    // hangs on the last conjunct; its subject is the whole coordination.
+    let h = if main_verb_misread(p, v) {
+        first_conjunct(p, h)
+    } else {
+        h
+    };
     let filled = args.iter().any(|a| a.role == role);
     (!filled).then_some(Argument { word: h, role })
 }
@@ -567,16 +574,31 @@ fn reduced_relative(p: &Parse, v: usize) -> bool {
 /// clashed near the town" read as "troops [who were] clashed". A sentence
 /// whose root is a noun has no other verb to be its predicate; a real
 /// participle of a headline ("Hostages held by rebels") names its agent.
+/// The participle may hang on the root's last conjunct ("Bush and his
+/// rival, Senator Kerry, clashed").
 fn main_verb_misread(p: &Parse, v: usize) -> bool {
     let w = p.words();
     let Some(h) = p.head(v) else {
         return false;
     };
+    let h = first_conjunct(p, h);
     w[v].xpos == "VBN"
         && w[v].deprel == "acl"
         && w[h].deprel == "root"
         && matches!(w[h].upos, Upos::Noun | Upos::Propn | Upos::Pron | Upos::Adj)
         && !p.dependents(v).any(|d| by_phrase(p, d))
+}
+
+/// The first of the conjuncts the word at `n` belongs to ("Kerry" in
+/// "Bush and Kerry": "Bush"); `n` itself when it is no conjunct.
+fn first_conjunct(p: &Parse, mut n: usize) -> usize {
+    while p.words()[n].deprel == "conj" {
+        match p.head(n) {
+            Some(h) if h != n => n = h,
+            _ => break,
+        }
+    }
+    n
 }
 
 /// Adds the words coordinated with each argument, with its role, right

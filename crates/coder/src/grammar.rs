@@ -654,6 +654,59 @@ impl Grammar<'_> {
         })
     }
 
+    /// Who a censuring statement of the verb at token `verb` (see
+    /// [`Grammar::reports_censure`]) condemns, as tokens in order of
+    /// preference: the doer of what is called unfair ("the decision by
+    /// the US", "statements from India", "Japan's plan", "the US
+    /// decision"), then what is called so ("said the US was unfair"), then
+    /// whom it concerns ("the resolution of the Council"). The caller takes
+    /// the first that names an actor.
+    pub(crate) fn censured(&self, verb: usize) -> Vec<usize> {
+        let Some((parse, v)) = self.parsed(verb) else {
+            return Vec::new();
+        };
+        let w = parse.words();
+        let lemma = |d: usize| w[d].lemma.to_lowercase();
+        let Some(subject) = parse
+            .dependents(v)
+            .filter(|&c| {
+                w[c].deprel == "ccomp"
+                    && w[c].upos == Upos::Adj
+                    && CENSURE.contains(&lemma(c).as_str())
+            })
+            .find_map(|c| {
+                parse
+                    .dependents(c)
+                    .find(|&d| w[d].deprel.starts_with("nsubj"))
+            })
+        else {
+            return Vec::new();
+        };
+        let case = |d: usize, c: &str| crate::arguments::case_is(parse, d, c);
+        let modifiers = |pick: &dyn Fn(usize) -> bool| -> Vec<usize> {
+            parse.dependents(subject).filter(|&d| pick(d)).collect()
+        };
+        // A "by" or "from" phrase anywhere in the subject names the doer,
+        // whatever the parse hangs it on ("the loss of control of the
+        // sites by the US", "statements coming from India").
+        let mut out: Vec<usize> = (0..w.len())
+            .filter(|&d| {
+                d != subject
+                    && parse.dominates(subject, d)
+                    && (w[d].deprel.starts_with("nmod") || w[d].deprel.starts_with("obl"))
+                    && (case(d, "by") || case(d, "from"))
+            })
+            .collect();
+        out.extend(modifiers(&|d| w[d].deprel == "nmod:poss"));
+        out.extend(modifiers(&|d| matches!(w[d].deprel, "compound" | "amod")));
+        out.push(subject);
+        out.extend(modifiers(&|d| w[d].deprel == "nmod" && case(d, "of")));
+        let (_, word_of) = self.parse();
+        out.into_iter()
+            .filter_map(|d| token_of(word_of, d))
+            .collect()
+    }
+
     /// Whether the verb at token `verb` is in a clause that the actor at
     /// token `actor` reports ("The New York Times said dozens of Russians
     /// had been killed": the newspaper neither killed nor was killed): the

@@ -99,6 +99,11 @@ const CASES: &[Case] = &[
     ("coordinated sides clash", (2004, 9, 1),
         "Rebels and government troops clashed near the Liberian town of Ganta.",
         &[("LBRREB", "LBRMIL", "19"), ("LBRMIL", "LBRREB", "19")]),
+    // The parse may hang the verb on the last conjunct as a participle
+    // ("Kerry [who was] clashed"): the subject is still the whole list.
+    ("a misread verb on the last conjunct", (2004, 9, 1),
+        "The Nepalese army and the Maoist rebels announced on Monday that they had brokered a ceasefire in the long conflict over the capital.",
+        &[("NPLMIL", "NPLREB", "04"), ("NPLREB", "NPLMIL", "04")]),
     ("a place is not the target", (2004, 9, 1),
         "Nigerian soldiers killed six gunmen in Lagos.", &[("NGAMIL", "NGAUAF", "19")]),
     ("the talks partner, not the venue", (2004, 9, 1),
@@ -377,6 +382,13 @@ const CASES: &[Case] = &[
         &[("SDN", "IGOUNO", "11")]),
     ("a negated censure", (2004, 9, 1), "Sudan said the UN resolution was not unfair.",
         &[("SDN", "IGOUNO", "01")]),
+    // What is censured is done by someone: the doer is the target, not
+    // the first actor the complement names.
+    ("the doer of what is censured", (2004, 9, 1),
+        "France said the closure of Lebanon's border by Syria was unacceptable.",
+        &[("FRA", "SYR", "11")]),
+    ("what is censured is an actor", (2004, 9, 1),
+        "Russia said on Monday that Georgia was irresponsible.", &[("RUS", "GEO", "11")]),
     // A bombing by rebels or gunmen is a non-military bombing (18, 183);
     // an air force's is military force (19).
     ("a rebel bombing", (2004, 9, 1), "Chechen rebels bombed a Russian army convoy.",

@@ -35,7 +35,8 @@
 //!   autumn/fall Sep–Nov, and winter Y runs from December Y to February Y+1.
 //!
 //! Bare months, years and seasons need a preposition before them ("in",
-//! "since", "by", …), and "May" a stricter one, so counts, modals and
+//! "since", "by", …; a year may also open a chronology's entry, "1979:
+//! ..."), and "May" a stricter one, so counts, modals and
 //! names stay out: "22 years", "1996 people", "Seoul may visit", "Theresa
 //! May", "the 1990s", "Resolution 2254" and "F-16" are not dates. US-style
 //! `12/8/2024` is skipped as ambiguous; ISO `2024-12-08` is read.
@@ -773,7 +774,13 @@ impl<'a> Parser<'a> {
                         && ((self.prev_is_any(i, &["the"]) && self.lower(j))
                             || (self.punct(j, APOSTROPHES) && self.glued(j) && self.is(j + 1, "s"))))
             }
-            Pt::Year(_) => self.prev_is_any(i, YEAR_CTX) || self.listed(i, depth),
+            // "1979: The Soviet Union sends troops": a chronology's entry
+            // opens with its year and a colon.
+            Pt::Year(_) => {
+                self.prev_is_any(i, YEAR_CTX)
+                    || self.listed(i, depth)
+                    || (i == 0 && self.punct(j, &[":"]))
+            }
         }
     }
 

@@ -81,6 +81,7 @@ const CASES: &[Case] = &[
     c(A, "The ceasefire collapsed three days ago.", "three days ago", "2025-02-08", "2025-02-08", Day),
     c(A, "The talks ended 10 days ago without agreement.", "10 days ago", "2025-02-01", "2025-02-01", Day),
     c(A, "The talks ended two weeks ago without agreement.", "two weeks ago", "2025-01-27", "2025-02-02", Day),
+    c(A, "1979: The Soviet Union sends troops into Afghanistan.", "1979", "1979-01-01", "1979-12-31", Year),
     c(A, "The group was founded three years ago in Idlib.", "three years ago", "2022-01-01", "2022-12-31", Year),
     c(E, "The law was passed a year ago.", "a year ago", "2023-01-01", "2023-12-31", Year),
     // Weeks.
@@ -189,6 +190,7 @@ const NEVER: &[(&str, &str)] = &[
     ("It was the first official visit to Syria in 22 years.", ""),
     ("He served for 22 years as ambassador.", ""),
     ("1996 people were evacuated from the city.", ""),
+    ("The score was 1996: 3.", ""),
     ("The shares sold for $1996 each.", ""),
     ("Officials counted 1,996 ballots.", ""),
     ("The conflict dates back to the 1990s.", ""),

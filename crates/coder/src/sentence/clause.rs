@@ -469,10 +469,16 @@ impl<'c> ClauseCoder<'c> {
             && grammar
                 .filter(|_| opts.statecraft)
                 .is_some_and(|g| g.reports_censure(vis[vf]));
-        let code = if censure {
-            EventCode::parse("111").unwrap_or(code)
+        let (code, bind) = if censure {
+            (
+                EventCode::parse("111").unwrap_or(code),
+                self.censured(vf).map_or(bind, |on| Bind {
+                    target: Some(on),
+                    ..Bind::default()
+                }),
+            )
         } else {
-            code
+            (code, bind)
         };
         let statement = pat_src.is_none() && code.code().is_some_and(|c| c.starts_with("01"));
         let demand = if statement && opts.statecraft {
@@ -531,6 +537,19 @@ impl<'c> ClauseCoder<'c> {
                 (last > vl && g.reports_at(vis[vf], vis[last]))
                     || (first..vf).any(|p| g.reports_other(vis[p], vis[vf]))
                     || (first < vf && g.auxiliary_before_noun(vis[first], vis[vf]))
+            })
+    }
+
+    /// The actor unit a censuring statement of the verb at `vf` condemns
+    /// ([`Grammar::censured`]): the first candidate inside a unit.
+    fn censured(&self, vf: usize) -> Option<usize> {
+        let view = &self.view;
+        self.grammar?
+            .censured(view.vis[vf])
+            .into_iter()
+            .find_map(|t| {
+                let t = *view.to_vis.get(t)?;
+                view.units.iter().position(|u| u.first <= t && t <= u.last)
             })
     }
 
