@@ -467,6 +467,12 @@ const CASES: &[Case] = &[
         "The French president said the economy grew in Germany.", &[]),
     ("an owner is", (2004, 9, 1),
         "The French president said Germany's economy grew.", &[("FRAGOV", "DEU", "01")]),
+    // What the writer expects an actor to do is no deed of it.
+    ("a speculation", (2004, 9, 1),
+        "Guyana appeared poised on Tuesday to sign a trade agreement with Brazil.", &[]),
+    ("the deed itself", (2004, 9, 1),
+        "Guyana signed a trade agreement with Brazil on Tuesday.",
+        &[("GUY", "BRA", "06"), ("BRA", "GUY", "06")]),
     // A pattern of a reporting verb does not reach into what it reports
     // ("TOLD * MEET", "SAID * SUPPORT FOR +"): the report codes itself.
     ("a reported meeting is not the reporter's", (2004, 9, 1),

@@ -155,6 +155,21 @@ pub(super) fn modality(
     {
         return Some(Modality::Hypothetical);
     }
+    // "appeared poised to approve", "seems likely to sign", "appears to
+    // reject": what the writer expects of the actor, not what it did or
+    // said it will do ("appeared before lawmakers to denounce" did).
+    const EXPECTED: &[&str] = &["POISED", "LIKELY", "UNLIKELY"];
+    let seeming = |p: usize| {
+        ["APPEAR", "SEEM"].iter().any(|s| word(p).starts_with(s))
+            && toks
+                .get(p + 1)
+                .is_some_and(|n| *n == "TO" || EXPECTED.contains(n) || *n == "READY")
+    };
+    if window.iter().any(|&p| {
+        (seeming(p) || EXPECTED.contains(&word(p))) && (p + 1..vf).any(|q| word(q) == "TO")
+    }) {
+        return Some(Modality::Hypothetical);
+    }
     if frame.conditional {
         return Some(Modality::Hypothetical);
     }
