@@ -467,6 +467,11 @@ const CASES: &[Case] = &[
         "The French president said the economy grew in Germany.", &[]),
     ("an owner is", (2004, 9, 1),
         "The French president said Germany's economy grew.", &[("FRAGOV", "DEU", "01")]),
+    // Leaving is no consultation; a pattern of LEAVE still codes.
+    ("leaving a country", (2004, 9, 1), "The Israeli foreign minister left Egypt on Monday.", &[]),
+    ("an attack that left soldiers dead", (2004, 9, 1),
+        "A bomb attack by Taliban fighters left four Afghan soldiers dead.",
+        &[("AFGREBUAF", "AFGMIL", "19")]),
     // What the writer expects an actor to do is no deed of it.
     ("a speculation", (2004, 9, 1),
         "Guyana appeared poised on Tuesday to sign a trade agreement with Brazil.", &[]),
