@@ -255,6 +255,30 @@ impl Grammar<'_> {
         token_of(word_of, h)
     }
 
+    /// The verb a participle clause at token `verb` hangs on, as a token,
+    /// where the participle has no subject, marker or auxiliary of its
+    /// own ("would attack Lebanon, killing hundreds": "attack"). What the
+    /// participle tells happens as its head's act does.
+    pub(crate) fn participle_head(&self, verb: usize) -> Option<usize> {
+        let (parse, word_of) = self.parse();
+        let (_, v) = self.parsed(verb)?;
+        let w = parse.words();
+        if w[v].deprel != "advcl" || w[v].xpos != "VBG" {
+            return None;
+        }
+        let own = parse.dependents(v).any(|d| {
+            matches!(
+                w[d].deprel.split(':').next(),
+                Some("aux" | "nsubj" | "mark")
+            ) || (w[d].deprel == "advmod" && matches!(w[d].lemma.as_str(), "not" | "never"))
+        });
+        let h = parse.head(v)?;
+        if own || w[h].upos != Upos::Verb || h > v {
+            return None;
+        }
+        token_of(word_of, h)
+    }
+
     /// Whether the parse puts the verb at token `verb` under a condition:
     /// its clause is marked "if", "unless" or "whether" ("whether Iran
     /// will meet"), or so is a clause it lies in, up to the nearest

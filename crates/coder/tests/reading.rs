@@ -467,6 +467,12 @@ const CASES: &[Case] = &[
         "The French president said the economy grew in Germany.", &[]),
     ("an owner is", (2004, 9, 1),
         "The French president said Germany's economy grew.", &[("FRAGOV", "DEU", "01")]),
+    // A participle clause shares its verb's hypothesis.
+    ("a hypothetical attack and its killing", (2004, 9, 1),
+        "Syrian troops would attack Lebanon, killing hundreds of Lebanese civilians.", &[]),
+    ("an attack and its killing", (2004, 9, 1),
+        "Syrian troops attacked Lebanon, killing hundreds of Lebanese civilians.",
+        &[("SYRMIL", "LBN", "19"), ("SYRMIL", "LBNCVL", "19")]),
     // Leaving is no consultation; a pattern of LEAVE still codes.
     ("leaving a country", (2004, 9, 1), "The Israeli foreign minister left Egypt on Monday.", &[]),
     ("an attack that left soldiers dead", (2004, 9, 1),

@@ -615,9 +615,24 @@ impl<'c> ClauseCoder<'c> {
             backshifted: grammar.is_some_and(|g| g.reported_past(vis[at])),
             future: grammar.is_some_and(|g| g.future_time_clause(vis[at])),
         };
+        // "would attack Lebanon, killing hundreds": a participle clause
+        // shares the hypothesis or intention of the verb it hangs on,
+        // across the comma.
+        let led = || {
+            grammar
+                .and_then(|g| g.participle_head(vis[vf]))
+                .and_then(|t| to_vis.get(t).copied())
+                .filter(|&h| h < vf)
+        };
         let own = modality(vtexts, vbarrier, lo, vf, frame(vf));
-        let (m, at) = match shared {
-            Some(h) if own.is_none() => (modality(vtexts, vbarrier, lo, h, frame(h)), h),
+        let (m, at) = match (shared, own) {
+            (Some(h), None) => (modality(vtexts, vbarrier, lo, h, frame(h)), h),
+            // ("would not comment, saying only that ...": the saying
+            // happened; a negation stays with its verb.)
+            (None, None) => match led().map(|h| (modality(vtexts, vbarrier, 0, h, frame(h)), h)) {
+                Some((m, h)) if m != Some(Modality::Negated) => (m, h),
+                _ => (own, vf),
+            },
             _ => (own, vf),
         };
         // "saying it would kill a hostage if its demands were not met": a
@@ -634,7 +649,7 @@ impl<'c> ClauseCoder<'c> {
                 && modality(vtexts, vbarrier, lo, at, unconditional) == Some(Modality::Intended)
         };
         let m = if threat { Some(Modality::Intended) } else { m };
-        apply_modality(evs, code, m, pat_src, intended, vtexts, (lo, at));
+        apply_modality(evs, code, m, pat_src, intended, vtexts, (lo.min(at), at));
     }
 
     /// Two verbs of one clause telling one deed: drops from `evs` the
