@@ -467,6 +467,11 @@ const CASES: &[Case] = &[
         "The French president said the economy grew in Germany.", &[]),
     ("an owner is", (2004, 9, 1),
         "The French president said Germany's economy grew.", &[("FRAGOV", "DEU", "01")]),
+    // An act a verb ends is no deed: the ending is the event.
+    ("attacks stopped", (2004, 9, 1), "Iraqi rebels agreed to stop attacks on U.S. forces.",
+        &[("IRQREB", "USAMIL", "05"), ("IRQREB", "USAMIL", "08")]),
+    ("attacks stepped up", (2004, 9, 1), "Iraqi rebels stepped up attacks on U.S. forces.",
+        &[("IRQREB", "USAMIL", "19")]),
     // A participle clause shares its verb's hypothesis.
     ("a hypothetical attack and its killing", (2004, 9, 1),
         "Syrian troops would attack Lebanon, killing hundreds of Lebanese civilians.", &[]),

@@ -371,6 +371,16 @@ impl<'c> ClauseCoder<'c> {
             }
             return Ok((Vec::new(), reacts));
         }
+        // "agreed to stop attacks on U.S. forces", "to end fighting
+        // against the army": an act a verb ends is no deed; the ending is
+        // the verb's own (statecraft reading).
+        if opts.statecraft && self.ended(clause, ci) {
+            if let Some(t) = input.trace {
+                t.borrow_mut()
+                    .note("an act its verb ends: the ending is the event");
+            }
+            return Ok((Vec::new(), reacts));
+        }
         if first_coded_verb.is_none() {
             // A source placed by the pattern ($, %) is a source found.
             *first_coded_verb = Some(if bind.source.is_some() || bind.compound.is_some() {
@@ -399,6 +409,19 @@ impl<'c> ClauseCoder<'c> {
             self.same_deed(&out.events, &mut evs);
         }
         Ok((evs, reacts))
+    }
+
+    /// Whether the clause's verb `ci` is an eventive noun that the verb
+    /// whose object it is ends, stops or gives up ("stop attacks", "end
+    /// fighting", "suspended talks").
+    fn ended(&self, clause: &Clause<'_>, ci: usize) -> bool {
+        const ENDING: &[&str] = &[
+            "END", "STOP", "HALT", "CEAS", "SUSPEND", "ABANDON", "RENOUNC", "QUIT", "CALL OFF",
+        ];
+        let &(vf, _, _) = clause.verbs[ci];
+        clause.object_of[ci].is_some_and(|verb| {
+            verb < vf && ENDING.iter().any(|s| self.view.vtexts[verb].starts_with(s))
+        })
     }
 
     /// Stage resolve for the clause's verb `ci`: its pattern's code, or,
