@@ -255,6 +255,35 @@ impl Grammar<'_> {
         token_of(word_of, h)
     }
 
+    /// Whether the verb at token `verb` is a gerund that says what
+    /// something is about ("a panel on expanding the Council", "talks
+    /// about establishing ties", "a row over building settlements"): a
+    /// subject matter, not a deed, wherever the parse hangs it. After a
+    /// verb it is the verb's complement ("plans on meeting", "carried on
+    /// attacking"), left to the verb.
+    pub(crate) fn topic_gerund(&self, verb: usize) -> bool {
+        let Some((parse, v)) = self.parsed(verb) else {
+            return false;
+        };
+        let w = parse.words();
+        w[v].xpos == "VBG"
+            && parse.dependents(v).any(|d| {
+                matches!(w[d].deprel, "mark" | "case")
+                    && d + 1 == v
+                    && d > 0
+                    && !matches!(w[d - 1].upos, Upos::Verb | Upos::Aux)
+                    // ("Trump plans on meeting" with "plans" read as a
+                    // noun: a word with a subject is a verb.)
+                    && !parse
+                        .dependents(d - 1)
+                        .any(|s| w[s].deprel.starts_with("nsubj"))
+                    && matches!(
+                        w[d].form.to_lowercase().as_str(),
+                        "on" | "about" | "over" | "regarding" | "concerning"
+                    )
+            })
+    }
+
     /// The verb a participle clause at token `verb` hangs on, as a token,
     /// where the participle has no subject, marker or auxiliary of its
     /// own ("would attack Lebanon, killing hundreds": "attack"). What the

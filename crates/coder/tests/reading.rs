@@ -467,6 +467,13 @@ const CASES: &[Case] = &[
         "The French president said the economy grew in Germany.", &[]),
     ("an owner is", (2004, 9, 1),
         "The French president said Germany's economy grew.", &[("FRAGOV", "DEU", "01")]),
+    // A gerund of subject matter is no deed; a verb's complement is.
+    ("a panel on expanding the Council", (2004, 9, 1),
+        "Russian President Vladimir Putin rejected a recommendation of a UN panel on expanding the Security Council.",
+        &[("RUSGOV", "IGOUNO", "12")]),
+    ("plans on meeting", (2004, 9, 1),
+        "Russian President Vladimir Putin plans on meeting Chinese President Hu Jintao next week.",
+        &[("RUSGOV", "CHNGOV", "03")]),
     // An act a verb ends is no deed: the ending is the event.
     ("attacks stopped", (2004, 9, 1), "Iraqi rebels agreed to stop attacks on U.S. forces.",
         &[("IRQREB", "USAMIL", "05"), ("IRQREB", "USAMIL", "08")]),

@@ -381,6 +381,25 @@ impl<'c> ClauseCoder<'c> {
             }
             return Ok((Vec::new(), reacts));
         }
+        // "a UN panel on expanding the Council": what something is about
+        // is no deed (statecraft reading).
+        // ("plans on meeting", even with "plans" read as a noun, is an
+        // intention.)
+        let planned = vf >= 2
+            && INTENT_STEMS
+                .iter()
+                .any(|s| self.view.vtexts[vf - 2].starts_with(s));
+        if opts.statecraft
+            && !planned
+            && self
+                .grammar
+                .is_some_and(|g| g.topic_gerund(self.view.vis[vf]))
+        {
+            if let Some(t) = input.trace {
+                t.borrow_mut().note("a gerund of subject matter: no deed");
+            }
+            return Ok((Vec::new(), reacts));
+        }
         if first_coded_verb.is_none() {
             // A source placed by the pattern ($, %) is a source found.
             *first_coded_verb = Some(if bind.source.is_some() || bind.compound.is_some() {
