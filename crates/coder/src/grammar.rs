@@ -369,10 +369,22 @@ impl Grammar<'_> {
                         && matches!(w[d].form.to_lowercase().as_str(), "will" | "shall" | "'ll")
                 })
             };
+            // "will top the agenda when Zapatero welcomes Chirac" with
+            // the "when" misattached inside the subject: a time word
+            // between the two verbs, with no verb between it and this one.
+            let between = |h: usize| {
+                h < v
+                    && (h + 1..v).any(|x| {
+                        matches!(w[x].upos, Upos::Adv | Upos::Sconj)
+                            && TIME.iter().any(|m| w[x].form.eq_ignore_ascii_case(m))
+                            && !(x + 1..v).any(|y| matches!(w[y].upos, Upos::Verb | Upos::Aux))
+                    })
+            };
             matches!(w[v].xpos, "VBZ" | "VBP")
-                && w[v].deprel == "advcl"
-                && marked
-                && parse.head(v).is_some_and(will)
+                && matches!(w[v].deprel, "advcl" | "ccomp")
+                && parse
+                    .head(v)
+                    .is_some_and(|h| will(h) && (marked || between(h)))
         })
     }
 

@@ -183,6 +183,9 @@ const CASES: &[Case] = &[
     ("a past tense that happened", (2004, 9, 1),
         "The talks started on Tuesday, when Spain signed a trade agreement with Morocco.",
         &[("ESP", "MAR", "06"), ("MAR", "ESP", "06")]),
+    ("a time clause the parse misattaches", (2004, 9, 1),
+        "Trade will top the agenda when Italian Prime Minister Silvio Berlusconi welcomes Russian President Vladimir Putin to a summit on Monday.",
+        &[("ITAGOV", "RUSGOV", "03")]),
     // What talks are about is no party to them.
     ("talks about a third country", (2004, 9, 1),
         "Japan and China will proceed with talks on North Korea's nuclear program.",
