@@ -636,6 +636,18 @@ impl Grammar<'_> {
                     continue;
                 }
             }
+            // "Meeting in Moscow, Berlusconi and Putin said": a unit the
+            // parse lists with a place ("Moscow, Italian ... and ...") but
+            // that is the subject the verb inherits acts; it is no place.
+            if a.role == Role::Agent && u.is_some() {
+                if let Some(at) = out
+                    .iter()
+                    .position(|(x, r)| *x == u && matches!(r, Role::Place(_)))
+                {
+                    out[at].1 = Role::Agent;
+                    continue;
+                }
+            }
             if u.is_none() || !out.iter().any(|(x, _)| *x == u) {
                 out.push((u, a.role));
             }
