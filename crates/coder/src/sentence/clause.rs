@@ -423,11 +423,33 @@ impl<'c> ClauseCoder<'c> {
         // Intentions are found in the statecraft reading only.
         if opts.statecraft {
             self.verb_modality(clause, vf, &code, pat_src, intended, &mut evs);
+            self.one_wish(clause, ci, &mut evs);
         }
         if self.ctx.secondary.get() {
             self.same_deed(&out.events, &mut evs);
         }
         Ok((evs, reacts))
+    }
+
+    /// "The government sought talks with the rebels": a wish for a
+    /// mutual act is the wisher's alone. Where a verb of wishing frames
+    /// the clause's verb `ci`, drops the events whose source comes after
+    /// the verb (the other side), when one comes before it.
+    fn one_wish(&self, clause: &Clause<'_>, ci: usize, evs: &mut Vec<RawEvent>) {
+        const WISHES: &[&str] = &[
+            "SEEK", "SOUGHT", "WANT", "HOPE", "WISH", "PROPOS", "OFFER", "PUSH", "DESIRE", "EAGER",
+            "KEEN",
+        ];
+        let Some(cue) = clause.cues[ci] else {
+            return;
+        };
+        if !WISHES.iter().any(|w| self.view.vtexts[cue].starts_with(w)) {
+            return;
+        }
+        let before = |e: &RawEvent| e.source_tokens.is_some_and(|(a, _)| a < e.verb_tokens.0);
+        if evs.iter().any(before) {
+            evs.retain(before);
+        }
     }
 
     /// Whether the clause's verb `ci` is an eventive noun that the verb
