@@ -478,6 +478,11 @@ const CASES: &[Case] = &[
     ("a fronted participle's subject", (2004, 9, 1),
         "Meeting in Sochi, Italian prime Minister Silvio Berlusconi and Russian President Vladimir Putin praised the deal.",
         &[("ITAGOV", "RUSGOV", "04"), ("RUSGOV", "ITAGOV", "04")]),
+    // Blocking roads restricts movement (19); blocking a resolution coerces.
+    ("roads blocked", (2004, 9, 1), "Israeli troops blocked roads in the West Bank.",
+        &[("ISRMIL", "PSE", "19")]),
+    ("a resolution blocked", (2004, 9, 1), "Russia blocked the UN resolution on Georgia.",
+        &[("RUS", "IGOUNO", "17")]),
     // A wish for a mutual act is the wisher's; a planned one is both's.
     ("talks planned", (2004, 9, 1), "Nepal's government will meet the Maoist rebels next week.",
         &[("NPLGOV", "NPLREB", "03"), ("NPLREB", "NPLGOV", "03")]),
