@@ -478,6 +478,11 @@ const CASES: &[Case] = &[
     ("a fronted participle's subject", (2004, 9, 1),
         "Meeting in Sochi, Italian prime Minister Silvio Berlusconi and Russian President Vladimir Putin praised the deal.",
         &[("ITAGOV", "RUSGOV", "04"), ("RUSGOV", "ITAGOV", "04")]),
+    // Destroying houses is destroying property (17); a convoy is force (19).
+    ("houses torn down", (2004, 9, 1), "Israeli troops tore down Palestinian houses.",
+        &[("ISRMIL", "PSE", "17")]),
+    ("a convoy destroyed", (2004, 9, 1), "Chechen rebels destroyed a Russian army convoy.",
+        &[("RUSREB", "RUSMIL", "19")]),
     // Blocking roads restricts movement (19); blocking a resolution coerces.
     ("roads blocked", (2004, 9, 1), "Israeli troops blocked roads in the West Bank.",
         &[("ISRMIL", "PSE", "19")]),
