@@ -591,7 +591,7 @@ fn main_verb_misread(p: &Parse, v: usize) -> bool {
 
 /// The first of the conjuncts the word at `n` belongs to ("Kerry" in
 /// "Bush and Kerry": "Bush"); `n` itself when it is no conjunct.
-fn first_conjunct(p: &Parse, mut n: usize) -> usize {
+pub(crate) fn first_conjunct(p: &Parse, mut n: usize) -> usize {
     while p.words()[n].deprel == "conj" {
         match p.head(n) {
             Some(h) if h != n => n = h,

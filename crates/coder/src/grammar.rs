@@ -244,10 +244,7 @@ impl Grammar<'_> {
         if w[v].deprel != "conj" || w[v].upos != Upos::Verb {
             return None;
         }
-        let own = parse.dependents(v).any(|d| {
-            matches!(w[d].deprel.split(':').next(), Some("aux" | "nsubj"))
-                || (w[d].deprel == "advmod" && matches!(w[d].lemma.as_str(), "not" | "never"))
-        });
+        let own = frames_itself(parse, v, &["aux", "nsubj"]);
         let h = parse.head(v)?;
         if own || w[h].upos != Upos::Verb {
             return None;
@@ -295,12 +292,7 @@ impl Grammar<'_> {
         if w[v].deprel != "advcl" || w[v].xpos != "VBG" {
             return None;
         }
-        let own = parse.dependents(v).any(|d| {
-            matches!(
-                w[d].deprel.split(':').next(),
-                Some("aux" | "nsubj" | "mark")
-            ) || (w[d].deprel == "advmod" && matches!(w[d].lemma.as_str(), "not" | "never"))
-        });
+        let own = frames_itself(parse, v, &["aux", "nsubj", "mark"]);
         let h = parse.head(v)?;
         if own || w[h].upos != Upos::Verb || h > v {
             return None;
@@ -397,14 +389,8 @@ impl Grammar<'_> {
             return false;
         };
         let w = parse.words();
-        let mut at = v;
         // Through verbs conjoined to the reported one.
-        while w[at].deprel == "conj" {
-            match parse.head(at) {
-                Some(h) => at = h,
-                None => return false,
-            }
-        }
+        let at = crate::arguments::first_conjunct(parse, v);
         // "said", or the narrative's "..., saying it would".
         w[at].deprel == "ccomp"
             && parse.head(at).is_some_and(|h| {
@@ -715,20 +701,8 @@ impl Grammar<'_> {
         let Some((parse, v)) = self.parsed(verb) else {
             return false;
         };
-        let w = parse.words();
-        if !REPORTING.contains(&w[v].lemma.to_lowercase().as_str()) {
-            return false;
-        }
-        let lemma = |d: usize| w[d].lemma.to_lowercase();
-        parse.dependents(v).any(|c| {
-            w[c].deprel == "ccomp"
-                && w[c].upos == Upos::Adj
-                && CENSURE.contains(&lemma(c).as_str())
-                && parse.dependents(c).any(|d| w[d].deprel == "cop")
-                && !parse.dependents(c).any(|d| {
-                    w[d].deprel == "advmod" && matches!(lemma(d).as_str(), "not" | "never" | "n't")
-                })
-        })
+        REPORTING.contains(&parse.words()[v].lemma.to_lowercase().as_str())
+            && censure_clause(parse, v).is_some()
     }
 
     /// Who a censuring statement of the verb at token `verb` (see
@@ -743,20 +717,11 @@ impl Grammar<'_> {
             return Vec::new();
         };
         let w = parse.words();
-        let lemma = |d: usize| w[d].lemma.to_lowercase();
-        let Some(subject) = parse
-            .dependents(v)
-            .filter(|&c| {
-                w[c].deprel == "ccomp"
-                    && w[c].upos == Upos::Adj
-                    && CENSURE.contains(&lemma(c).as_str())
-            })
-            .find_map(|c| {
-                parse
-                    .dependents(c)
-                    .find(|&d| w[d].deprel.starts_with("nsubj"))
-            })
-        else {
+        let Some(subject) = censure_clause(parse, v).and_then(|c| {
+            parse
+                .dependents(c)
+                .find(|&d| w[d].deprel.starts_with("nsubj"))
+        }) else {
             return Vec::new();
         };
         let case = |d: usize, c: &str| crate::arguments::case_is(parse, d, c);
@@ -926,6 +891,37 @@ fn reporter(parse: &Parse, v: usize, subject: usize) -> Option<Vec<usize>> {
         .map(|a| a.word)
         .collect();
     (!speakers.is_empty()).then_some(speakers)
+}
+
+/// The complement of the reporting verb `v` that condemns what it is said
+/// of: a copular clause on an adjective of [`CENSURE`], not negated ("said
+/// the resolution was unfair"; "called it illegal" is no complement).
+fn censure_clause(parse: &Parse, v: usize) -> Option<usize> {
+    let w = parse.words();
+    let lemma = |d: usize| w[d].lemma.to_lowercase();
+    parse.dependents(v).find(|&c| {
+        w[c].deprel == "ccomp"
+            && w[c].upos == Upos::Adj
+            && CENSURE.contains(&lemma(c).as_str())
+            && parse.dependents(c).any(|d| w[d].deprel == "cop")
+            && !parse.dependents(c).any(|d| {
+                w[d].deprel == "advmod" && matches!(lemma(d).as_str(), "not" | "never" | "n't")
+            })
+    })
+}
+
+/// Whether the verb `v` has a dependent of one of the relations `rels`
+/// (by their part before any ':'), or a "not" or "never", of its own: it
+/// frames itself and shares no other verb's auxiliaries.
+fn frames_itself(parse: &Parse, v: usize, rels: &[&str]) -> bool {
+    let w = parse.words();
+    parse.dependents(v).any(|d| {
+        w[d].deprel
+            .split(':')
+            .next()
+            .is_some_and(|r| rels.contains(&r))
+            || (w[d].deprel == "advmod" && matches!(w[d].lemma.as_str(), "not" | "never"))
+    })
 }
 
 /// The first token over parse word `w`.

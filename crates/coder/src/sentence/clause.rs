@@ -483,9 +483,8 @@ impl<'c> ClauseCoder<'c> {
         let subject = grammar
             .filter(|_| opts.statecraft)
             .and_then(|g| g.inherited_subject(vis[vf]))
-            .and_then(|t| self.view.to_vis.get(t).copied())
-            .and_then(|p| self.view.units.iter().find(|u| u.first <= p && p <= u.last))
-            .map(|u| (u.first, u.last));
+            .and_then(|t| self.unit_of_token(t))
+            .map(|u| (self.view.units[u].first, self.view.units[u].last));
         let matcher = Matcher {
             subject,
             ..clause.matcher
@@ -607,14 +606,18 @@ impl<'c> ClauseCoder<'c> {
     /// The actor unit a censuring statement of the verb at `vf` condemns
     /// ([`Grammar::censured`]): the first candidate inside a unit.
     fn censured(&self, vf: usize) -> Option<usize> {
-        let view = &self.view;
         self.grammar?
-            .censured(view.vis[vf])
+            .censured(self.view.vis[vf])
             .into_iter()
-            .find_map(|t| {
-                let t = *view.to_vis.get(t)?;
-                view.units.iter().position(|u| u.first <= t && t <= u.last)
-            })
+            .find_map(|t| self.unit_of_token(t))
+    }
+
+    /// The actor unit covering token `t` (a token of the sentence, as the
+    /// grammar gives them), if it is visible and in one.
+    fn unit_of_token(&self, t: usize) -> Option<usize> {
+        let view = &self.view;
+        let p = *view.to_vis.get(t)?;
+        view.units.iter().position(|u| u.first <= p && p <= u.last)
     }
 
     /// "The group said Italy must withdraw its troops": a statement that
@@ -624,11 +627,8 @@ impl<'c> ClauseCoder<'c> {
     fn demand(&self, clause: &Clause<'_>, vf: usize) -> Option<(EventCode, usize)> {
         let view = &self.view;
         let (subject, verb) = self.grammar?.obliges(view.vis[vf])?;
-        let (sv, vv) = (*view.to_vis.get(subject)?, *view.to_vis.get(verb)?);
-        let on = view
-            .units
-            .iter()
-            .position(|u| u.first <= sv && sv <= u.last)?;
+        let vv = *view.to_vis.get(verb)?;
+        let on = self.unit_of_token(subject)?;
         let &(ef, el, v) = view.verbs.iter().find(|e| e.0 == vv)?;
         let (act, _, _) = resolve_verb(
             &clause.matcher,
