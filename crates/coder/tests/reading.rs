@@ -473,6 +473,15 @@ const CASES: &[Case] = &[
         "The French president said the economy grew in Germany.", &[]),
     ("an owner is", (2004, 9, 1),
         "The French president said Germany's economy grew.", &[("FRAGOV", "DEU", "01")]),
+    // A place a pattern makes the source ("+ * &PREPOSIT1 $": "arrested
+    // in X") is where it happened, not who did it, when the parse names no
+    // one who acts; a named holder still acts.
+    ("a place is no holder", (2004, 9, 1),
+        "This week the group also released four Chinese engineers who it was holding as hostages in a camp in Darfur.",
+        &[]),
+    ("a named holder is", (2004, 9, 1),
+        "Sudanese rebels were holding four Chinese engineers as hostages in a camp in Darfur.",
+        &[("SDNREB", "CHNCVL", "18")]),
     // A unit the parse lists with a place, but that is the subject a
     // fronted participle inherits, acts: it is no place.
     ("a fronted participle's subject", (2004, 9, 1),

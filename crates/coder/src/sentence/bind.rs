@@ -397,6 +397,16 @@ impl Ctx<'_> {
         }
         if let Some(&a) = t.agents.first() {
             parties.source = Some(a);
+        } else if parties.source.is_some_and(|s| self.is_place(t, s)) {
+            // "two reporters still held hostage in Iraq" (`+ * &PREPOSIT1
+            // $`): a place the pattern makes the source is where, not who;
+            // and no one else the parse names acts.
+            if let Some(trace) = self.trace {
+                trace.borrow_mut().note(
+                    "the pattern's source is a place and the parse names no one who acts: no event",
+                );
+            }
+            return false;
         }
         match t.patient {
             // "sent troops into Iraq" (`* &MILITARY`): what is given or
@@ -425,6 +435,16 @@ impl Ctx<'_> {
         true
     }
 
+    /// Whether unit `u` is a place by the parse: one of the verb's places,
+    /// or after a locative preposition.
+    fn is_place(&self, t: &TreeRoles, u: usize) -> bool {
+        let unit = &self.units[u];
+        t.places.contains(&u)
+            || self
+                .grammar
+                .is_some_and(|g| g.locative(self.vis[unit.first], self.vis[unit.last]))
+    }
+
     /// Stage implied: a passive whose agent the parse does not name. An
     /// act of law is the authorities' (`parties.implied`, and no source unit);
     /// any other has no event (false), unless the pattern places a source
@@ -441,13 +461,7 @@ impl Ctx<'_> {
         // places one that is not a place (the guide: not coded).
         // (A place is where, whatever the parse hangs it on: "reporters
         // held hostage in Iraq".)
-        let placed_source = v.at.bind.source.is_some_and(|s| {
-            let u = &self.units[s];
-            !t.places.contains(&s)
-                && !self
-                    .grammar
-                    .is_some_and(|g| g.locative(self.vis[u.first], self.vis[u.last]))
-        });
+        let placed_source = v.at.bind.source.is_some_and(|s| !self.is_place(t, s));
         if parties.implied.is_none() && placed_source {
             return true;
         }
