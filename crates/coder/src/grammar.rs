@@ -668,6 +668,26 @@ impl Grammar<'_> {
         Some((code, u))
     }
 
+    /// The trial the noun at token `noun` names ([`crate::trials`]): the
+    /// unit (of `units`, token spans) tried, and the court's unit where
+    /// the parse names one.
+    pub(crate) fn trial(
+        &self,
+        noun: usize,
+        units: &[(usize, usize)],
+        named: &[bool],
+    ) -> Option<(usize, Option<usize>)> {
+        let (parse, n) = self.parsed(noun)?;
+        let t = crate::trials::trial(parse, n)?;
+        let unit_at = self.unit_at(units);
+        let defendant = unit_below(parse, &unit_at, named, t.defendant)?;
+        let court = t
+            .court
+            .and_then(|c| unit_below(parse, &unit_at, named, c))
+            .filter(|&c| c != defendant);
+        Some((defendant, court))
+    }
+
     /// For each parse word, the first of `units` (token spans) over it.
     fn unit_at(&self, units: &[(usize, usize)]) -> Vec<Option<usize>> {
         let (parse, word_of) = self.parse();

@@ -42,6 +42,7 @@ mod options;
 mod places;
 mod sentence;
 mod session;
+mod trials;
 mod wire;
 
 pub use options::{CodeBy, CommaLimits, Complexity, Forward, Options};

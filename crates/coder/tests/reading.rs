@@ -482,6 +482,15 @@ const CASES: &[Case] = &[
     ("a named holder is", (2004, 9, 1),
         "Sudanese rebels were holding four Chinese engineers as hostages in a camp in Darfur.",
         &[("SDNREB", "CHNCVL", "18")]),
+    // A trial is its court's act on the defendant (173), the court named
+    // or else that of the place it is held; a trial to come is not coded.
+    ("a trial opens", (2004, 9, 1), "The trial of two Kenyan police officers opened in Nairobi on Monday.",
+        &[("KENJUD", "KENCOP", "17")]),
+    ("a court opens a trial", (2004, 9, 1), "A Spanish court on Monday opened the trial of 20 Moroccans.",
+        &[("ESPJUD", "MAR", "17")]),
+    ("a trial stood", (2004, 9, 1), "Two Kenyan police officers stood trial in Nairobi on Monday.",
+        &[("KENJUD", "KENCOP", "17")]),
+    ("a trial to come", (2004, 9, 1), "Two Kenyan police officers will stand trial next month.", &[]),
     // A unit the parse lists with a place, but that is the subject a
     // fronted participle inherits, acts: it is no place.
     ("a fronted participle's subject", (2004, 9, 1),

@@ -199,6 +199,7 @@ pub(crate) fn code_sentence(
         Err(aside) => return aside.mark(res),
     };
     coded.events.extend(ctx.doers());
+    coded.events.extend(ctx.trials());
     match finish::finish(&s, &view, grammar.as_ref(), flags.complex, coded) {
         Ok(events) => res.events = events,
         Err(aside) => return aside.mark(res),
