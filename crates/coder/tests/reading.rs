@@ -482,6 +482,15 @@ const CASES: &[Case] = &[
     ("a named holder is", (2004, 9, 1),
         "Sudanese rebels were holding four Chinese engineers as hostages in a camp in Darfur.",
         &[("SDNREB", "CHNCVL", "18")]),
+    // A pattern that makes a reflexive object the whole act ("$ *
+    // HIMSELF": a suicide) does not hold when others are killed with him.
+    ("a reflexive among others", (2004, 9, 1), "A gunman killed himself and two policemen in Baghdad on Monday.",
+        &[("IRQUAF", "IRQCOP", "19")]),
+    ("a reflexive alone", (2004, 9, 1), "A gunman killed himself in Baghdad on Monday.", &[]),
+    // People named by age are civilians, as the Phoenix agents code girls
+    // and children.
+    ("a boy", (2004, 9, 1), "Police in Lagos arrested a 12-year-old boy on Monday.",
+        &[("NGACOP", "NGACVL", "17")]),
     // A trial is its court's act on the defendant (173), the court named
     // or else that of the place it is held; a trial to come is not coded.
     ("a trial opens", (2004, 9, 1), "The trial of two Kenyan police officers opened in Nairobi on Monday.",

@@ -105,7 +105,8 @@ pub(super) fn resolve_verb<'d>(
         }
         let matched = m
             .try_pattern(p, vf, vl)
-            .filter(|b| !outside(b.start, b.end.saturating_sub(1)));
+            .filter(|b| !outside(b.start, b.end.saturating_sub(1)))
+            .filter(|b| !(opts.statecraft && reflexive_with_others(m.toks, b)));
         if let Some(t) = tried.as_deref_mut() {
             let mark = if matched.is_some() { " (matched)" } else { "" };
             t.push(format!("{}{mark}", p.source));
@@ -120,6 +121,21 @@ pub(super) fn resolve_verb<'d>(
         Some((b, p)) => (p.code.clone(), b, Some(&p.source)),
         None => (own_code(dict, family).clone(), Bind::default(), None),
     }
+}
+
+/// Reflexive objects a pattern may name as the whole act ("$ * HIMSELF":
+/// a suicide is no event between two actors).
+const REFLEXIVES: &[&str] = &["HIMSELF", "HERSELF", "ITSELF", "THEMSELVES"];
+
+/// Whether the match `b` takes a reflexive that is the first of several
+/// objects ("killed himself and a young boy"): the pattern that makes the
+/// reflexive the whole act does not hold for the others (statecraft
+/// reading).
+fn reflexive_with_others(toks: &[&str], b: &Bind) -> bool {
+    (b.start..b.end).any(|i| {
+        toks.get(i).is_some_and(|t| REFLEXIVES.contains(t))
+            && toks.get(i + 1).is_some_and(|n| matches!(*n, "AND" | ","))
+    })
 }
 
 /// A verb's own code: the first set one in its family, whose later files
