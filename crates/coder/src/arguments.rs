@@ -509,6 +509,12 @@ pub(crate) fn case_is(p: &Parse, n: usize, case: &str) -> bool {
     case_of(p, n).as_deref() == Some(case)
 }
 
+/// Whether the nominal `n` is introduced by a preposition of time or
+/// circumstance ("after the attack", "despite the ban").
+pub(crate) fn circumstantial_phrase(p: &Parse, n: usize) -> bool {
+    case_of(p, n).is_some_and(|c| CIRCUMSTANTIAL.contains(&c.as_str()))
+}
+
 /// Whether the nominal `n` is introduced by a locative preposition ("in
 /// Baghdad").
 pub(crate) fn locative_phrase(p: &Parse, n: usize) -> bool {
@@ -658,8 +664,7 @@ pub(crate) fn descends(p: &Parse, d: usize) -> bool {
     matches!(
         rel,
         Some("nmod" | "compound" | "amod" | "flat" | "appos" | "det" | "nummod")
-    ) && !(rel == Some("nmod")
-        && (case_of(p, d).is_some_and(|c| CIRCUMSTANTIAL.contains(&c.as_str())) || topic(p, d)))
+    ) && !(rel == Some("nmod") && (circumstantial_phrase(p, d) || topic(p, d)))
 }
 
 /// Nouns (lemmas) of talking and agreeing, whose "on", "about" or "over"

@@ -504,6 +504,14 @@ impl Grammar<'_> {
         self.upos_at(t) == Some(Upos::Noun)
     }
 
+    /// Whether the parse reads token `t` as a noun in a phrase of time or
+    /// circumstance ("said Monday after the assassination").
+    pub(crate) fn circumstance_at(&self, t: usize) -> bool {
+        self.parsed(t).is_some_and(|(parse, n)| {
+            parse.words()[n].upos == Upos::Noun && crate::arguments::circumstantial_phrase(parse, n)
+        })
+    }
+
     /// Whether the tagger reads token `noun` as a common noun and a token
     /// from `first` up to it as an auxiliary: a pattern matched over them
     /// ("+ WERE *" over "exports to Turkey were halted after attacks")

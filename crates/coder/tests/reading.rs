@@ -491,6 +491,18 @@ const CASES: &[Case] = &[
     // and children.
     ("a boy", (2004, 9, 1), "Police in Lagos arrested a 12-year-old boy on Monday.",
         &[("NGACOP", "NGACVL", "17")]),
+    // Nouns of acts code as their verbs do: an abduction (181).
+    ("an abduction", (2004, 9, 1), "The abduction of two Nepalese workers by Iraqi insurgents was condemned.",
+        &[("IRQREB", "NPLLAB", "18")]),
+    // A harm named after "after", "during" or the like, whose parse names
+    // no doer, is no act of the sentence's other actors; a clash "with"
+    // someone is still the subject's.
+    ("a harm after which one speaks", (2004, 9, 1),
+        "The State Department said Monday after the assassination in Beirut of a Hezbollah leader that Syria must act.",
+        &[("USAGOV", "LBNREB", "01")]),
+    ("a clash during which one stays", (2004, 9, 1),
+        "Iraqi troops stayed in the town during clashes with Kurdish rebels.",
+        &[("IRQMIL", "IRQREB", "19"), ("IRQREB", "IRQMIL", "19")]),
     // A trial is its court's act on the defendant (173), the court named
     // or else that of the place it is held; a trial to come is not coded.
     ("a trial opens", (2004, 9, 1), "The trial of two Kenyan police officers opened in Nairobi on Monday.",

@@ -395,6 +395,27 @@ impl Ctx<'_> {
             }
             return false;
         }
+        // "said Monday after the assassination in Damascus of a leader":
+        // a harm named by a noun in a phrase of time or circumstance,
+        // whose parse names no doer, has none; the actors around it in
+        // the sentence did not do it. ("During his visit to Hanoi, the
+        // president said": a visit, talks or a meeting is the subject's;
+        // so is a side of a clash, "during clashes with the rebels".)
+        if t.agents.is_empty()
+            && v.at.bind.source.is_none()
+            && crate::filters::harms(v.code)
+            && !v.mutual
+            && self
+                .grammar
+                .is_some_and(|g| g.circumstance_at(self.vis[v.at.vf]))
+        {
+            if let Some(trace) = self.trace {
+                trace.borrow_mut().note(
+                    "an act named after \"after\" or the like, whose parse names no doer: no event",
+                );
+            }
+            return false;
+        }
         if let Some(&a) = t.agents.first() {
             parties.source = Some(a);
         } else if parties.source.is_some_and(|s| self.is_place(t, s)) {
