@@ -27,10 +27,14 @@ const FIGHT_STEMS: &[&str] = &[
 /// Whether an act with CAMEO `code`, expressed by the words `verb` (upper
 /// case), is mutual by its nature: a meeting, talks, an agreement, a clash.
 pub(crate) fn mutual(code: &str, verb: &[&str]) -> bool {
-    SYMMETRIC_ROOTS.iter().any(|r| code.starts_with(r))
-        || verb
-            .iter()
-            .any(|w| FIGHT_STEMS.iter().any(|s| w.starts_with(s)))
+    SYMMETRIC_ROOTS.iter().any(|r| code.starts_with(r)) || fighting(verb)
+}
+
+/// Whether the words `verb` (upper case) are a verb of fighting between
+/// two sides ([`FIGHT_STEMS`]).
+pub(crate) fn fighting(verb: &[&str]) -> bool {
+    verb.iter()
+        .any(|w| FIGHT_STEMS.iter().any(|s| w.starts_with(s)))
 }
 
 /// Whether an act with CAMEO `code` harms its target: coercion, assault,

@@ -155,7 +155,7 @@ const CASES: &[Case] = &[
     ("a time, not an actor", (2004, 9, 1),
         "Afghan voters go to the polls in the country's first post-Taliban presidential election.", &[]),
     ("the actor itself", (2004, 9, 1),
-        "Afghan voters fought the Taliban.", &[("AFGCVL", "AFGREB", "19")]),
+        "Afghan voters fought the Taliban.", &[("AFGCVL", "AFGREB", "19"), ("AFGREB", "AFGCVL", "19")]),
     ("a hyphened participle is no act", (2004, 9, 1),
         "US-led coalition forces invaded Iraq.", &[("USAMIL", "IRQ", "19")]),
     // A participle modifying a noun acts only by the agent it names: "blamed
@@ -503,6 +503,12 @@ const CASES: &[Case] = &[
     ("a clash during which one stays", (2004, 9, 1),
         "Iraqi troops stayed in the town during clashes with Kurdish rebels.",
         &[("IRQMIL", "IRQREB", "19"), ("IRQREB", "IRQMIL", "19")]),
+    // A fight runs both ways (the guide's symmetric events), a killing
+    // one way.
+    ("a fight", (2004, 9, 1), "U.S. troops fought Iraqi insurgents in Fallujah on Monday.",
+        &[("USAMIL", "IRQREB", "19"), ("IRQREB", "USAMIL", "19")]),
+    ("a killing", (2004, 9, 1), "U.S. troops killed Iraqi insurgents in Fallujah on Monday.",
+        &[("USAMIL", "IRQREB", "19")]),
     // A trial is its court's act on the defendant (173), the court named
     // or else that of the place it is held; a trial to come is not coded.
     ("a trial opens", (2004, 9, 1), "The trial of two Kenyan police officers opened in Nairobi on Monday.",

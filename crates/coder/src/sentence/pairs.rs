@@ -42,6 +42,15 @@ impl Ctx<'_> {
         let host = |p: &str| statecraft && p == "043" && code != "043";
         let paired = v.paired.filter(|p| !host(p));
         let hosting_dropped = self.opts.statecraft && paired.is_none() && code == "042";
+        // "U.S. troops fought insurgents": force in a fight runs both ways
+        // (the guide's symmetric events: clashed, fought), whatever the
+        // pattern's code says; a finite verb with its own subject only,
+        // not "the fight against crime" or "to end fighting".
+        let fight = statecraft
+            && paired.is_none()
+            && crate::filters::harms(code)
+            && crate::filters::fighting(self.toks.get(vf..=vl).unwrap_or(&[]))
+            && self.grammar.is_some_and(|g| g.finite_verb(self.vis[vf]));
         match self_pairs {
             Some(both) => {
                 for i in 0..src.len() {
@@ -74,6 +83,8 @@ impl Ctx<'_> {
                         push(s, t, code);
                         if let Some(p) = paired {
                             push(t, s, p);
+                        } else if fight {
+                            push(t, s, code);
                         }
                     }
                 }
