@@ -149,11 +149,15 @@ pub(crate) enum LexHint {
     /// against ("Moscow" of "pro-Moscow rebels", "American" of
     /// "anti-American cleric"), not who they are.
     NotActor,
+    /// No agent starts here: a role word the parse reads as a verb
+    /// ("history would judge", "troops guard the border").
+    NotAgent,
 }
 
 /// Classifies tokens into lexemes by longest dictionary match. No verb
 /// phrase starts at a token `hints` marks [`LexHint::NotVerb`], no actor
-/// phrase at one marked [`LexHint::NotActor`], and one marked
+/// phrase at one marked [`LexHint::NotActor`], no agent at one marked
+/// [`LexHint::NotAgent`], and one marked
 /// [`LexHint::Finite`] stays a verb.
 #[allow(clippy::too_many_arguments)] // each input is a different concern of the lexer
 pub(crate) fn lex(
@@ -196,6 +200,7 @@ pub(crate) fn lex(
             let barred = match hints.get(i) {
                 Some(LexHint::NotVerb) => e.kind == EntryKind::Verb,
                 Some(LexHint::NotActor) => e.kind == EntryKind::Actor,
+                Some(LexHint::NotAgent) => e.kind == EntryKind::Agent,
                 _ => false,
             };
             if barred {

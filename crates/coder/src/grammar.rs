@@ -499,6 +499,20 @@ impl Grammar<'_> {
             .map(|w| self.tags[w].upos)
     }
 
+    /// Whether the parse makes token `t` a verb with a subject or an
+    /// auxiliary of its own ("history would judge"): no noun, whatever
+    /// the dictionaries say of the word.
+    pub(crate) fn verb_at(&self, t: usize) -> bool {
+        self.upos_at(t) == Some(Upos::Verb)
+            && self.parsed(t).is_some_and(|(parse, v)| {
+                let w = parse.words();
+                w[v].upos == Upos::Verb
+                    && parse
+                        .dependents(v)
+                        .any(|d| w[d].deprel.starts_with("nsubj") || w[d].deprel.starts_with("aux"))
+            })
+    }
+
     /// Whether the tagger reads token `t` as a common noun.
     pub(crate) fn noun_at(&self, t: usize) -> bool {
         self.upos_at(t) == Some(Upos::Noun)

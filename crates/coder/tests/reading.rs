@@ -509,6 +509,12 @@ const CASES: &[Case] = &[
         &[("USAMIL", "IRQREB", "19"), ("IRQREB", "USAMIL", "19")]),
     ("a killing", (2004, 9, 1), "U.S. troops killed Iraqi insurgents in Fallujah on Monday.",
         &[("USAMIL", "IRQREB", "19")]),
+    // A role word the parse makes a verb with a subject or auxiliary
+    // ("history would judge") names no one; the statement is about the
+    // countries it names.
+    ("a role word as a verb", (2004, 9, 1),
+        "Britain's defence minister said on Tuesday that history would judge the peace process between Pakistan and India.",
+        &[("GBRGOV", "PAK", "01"), ("GBRGOV", "IND", "01")]),
     // A trial is its court's act on the defendant (173), the court named
     // or else that of the place it is held; a trial to come is not coded.
     ("a trial opens", (2004, 9, 1), "The trial of two Kenyan police officers opened in Nairobi on Monday.",

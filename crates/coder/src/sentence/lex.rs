@@ -63,6 +63,11 @@ pub(super) fn lex<'s>(s: &Sentence<'s>) -> Lexed<'s> {
                 LexHint::NotVerb
             } else if l.class == Class::Noun && predicate(l) && grammar.finite_verb(t) {
                 LexHint::Finite
+            } else if matches!(l.class, Class::Agent(_)) && l.first == l.last && grammar.verb_at(t)
+            {
+                // "history would judge the process": a role word the
+                // parse reads as a verb names no one.
+                LexHint::NotAgent
             } else {
                 continue;
             };
