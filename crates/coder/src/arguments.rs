@@ -667,6 +667,49 @@ pub(crate) fn descends(p: &Parse, d: usize) -> bool {
     ) && !(rel == Some("nmod") && (circumstantial_phrase(p, d) || topic(p, d)))
 }
 
+/// Nouns (lemmas) of texts, measures and gatherings that speak or act for
+/// their authors: "a statement accusing the government", "resolutions
+/// sanctioning Morocco", "a demonstration calling for his resignation"
+/// are their authors' acts.
+pub(crate) const DOCUMENTS: &[&str] = &[
+    "statement",
+    "resolution",
+    "report",
+    "letter",
+    "declaration",
+    "communique",
+    "post",
+    "message",
+    "note",
+    "memo",
+    "bill",
+    "law",
+    "decree",
+    "order",
+    "ruling",
+    "verdict",
+    "editorial",
+    "article",
+    "appeal",
+    "petition",
+    "motion",
+    "plan",
+    "proposal",
+    "warning",
+    "alert",
+    "video",
+    "speech",
+    "indictment",
+    "complaint",
+    "lawsuit",
+    "suit",
+    "demonstration",
+    "protest",
+    "rally",
+    "march",
+    "campaign",
+];
+
 /// Nouns (lemmas) of talking and agreeing, whose "on", "about" or "over"
 /// phrase is what is talked about, not who takes part: "talks on
 /// Pyongyang's ambitions", "an agreement on Iraq".

@@ -631,7 +631,14 @@ impl Grammar<'_> {
             // An actor before the verb with no verb between ("The prospect
             // of South Korea-Syria ties could deal ...") may be the subject
             // the parse missed: leave the question to the other rules.
-            if u.is_none() && a.role == Role::Agent {
+            // ("no evidence backing the American claims": a participle's
+            // noun that names no actor is who acts, and no one else; a
+            // text speaks for its author, "a statement accusing X".)
+            let modified_noun = parse.words()[v].deprel == "acl"
+                && parse.head(v) == Some(a.word)
+                && !crate::arguments::DOCUMENTS
+                    .contains(&parse.words()[a.word].lemma.to_lowercase().as_str());
+            if u.is_none() && a.role == Role::Agent && !modified_noun {
                 // The verb the subject belongs to (an inherited subject's
                 // is above `v`).
                 let own = parse.head(a.word).unwrap_or(v);

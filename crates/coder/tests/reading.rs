@@ -515,6 +515,11 @@ const CASES: &[Case] = &[
     ("a role word as a verb", (2004, 9, 1),
         "Britain's defence minister said on Tuesday that history would judge the peace process between Pakistan and India.",
         &[("GBRGOV", "PAK", "01"), ("GBRGOV", "IND", "01")]),
+    // A participle modifying a noun that names no actor is that noun's
+    // act, no one else's; a text's participle is its author's act.
+    ("evidence backs no one", (2004, 9, 1), "The UN inspectors found no evidence backing the American claims.", &[]),
+    ("a resolution condemns", (2004, 9, 1), "The UN Security Council passed a resolution condemning Sudan.",
+        &[("IGOUNO", "SDN", "11")]),
     // A trial is its court's act on the defendant (173), the court named
     // or else that of the place it is held; a trial to come is not coded.
     ("a trial opens", (2004, 9, 1), "The trial of two Kenyan police officers opened in Nairobi on Monday.",
