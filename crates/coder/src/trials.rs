@@ -2,8 +2,8 @@
 //! its defendant. The guide codes a trial in progress as court →
 //! defendant (CAMEO 173, arrest, detain or charge with legal action),
 //! and news names it by the noun alone: "the trial of Saddam Hussein
-//! opened", "Milosevic went on trial", "his retrial began", "a Spanish
-//! court opened the trial of 20 Moroccans". No dictionary verb codes
+//! opened", "Milosevic went on trial", "the retrial of 16 police officers
+//! began", "a Spanish court opened the trial of 20 Moroccans". No dictionary verb codes
 //! these; the parse finds who is tried and, where the sentence names it,
 //! by whom. A court the sentence does not name is that of the place the
 //! trial is held (see [`crate::implied`] for the same rule on passives).

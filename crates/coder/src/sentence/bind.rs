@@ -373,61 +373,12 @@ impl Ctx<'_> {
         if self.secondary.get() && (t.agents.is_empty() || t.patient.is_none()) {
             return false;
         }
-        // "two attacks Sunday blamed on Kurdish rebels": a participle that
-        // modifies a noun and names no one who acts has no source in the
-        // clause around it.
-        if t.modifier && t.agents.is_empty() && bind.source.is_none() && parties.implied.is_none() {
-            if let Some(trace) = self.trace {
-                trace
-                    .borrow_mut()
-                    .note("a participle modifying a noun names no one who acts: no event");
-            }
-            return false;
-        }
-        // A verb of saying with no pattern of its own ("said", "told")
-        // and someone it acts on by the parse is a statement to the
-        // press or about someone in what is said: no event.
-        if v.at.pattern.is_none() && v.code.starts_with("01") && t.patient.is_some() {
-            if let Some(trace) = self.trace {
-                trace
-                    .borrow_mut()
-                    .note("a statement with no pattern: no event");
-            }
-            return false;
-        }
-        // "said Monday after the assassination in Damascus of a leader":
-        // a harm named by a noun in a phrase of time or circumstance,
-        // whose parse names no doer, has none; the actors around it in
-        // the sentence did not do it. ("During his visit to Hanoi, the
-        // president said": a visit, talks or a meeting is the subject's;
-        // so is a side of a clash, "during clashes with the rebels".)
-        if t.agents.is_empty()
-            && v.at.bind.source.is_none()
-            && crate::filters::harms(v.code)
-            && !v.mutual
-            && self
-                .grammar
-                .is_some_and(|g| g.circumstance_at(self.vis[v.at.vf]))
-        {
-            if let Some(trace) = self.trace {
-                trace.borrow_mut().note(
-                    "an act named after \"after\" or the like, whose parse names no doer: no event",
-                );
-            }
+        if let Some(why) = self.refused(t, v, parties) {
+            self.note(why);
             return false;
         }
         if let Some(&a) = t.agents.first() {
             parties.source = Some(a);
-        } else if parties.source.is_some_and(|s| self.is_place(t, s)) {
-            // "two reporters still held hostage in Iraq" (`+ * &PREPOSIT1
-            // $`): a place the pattern makes the source is where, not who;
-            // and no one else the parse names acts.
-            if let Some(trace) = self.trace {
-                trace.borrow_mut().note(
-                    "the pattern's source is a place and the parse names no one who acts: no event",
-                );
-            }
-            return false;
         }
         match t.patient {
             // "sent troops into Iraq" (`* &MILITARY`): what is given or
@@ -454,6 +405,58 @@ impl Ctx<'_> {
             parties.self_pairs = Some(true);
         }
         true
+    }
+
+    /// Why the parse's participants `t` give the verb no event, if they
+    /// do not.
+    fn refused(&self, t: &TreeRoles, v: &Binding<'_>, parties: &Parties) -> Option<&'static str> {
+        let bind = v.at.bind;
+        let doerless = t.agents.is_empty() && bind.source.is_none();
+        // "two attacks Sunday blamed on Kurdish rebels": a participle that
+        // modifies a noun and names no one who acts has no source in the
+        // clause around it.
+        if t.modifier && doerless && parties.implied.is_none() {
+            return Some("a participle modifying a noun names no one who acts: no event");
+        }
+        // A verb of saying with no pattern of its own ("said", "told")
+        // and someone it acts on by the parse is a statement to the
+        // press or about someone in what is said: no event.
+        if v.at.pattern.is_none() && v.code.starts_with("01") && t.patient.is_some() {
+            return Some("a statement with no pattern: no event");
+        }
+        // "said Monday after the assassination in Damascus of a leader":
+        // a harm named by a noun in a phrase of time or circumstance,
+        // whose parse names no doer, has none; the actors around it in
+        // the sentence did not do it. ("During his visit to Hanoi, the
+        // president said": a visit, talks or a meeting is the subject's;
+        // so is a side of a clash, "during clashes with the rebels".)
+        if doerless
+            && crate::filters::harms(v.code)
+            && !v.mutual
+            && self
+                .grammar
+                .is_some_and(|g| g.circumstance_at(self.vis[v.at.vf]))
+        {
+            return Some(
+                "an act named after \"after\" or the like, whose parse names no doer: no event",
+            );
+        }
+        // "two reporters still held hostage in Iraq" (`+ * &PREPOSIT1 $`):
+        // a place the pattern makes the source is where, not who; and no
+        // one else the parse names acts.
+        if t.agents.is_empty() && parties.source.is_some_and(|s| self.is_place(t, s)) {
+            return Some(
+                "the pattern's source is a place and the parse names no one who acts: no event",
+            );
+        }
+        None
+    }
+
+    /// Records `why` for `explain`, when tracing.
+    fn note(&self, why: &str) {
+        if let Some(trace) = self.trace {
+            trace.borrow_mut().note(why);
+        }
     }
 
     /// Whether unit `u` is a place by the parse: one of the verb's places,
@@ -486,12 +489,10 @@ impl Ctx<'_> {
         if parties.implied.is_none() && placed_source {
             return true;
         }
-        if let Some(trace) = self.trace {
-            trace.borrow_mut().note(match parties.implied {
-                Some(_) => "a passive without its agent: an act of law, by the authorities",
-                None => "a passive without its agent: no event",
-            });
-        }
+        self.note(match parties.implied {
+            Some(_) => "a passive without its agent: an act of law, by the authorities",
+            None => "a passive without its agent: no event",
+        });
         if parties.implied.is_none() {
             return false;
         }

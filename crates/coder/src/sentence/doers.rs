@@ -32,21 +32,7 @@ impl Ctx<'_> {
             let Some((code, victim)) = grammar.doer(self.vis[u.last], spans, named) else {
                 continue;
             };
-            let act = Act {
-                verb: (u.last, u.last),
-                pattern: None,
-                subordinate: false,
-                dominant: false,
-            };
-            for s in &self.side(i) {
-                for t in &self.side(victim) {
-                    if let Some(e) = self.candidate(s, t, code, &act) {
-                        if !out.contains(&e) {
-                            out.push(e);
-                        }
-                    }
-                }
-            }
+            self.noun_events(&self.side(i), &self.side(victim), code, u.last, &mut out);
         }
         out
     }
@@ -96,22 +82,35 @@ impl Ctx<'_> {
                     .into_iter()
                     .collect(),
             };
-            let act = Act {
-                verb: (k, k),
-                pattern: None,
-                subordinate: false,
-                dominant: false,
-            };
-            for s in &courts {
-                for t in &tried {
-                    if let Some(e) = self.candidate(s, t, TRIAL, &act) {
-                        if !out.contains(&e) {
-                            out.push(e);
-                        }
+            self.noun_events(&courts, &tried, TRIAL, k, &mut out);
+        }
+        out
+    }
+
+    /// Adds to `out`, once each, the events of each of `sources` on each
+    /// of `targets` coded `code`, told by the noun at visible token `noun`.
+    fn noun_events(
+        &self,
+        sources: &Side,
+        targets: &Side,
+        code: &str,
+        noun: usize,
+        out: &mut Vec<RawEvent>,
+    ) {
+        let act = Act {
+            verb: (noun, noun),
+            pattern: None,
+            subordinate: false,
+            dominant: false,
+        };
+        for s in sources {
+            for t in targets {
+                if let Some(e) = self.candidate(s, t, code, &act) {
+                    if !out.contains(&e) {
+                        out.push(e);
                     }
                 }
             }
         }
-        out
     }
 }
