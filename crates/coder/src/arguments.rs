@@ -212,7 +212,36 @@ fn own(p: &Parse, v: usize) -> Vec<Argument> {
         };
         out.push(Argument { word: d, role });
     }
+    // "killed himself and a 12-year-old girl": the parser may hang a noun
+    // conjoined to the object on the verb itself. A verb is never
+    // coordinated with a bare noun, so that noun is another object.
+    if out.iter().any(|a| w[a.word].deprel == "obj") {
+        for d in p.dependents(v) {
+            if w[d].deprel == "conj" && stray_conjunct(p, d) {
+                out.push(Argument {
+                    word: d,
+                    role: Role::Patient(None),
+                });
+            }
+        }
+    }
     out
+}
+
+/// Whether the conjunct `d` of a verb is a bare noun phrase: a noun or
+/// pronoun after a coordinating conjunction, with no subject, copula or
+/// auxiliary of its own (which would make it a clause) and no preposition
+/// (which would make it an oblique: "consulted X and with Y").
+fn stray_conjunct(p: &Parse, d: usize) -> bool {
+    let w = p.words();
+    matches!(w[d].upos, Upos::Noun | Upos::Propn | Upos::Pron)
+        && p.dependents(d).any(|e| w[e].deprel == "cc")
+        && !p.dependents(d).any(|e| {
+            matches!(
+                w[e].deprel.split(':').next(),
+                Some("nsubj" | "cop" | "aux" | "csubj" | "case" | "mark")
+            )
+        })
 }
 
 /// Nouns (lemmas) of what one party addresses to another, whose "from"

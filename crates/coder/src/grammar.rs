@@ -189,6 +189,19 @@ impl Grammar<'_> {
         token_of(word_of, h)
     }
 
+    /// The token of the verb that takes the gerund at token `verb` as its
+    /// complement ("to end fighting", "stopped firing"), if the parse
+    /// reads it so.
+    pub(crate) fn verb_of_gerund(&self, verb: usize) -> Option<usize> {
+        let (parse, word_of) = self.parse();
+        let v = word_of.get(verb).copied().flatten()?;
+        let w = &parse.words()[v];
+        if w.xpos != "VBG" || !matches!(w.deprel, "xcomp" | "obj") {
+            return None;
+        }
+        token_of(word_of, parse.head(v)?)
+    }
+
     /// Whether a word of tokens `first..=last` lies below the verb at
     /// tokens `verb` (first and last) in the parse.
     /// An eventive noun's participants may hang on the verb it is an
@@ -513,6 +526,15 @@ impl Grammar<'_> {
             })
     }
 
+    /// Whether the parse's lemma of token `t` is one of `lemmas` (lower
+    /// case).
+    pub(crate) fn lemma_in(&self, t: usize, lemmas: &[&str]) -> bool {
+        self.parsed(t).is_some_and(|(parse, v)| {
+            let lemma = &parse.words()[v].lemma;
+            lemmas.iter().any(|l| lemma.eq_ignore_ascii_case(l))
+        })
+    }
+
     /// Whether the tagger reads token `t` as a common noun.
     pub(crate) fn noun_at(&self, t: usize) -> bool {
         self.upos_at(t) == Some(Upos::Noun)
@@ -619,7 +641,15 @@ impl Grammar<'_> {
                     continue;
                 }
             }
-            let u = unit_below(parse, &unit_at, named, a.word);
+            // A noun the parser hung on the verb as a conjunct (see
+            // `arguments::own`) counts only if an actor covers it: what
+            // lies below it may hang there by the same mistake.
+            let stray = parse.words()[a.word].deprel == "conj" && parse.head(a.word) == Some(v);
+            let u = if stray {
+                unit_at[a.word]
+            } else {
+                unit_below(parse, &unit_at, named, a.word)
+            };
             // A pronoun the coder did not resolve, or a day misparsed as a
             // participant ("Monday to discuss"), says nothing of who.
             // ("resigned Friday, a day after ..." with the day as object

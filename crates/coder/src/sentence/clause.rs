@@ -424,6 +424,7 @@ impl<'c> ClauseCoder<'c> {
         if opts.statecraft {
             self.verb_modality(clause, vf, &code, pat_src, intended, &mut evs);
             self.one_wish(clause, ci, &mut evs);
+            self.ctx.assaults(&mut evs);
         }
         if self.ctx.secondary.get() {
             self.same_deed(&out.events, &mut evs);
@@ -460,7 +461,13 @@ impl<'c> ClauseCoder<'c> {
             "END", "STOP", "HALT", "CEAS", "SUSPEND", "ABANDON", "RENOUNC", "QUIT", "CALL OFF",
         ];
         let &(vf, _, _) = clause.verbs[ci];
-        clause.object_of[ci].is_some_and(|verb| {
+        // Or the gerund a verb of ending takes: "to end fighting".
+        let gerund_of = || {
+            let g = self.grammar?;
+            let t = g.verb_of_gerund(self.view.vis[vf])?;
+            self.view.vis.iter().position(|&x| x == t)
+        };
+        clause.object_of[ci].or_else(gerund_of).is_some_and(|verb| {
             verb < vf && ENDING.iter().any(|s| self.view.vtexts[verb].starts_with(s))
         })
     }

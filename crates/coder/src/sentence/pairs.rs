@@ -168,6 +168,45 @@ impl Ctx<'_> {
     }
 }
 
+/// Verbs (lemmas) of killing, whose dictionary code is the military
+/// force of CAMEO 190 whoever kills.
+const KILLING: &[&str] = &["kill", "murder", "slay", "behead", "decapitate"];
+
+/// Roles with no armed force of a state or movement behind them: armed
+/// men no one names, criminals, civilians, people.
+const IRREGULAR: &[&str] = &["UAF", "CRM", "CVL", "PPL"];
+
+/// Roles of the armed forces of a state or movement, and of those who
+/// command them.
+const ARMED: &[&str] = &["MIL", "REB", "COP", "GOV", "SPY"];
+
+impl Ctx<'_> {
+    /// Stage assaults (statecraft reading): CAMEO keeps conventional
+    /// military force (190) for armed forces and movements, so a killing
+    /// by gunmen, a man or a group with no state (the `IMG` groups) is an
+    /// assault, 1823 ("kill by physical assault").
+    pub(super) fn assaults(&self, evs: &mut [RawEvent]) {
+        for e in evs.iter_mut().filter(|e| e.code == "190") {
+            let s = &e.source;
+            let irregular = s.country().is_some_and(|c| c == "IMG")
+                || (s.role_chunks().any(|r| IRREGULAR.contains(&r))
+                    && s.role_chunks().all(|r| !ARMED.contains(&r)));
+            let t = self.vis.get(e.verb_tokens.0).copied();
+            let killing = self
+                .grammar
+                .zip(t)
+                .is_some_and(|(g, t)| g.lemma_in(t, KILLING));
+            if irregular && killing {
+                e.code = "1823".to_string();
+                if let Some(tr) = self.trace {
+                    tr.borrow_mut()
+                        .note("a killing by men no state or movement arms: an assault, 1823");
+                }
+            }
+        }
+    }
+}
+
 /// Whether a dyad makes sense as an event: both actors known, and not a
 /// country acting on itself (`SYR`→`SYRGOV`, `KORGOV`→`KORGOV`). Domestic
 /// events between different roles (`SYRREB`→`SYRGOV`) are kept.
