@@ -844,6 +844,13 @@ pub(crate) fn petrarch_noun_phrases(
         }
         // Extend the run.
         let start = k;
+        // "its troops in Congo", "their envoys from Cairo" (statecraft
+        // reading): a role a possessive pronoun owns belongs to the
+        // pronoun's actor (`places::owned_roles`); the country after it
+        // says where or whence.
+        let owned = statecraft
+            && start > 0
+            && matches!(texts[lx[start - 1].last], "HIS" | "HER" | "ITS" | "THEIR");
         let mut bridged: Vec<usize> = Vec::new();
         let mut end = k; // inclusive
         let mut j = k + 1;
@@ -855,7 +862,7 @@ pub(crate) fn petrarch_noun_phrases(
             }
             // agent OF/IN/FROM [the] actor
             let prep = lx[j].class == Class::Prep || texts[lx[j].first] == "FROM";
-            if prep && matches!(lx[j - 1].class, Class::Agent(_)) {
+            if prep && !owned && matches!(lx[j - 1].class, Class::Agent(_)) {
                 let mut t = j + 1;
                 while t < n && lx[t].class == Class::Determiner {
                     t += 1;

@@ -31,9 +31,12 @@ pub(crate) fn mutual(code: &str, verb: &[&str]) -> bool {
 }
 
 /// Whether the words `verb` (upper case) are a verb of fighting between
-/// two sides ([`FIGHT_STEMS`]).
+/// two sides ([`FIGHT_STEMS`]), written as one word or more ("shoot-out",
+/// "gun battle").
 pub(crate) fn fighting(verb: &[&str]) -> bool {
+    let joined = verb.concat();
     verb.iter()
+        .chain(std::iter::once(&joined.as_str()))
         .any(|w| FIGHT_STEMS.iter().any(|s| w.starts_with(s)))
 }
 

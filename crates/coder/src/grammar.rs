@@ -445,8 +445,10 @@ impl Grammar<'_> {
     /// Whether the verb at token `verb` is what another is asked to do: an
     /// infinitive under a verb of asking that has someone to ask ("urged
     /// the Commission to ban imports", "called on Syria to withdraw",
-    /// "persuaded Germany to expel the diplomats"). The asking is the
-    /// event; the act asked for has not happened, nor is it the asker's.
+    /// "persuaded Germany to expel the diplomats"), or a bare verb in the
+    /// subjunctive under one ("demanded that Rwanda withdraw"). The asking
+    /// is the event; the act asked for has not happened, nor is it the
+    /// asker's.
     pub(crate) fn asked_of_another(&self, verb: usize) -> bool {
         // Stems of the forms, which the lemmatiser does not always reach
         // ("persuaded").
@@ -474,12 +476,27 @@ impl Grammar<'_> {
                                 && matches!(w[c].form.to_lowercase().as_str(), "on" | "upon" | "to")
                         })))
         });
-        to && matches!(w[v].deprel, "xcomp" | "advcl" | "ccomp")
+        // "demanded Rwanda withdraw its troops": a bare verb after the one
+        // asked is asked of them too; so is a clause in the subjunctive,
+        // "demanded that Rwanda withdraw", a bare verb with a subject of
+        // its own and no auxiliary.
+        let bare = || {
+            w[v].deprel == "xcomp"
+                && w[v].xpos == "VB"
+                && !parse.dependents(v).any(|d| w[d].deprel.starts_with("aux"))
+        };
+        let subjunctive = || {
+            w[v].deprel == "ccomp"
+                && w[v].xpos == "VB"
+                && parse.dependents(v).any(|d| w[d].deprel == "nsubj")
+                && !parse.dependents(v).any(|d| w[d].deprel.starts_with("aux"))
+        };
+        matches!(w[v].deprel, "xcomp" | "advcl" | "ccomp")
             && w[h].upos == Upos::Verb
             && ASKING
                 .iter()
                 .any(|a| w[h].form.to_lowercase().starts_with(a))
-            && asked
+            && ((to && asked) || (!to && ((bare() && asked) || subjunctive())))
     }
 
     /// Whether the verb at token `verb` judges an act its object names,

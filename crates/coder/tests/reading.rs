@@ -174,7 +174,15 @@ const CASES: &[Case] = &[
     // An infinitive modifying a noun is done by the noun's owner.
     ("the owner of a decision acts", (2004, 9, 1),
         "British officials criticized Italy's decision to withdraw its ambassador from Libya.",
-        &[("GBR", "ITA", "11"), ("ITA", "LBYGOV", "16")]),
+        &[("GBR", "ITA", "11"), ("ITA", "LBY", "16")]),
+    // A role a possessive pronoun owns is its actor's, wherever it is or
+    // comes from; what such an object is moved from or to is the target.
+    ("its own ambassador", (2004, 9, 1), "Turkey recalled its ambassador from Russia.",
+        &[("TUR", "RUS", "16")]),
+    ("its own troops", (2004, 9, 1), "Rwanda withdrew its troops from Congo.",
+        &[("RWA", "COD", "08")]),
+    ("a foreign ambassador", (2004, 9, 1), "Turkey expelled the ambassador of Russia.",
+        &[("TUR", "RUSGOV", "17")]),
     // An eventive noun takes no auxiliary: its pattern ("+ WERE *") does
     // not reach back over one into a verb's clause.
     ("a noun's pattern over an auxiliary", (2004, 9, 1),
@@ -627,6 +635,9 @@ const CASES: &[Case] = &[
     ("a shootout between two sides", (2004, 9, 1),
         "A shootout between Afghan police and Taliban fighters went on for hours.",
         &[("AFGCOP", "AFGREBUAF", "19"), ("AFGREBUAF", "AFGCOP", "19")]),
+    ("a shoot-out between two sides", (2004, 9, 1),
+        "A shoot-out between Afghan police and Taliban fighters went on for hours.",
+        &[("AFGCOP", "AFGREBUAF", "19"), ("AFGREBUAF", "AFGCOP", "19")]),
     ("a gun battle between two sides", (2004, 9, 1),
         "A gun battle between Afghan police and Taliban fighters went on for hours.",
         &[("AFGCOP", "AFGREBUAF", "19"), ("AFGREBUAF", "AFGCOP", "19")]),
@@ -640,6 +651,16 @@ const CASES: &[Case] = &[
         &[("FRAAGR", "IGOEUREEC", "02")]),
     ("asking another to act", (2004, 9, 1), "The UN asked Sudan to disarm the militias.",
         &[("IGOUNO", "SDN", "02")]),
+    // A bare verb after the one asked, or in the subjunctive, is asked
+    // of them too: the demand is the event, the withdrawal none.
+    ("a withdrawal demanded", (2004, 9, 1),
+        "The UN Security Council demanded Rwanda immediately withdraw its troops from Congo.",
+        &[("IGOUNO", "RWA", "10")]),
+    ("a withdrawal demanded in the subjunctive", (2004, 9, 1),
+        "The UN Security Council demanded that Rwanda withdraw its troops from Congo.",
+        &[("IGOUNO", "RWA", "10")]),
+    ("a withdrawal done", (2004, 9, 1), "Rwanda withdrew from Congo on Monday.",
+        &[("RWA", "COD", "08")]),
     ("asking a question is no appeal", (2004, 9, 1),
         "The Iranian minister asked Britain whether the talks would resume.", &[]),
     ("an act persuaded", (2004, 9, 1), "France persuaded Germany to expel the Iranian diplomats.",

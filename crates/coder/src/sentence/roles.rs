@@ -114,6 +114,17 @@ impl Ctx<'_> {
             .position(|(_, c)| prep.is_some() && *c == prep)
             .or_else(|| patients.iter().position(|(_, c)| c.is_none()))
             .or((!patients.is_empty()).then_some(0));
+        // "recalled its ambassador from Russia", "withdrew its troops from
+        // Congo": an object its owner's pronoun marks as the doer's own is
+        // what the doer moves; whom the act concerns is where it comes
+        // from or goes to.
+        let chosen = match chosen {
+            Some(i) if patients[i].1.is_none() && self.owned(patients[i].0) => patients
+                .iter()
+                .position(|(_, c)| matches!(c.as_deref(), Some("from" | "to")))
+                .or(Some(i)),
+            other => other,
+        };
         if let Some(i) = chosen {
             let case = patients[i].1.clone();
             out.patient = Some(patients[i].0);
@@ -125,6 +136,12 @@ impl Ctx<'_> {
                 .collect();
         }
         Some(out)
+    }
+
+    /// Whether unit `u` follows a possessive pronoun ("its troops").
+    fn owned(&self, u: usize) -> bool {
+        let f = self.units[u].first;
+        f > 0 && matches!(self.toks[f - 1], "HIS" | "HER" | "ITS" | "THEIR")
     }
 
     /// Records the parse's participants on the last predicate traced.
