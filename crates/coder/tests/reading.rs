@@ -175,6 +175,24 @@ const CASES: &[Case] = &[
     ("the owner of a decision acts", (2004, 9, 1),
         "British officials criticized Italy's decision to withdraw its ambassador from Libya.",
         &[("GBR", "ITA", "11"), ("ITA", "LBY", "16")]),
+    // Approving or passing a text is an act of law, not yielding (080);
+    // ratifying an agreement is still the agreement (057).
+    ("an approval", (2004, 9, 1),
+        "The US Senate approved the nomination of Porter Goss to head the CIA.", &[]),
+    ("a ratified agreement", (2004, 9, 1), "China and Russia on Monday ratified a border agreement.",
+        &[("CHN", "RUS", "05"), ("RUS", "CHN", "05")]),
+    // Releasing a text or a recording publishes it; releasing people
+    // frees them.
+    ("a statement released", (2004, 9, 1),
+        "The Indian government released a statement on Pakistan on Tuesday.", &[]),
+    ("hostages released", (2004, 9, 1), "Iraqi militants released two Italian hostages on Tuesday.",
+        &[("IRQUAF", "ITA", "08")]),
+    // Ruling, running and controlling describe authority, no act on
+    // another; an order's own patterns still code.
+    ("a country ruled", (2004, 9, 1), "The Soviet Union ruled Ukraine for decades.", &[]),
+    ("a detention ordered", (2004, 9, 1),
+        "Pakistani President Pervez Musharraf ordered the detention of two militants.",
+        &[("PAKGOV", "PAKUAF", "17")]),
     // A role a possessive pronoun owns is its actor's, wherever it is or
     // comes from; what such an object is moved from or to is the target.
     ("its own ambassador", (2004, 9, 1), "Turkey recalled its ambassador from Russia.",
