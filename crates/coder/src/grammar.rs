@@ -9,7 +9,7 @@
 //! them.
 
 use crate::arguments::{Role, JUDGEMENTS, RESPONSES};
-use statecraft_syntax::{Parse, Tagged, Upos};
+use statecraft_syntax::{Parse, Tagged, Tagging, Upos};
 use statecraft_text::Token;
 use std::cell::OnceCell;
 
@@ -19,7 +19,8 @@ use std::cell::OnceCell;
 pub(crate) struct Grammar<'a> {
     text: &'a str,
     toks: &'a [Token],
-    tags: Vec<Tagged>,
+    /// The sentence tagged, kept so that the parse does not tag it again.
+    tagging: Tagging<'a>,
     /// The tagged word under each token, if one overlaps it.
     word_of: Vec<Option<usize>>,
     parse: OnceCell<(Parse, Vec<Option<usize>>)>,
@@ -28,21 +29,26 @@ pub(crate) struct Grammar<'a> {
 impl<'a> Grammar<'a> {
     /// Tags `text` (one sentence) and aligns the tags with `toks`.
     pub(crate) fn new(text: &'a str, toks: &'a [Token]) -> Grammar<'a> {
-        let tags = statecraft_syntax::Model::builtin().tag(text);
-        let word_of = align(text, toks, tags.iter().map(|t| (t.start, t.end)));
+        let tagging = statecraft_syntax::Model::builtin().tagging(text);
+        let word_of = align(text, toks, tagging.tags().iter().map(|t| (t.start, t.end)));
         Grammar {
             text,
             toks,
-            tags,
+            tagging,
             word_of,
             parse: OnceCell::new(),
         }
     }
 
+    /// The sentence's tags, one per word.
+    fn tags(&self) -> &[Tagged] {
+        self.tagging.tags()
+    }
+
     /// The parse, and the parse's word under each token.
     fn parse(&self) -> &(Parse, Vec<Option<usize>>) {
         self.parse.get_or_init(|| {
-            let parse = statecraft_syntax::parse(self.text);
+            let parse = self.tagging.parse();
             let words = align(
                 self.text,
                 self.toks,
@@ -79,7 +85,7 @@ impl<'a> Grammar<'a> {
         let Some(w) = self.word_of.get(t).copied().flatten() else {
             return false;
         };
-        let tag = self.tags[w];
+        let tag = self.tags()[w];
         match tag.upos {
             // "work including uranium enrichment", "according to": a
             // participle the parse makes a preposition.
@@ -526,7 +532,7 @@ impl Grammar<'_> {
             .get(t)
             .copied()
             .flatten()
-            .map(|w| self.tags[w].upos)
+            .map(|w| self.tags()[w].upos)
     }
 
     /// Whether the parse makes token `t` a verb with a subject or an

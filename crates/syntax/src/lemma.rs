@@ -7,6 +7,7 @@
 //! characters, which edit the treebank's words with that ending take, and
 //! keeps the most frequent; a word the treebank knew keeps its own lemma.
 
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
 /// An edit from a lowercased form to its lemma.
@@ -57,26 +58,65 @@ pub(crate) struct Lemmatizer {
     pub(crate) words: BTreeMap<(String, String), String>,
     /// `(xpos, ending)` → edit.
     pub(crate) rules: BTreeMap<(String, String), Edit>,
+    /// The same, by XPOS then word or ending, in hash maps: a lemma is
+    /// asked for every word parsed, and these look-ups need no key built
+    /// (the ordered maps' tuple keys took two strings a probe).
+    by_xpos: FxHashMap<String, ByXpos>,
+}
+
+/// The words and rules of one XPOS.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct ByXpos {
+    words: FxHashMap<String, String>,
+    rules: FxHashMap<String, Edit>,
 }
 
 impl Lemmatizer {
+    /// A lemmatiser of these exceptions and rules.
+    pub(crate) fn new(
+        words: BTreeMap<(String, String), String>,
+        rules: BTreeMap<(String, String), Edit>,
+    ) -> Lemmatizer {
+        let mut by_xpos: FxHashMap<String, ByXpos> = FxHashMap::default();
+        for ((xpos, lower), lemma) in &words {
+            let tag = by_xpos.entry(xpos.clone()).or_default();
+            tag.words.insert(lower.clone(), lemma.clone());
+        }
+        for ((xpos, ending), edit) in &rules {
+            let tag = by_xpos.entry(xpos.clone()).or_default();
+            tag.rules.insert(ending.clone(), edit.clone());
+        }
+        Lemmatizer {
+            words,
+            rules,
+            by_xpos,
+        }
+    }
+
     /// The lemma of `form` tagged `xpos` (`upos` decides whether case is
     /// kept, as it is for proper nouns).
     pub(crate) fn lemma(&self, form: &str, xpos: &str, keep_case: bool) -> String {
         let lower = form.to_lowercase();
-        // Cheap probes first: most words need no allocation beyond `lower`.
-        let key = (xpos.to_string(), lower);
-        if let Some(l) = self.words.get(&key) {
+        let tag = self.by_xpos.get(xpos);
+        if let Some(l) = tag.and_then(|t| t.words.get(lower.as_str())) {
             return l.clone();
         }
-        let lower = key.1;
         if keep_case {
             return form.to_string();
         }
-        let chars: Vec<(usize, char)> = lower.char_indices().collect();
-        for k in (1..=MAX_ENDING.min(chars.len())).rev() {
-            let ending = &lower[chars[chars.len() - k].0..];
-            if let Some(e) = self.rules.get(&(xpos.to_string(), ending.to_string())) {
+        let Some(tag) = tag else {
+            return lower;
+        };
+        // Where the last one to five characters start: `starts[k]` is the
+        // start of the ending of `k + 1` characters. Longest ending first.
+        let mut starts = [0usize; MAX_ENDING];
+        let mut n = 0;
+        for (i, _) in lower.char_indices().rev().take(MAX_ENDING) {
+            starts[n] = i;
+            n += 1;
+        }
+        for &start in starts[..n].iter().rev() {
+            if let Some(e) = tag.rules.get(&lower[start..]) {
                 return e.apply(&lower);
             }
         }
@@ -133,14 +173,16 @@ impl LemmaTrainer {
     /// The lemmatiser: rules seen at least twice, and the words the rules
     /// (or the case of proper nouns) would get wrong.
     pub(crate) fn freeze(&self, keeps_case: impl Fn(&str) -> bool) -> Lemmatizer {
-        let mut out = Lemmatizer::default();
+        let mut rules = BTreeMap::new();
         for (key, counts) in &self.endings {
             if let Some((edit, n)) = most(counts) {
                 if n >= 2 {
-                    out.rules.insert(key.clone(), edit);
+                    rules.insert(key.clone(), edit);
                 }
             }
         }
+        let ruled_by = Lemmatizer::new(BTreeMap::new(), rules);
+        let mut words = BTreeMap::new();
         for ((xpos, lower), counts) in &self.words {
             let Some((lemma, _)) = most(counts) else {
                 continue;
@@ -150,13 +192,13 @@ impl LemmaTrainer {
             let ruled = if keeps_case(xpos) {
                 None
             } else {
-                Some(out.lemma(lower, xpos, false))
+                Some(ruled_by.lemma(lower, xpos, false))
             };
             if ruled.as_deref() != Some(lemma.as_str()) {
-                out.words.insert((xpos.clone(), lower.clone()), lemma);
+                words.insert((xpos.clone(), lower.clone()), lemma);
             }
         }
-        out
+        Lemmatizer::new(words, ruled_by.rules)
     }
 }
 

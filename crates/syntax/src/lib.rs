@@ -51,7 +51,7 @@ mod ud;
 
 pub use model::{ModelError, FORMAT_VERSION};
 pub use parse::{Parse, Word};
-pub use pipeline::{Tagged, MAX_WORDS};
+pub use pipeline::{Tagged, Tagging, MAX_WORDS};
 pub use ud::{Upos, DEPRELS, XPOS};
 
 use std::sync::OnceLock;
@@ -139,6 +139,22 @@ impl Model {
     /// ```
     pub fn tag(&self, sentence: &str) -> Vec<Tagged> {
         pipeline::tag_sentence(self, sentence)
+    }
+
+    /// Tokenises and tags one sentence, keeping what parsing it needs:
+    /// [`Tagging::tags`] are [`Model::tag`]'s, and [`Tagging::parse`] is
+    /// [`Model::parse`] without tagging the sentence again.
+    ///
+    /// ```
+    /// use statecraft_syntax::Model;
+    /// let m = Model::builtin();
+    /// let text = "Seoul weighs ties with Damascus.";
+    /// let t = m.tagging(text);
+    /// assert_eq!(t.tags(), m.tag(text));
+    /// assert_eq!(t.parse(), m.parse(text));
+    /// ```
+    pub fn tagging<'a>(&'a self, sentence: &'a str) -> Tagging<'a> {
+        Tagging::new(self, sentence)
     }
 
     /// Analyses a text: tokenises it, splits it into sentences and parses

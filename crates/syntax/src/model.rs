@@ -31,6 +31,7 @@ use crate::parser::Parser;
 use crate::perceptron::{entry_class, table_key, Builder, Weights};
 use crate::tagger::{Tag, Tagger};
 use crate::ud::{intern, Upos, DEPRELS, XPOS};
+use std::collections::BTreeMap;
 
 const MAGIC: &[u8; 24] = b"statecraft-syntax-model\n";
 
@@ -303,21 +304,18 @@ pub(crate) fn read(b: &[u8]) -> Result<Parts, ModelError> {
         tags,
         classes,
     };
-    let mut lemmas = Lemmatizer::default();
+    let (mut words, mut rules) = (BTreeMap::new(), BTreeMap::new());
     for _ in 0..r.count(12)? {
         let (x, f, l) = (r.str()?, r.str()?, r.str()?);
-        lemmas
-            .words
-            .insert((x.to_string(), f.to_string()), l.to_string());
+        words.insert((x.to_string(), f.to_string()), l.to_string());
     }
     for _ in 0..r.count(13)? {
         let (x, e) = (r.str()?, r.str()?);
         let cut = r.take(1)?[0];
         let add = r.str()?.to_string();
-        lemmas
-            .rules
-            .insert((x.to_string(), e.to_string()), Edit { cut, add });
+        rules.insert((x.to_string(), e.to_string()), Edit { cut, add });
     }
+    let lemmas = Lemmatizer::new(words, rules);
     if r.at != body.len() {
         return Err(damaged("bytes left after the last section"));
     }

@@ -21,6 +21,8 @@ struct Scratch {
     buf: String,
     lex: Vec<Lex>,
     tags: Vec<u8>,
+    /// One piece's tags, as the tagger writes them.
+    piece_tags: Vec<u8>,
     amb: Vec<u64>,
     items: Vec<Item>,
     heads: Vec<u32>,
@@ -93,32 +95,98 @@ pub(crate) fn cut(text: &str, words: &[Piece]) -> Vec<Range<usize>> {
 /// parser: each word's span and part of speech, for callers that need no
 /// more (a fifth of the cost of a parse).
 pub(crate) fn tag_sentence(model: &Model, text: &str) -> Vec<Tagged> {
-    let mut words = Vec::new();
-    tokenize(text, &mut words);
-    let mut s = Scratch::default();
-    let mut out = Vec::with_capacity(words.len());
-    for range in cut(text, &words) {
-        let piece = &words[range];
-        lex_and_tag(model, text, piece, &mut s);
-        for (w, &t) in piece.iter().zip(&s.tags) {
-            out.push(Tagged {
-                start: w.start,
-                end: w.end,
-                upos: model.parts.tagger.tags[usize::from(t)].upos,
-            });
-        }
-    }
-    out
+    Tagging::new(model, text).tagged
 }
 
-/// Stages lex and tag over one piece of a sentence, into `s.lex` and
-/// `s.tags` (shared by tagging alone and by parsing).
-fn lex_and_tag(model: &Model, text: &str, piece: &[Piece], s: &mut Scratch) {
+/// A sentence tokenised, cut, lexed and tagged ([`crate::Model::tagging`]):
+/// its words' parts of speech, and what [`Tagging::parse`] needs to parse
+/// it without tokenising and tagging it again (a caller that reads the
+/// tags first and parses only when it must would otherwise tag twice).
+#[derive(Clone, Debug)]
+pub struct Tagging<'a> {
+    model: &'a Model,
+    text: &'a str,
+    words: Vec<Piece>,
+    /// The pieces the sentence is cut into ([`cut`]).
+    pieces: Vec<Range<usize>>,
+    lex: Vec<Lex>,
+    /// Tagger classes, one per word.
+    tags: Vec<u8>,
+    tagged: Vec<Tagged>,
+}
+
+impl<'a> Tagging<'a> {
+    /// Tokenises, cuts, lexes and tags `text` as one sentence.
+    pub(crate) fn new(model: &'a Model, text: &'a str) -> Tagging<'a> {
+        let mut words = Vec::new();
+        tokenize(text, &mut words);
+        let mut s = Scratch::default();
+        let pieces = cut(text, &words);
+        lex_and_tag(model, text, &words, &pieces, &mut s);
+        let tagger = &model.parts.tagger;
+        let tagged = words
+            .iter()
+            .zip(&s.tags)
+            .map(|(w, &t)| Tagged {
+                start: w.start,
+                end: w.end,
+                upos: tagger.tags[usize::from(t)].upos,
+            })
+            .collect();
+        Tagging {
+            model,
+            text,
+            words,
+            pieces,
+            lex: s.lex,
+            tags: s.tags,
+            tagged,
+        }
+    }
+
+    /// Each word's span and part of speech, as [`Tagging::parse`] gives
+    /// them.
+    pub fn tags(&self) -> &[Tagged] {
+        &self.tagged
+    }
+
+    /// The parse of the sentence, the same as [`crate::Model::parse`] of
+    /// its text.
+    pub fn parse(&self) -> Parse {
+        let tagged = Lexed {
+            lex: &self.lex,
+            tags: &self.tags,
+        };
+        parse_tagged(
+            self.model,
+            self.text,
+            &self.words,
+            &self.pieces,
+            tagged,
+            &mut Scratch::default(),
+        )
+    }
+}
+
+/// Stages lex and tag over the pieces of a sentence: every word's views
+/// into `s.lex` and its tag into `s.tags` (each piece tagged on its own).
+fn lex_and_tag(
+    model: &Model,
+    text: &str,
+    words: &[Piece],
+    pieces: &[Range<usize>],
+    s: &mut Scratch,
+) {
     s.lex.clear();
-    for w in piece {
+    for w in words {
         s.lex.push(Lex::new(&text[w.start..w.end], &mut s.buf));
     }
-    model.parts.tagger.tag(&s.lex, &mut s.amb, &mut s.tags);
+    s.tags.clear();
+    for range in pieces {
+        let lex = &s.lex[range.clone()];
+        model.parts.tagger.tag(lex, &mut s.amb, &mut s.piece_tags);
+        s.tags.extend_from_slice(&s.piece_tags);
+    }
 }
 
 /// A word and its part of speech, from [`crate::Model::tag`].
@@ -134,21 +202,50 @@ pub struct Tagged {
 
 /// Stages lex, tag, parse and lemmatize over one sentence's words.
 fn parse_pieces(model: &Model, text: &str, words: &[Piece], s: &mut Scratch) -> Parse {
-    let p = &model.parts;
     let pieces = cut(text, words);
+    lex_and_tag(model, text, words, &pieces, s);
+    let lex = std::mem::take(&mut s.lex);
+    let tags = std::mem::take(&mut s.tags);
+    let tagged = Lexed {
+        lex: &lex,
+        tags: &tags,
+    };
+    let parse = parse_tagged(model, text, words, &pieces, tagged, s);
+    (s.lex, s.tags) = (lex, tags);
+    parse
+}
+
+/// The views and tags of a sentence's words (stages lex and tag done).
+#[derive(Clone, Copy)]
+struct Lexed<'a> {
+    lex: &'a [Lex],
+    tags: &'a [u8],
+}
+
+/// Stages parse and lemmatize over one sentence's words, cut into
+/// `pieces`, each word lexed and tagged.
+fn parse_tagged(
+    model: &Model,
+    text: &str,
+    words: &[Piece],
+    pieces: &[Range<usize>],
+    tagged: Lexed<'_>,
+    s: &mut Scratch,
+) -> Parse {
+    let p = &model.parts;
     let parataxis = p.parser.labels.iter().position(|l| *l == "parataxis");
     let mut out: Vec<Word> = Vec::with_capacity(words.len());
     let mut first_root = None;
-    for range in &pieces {
+    for range in pieces {
         let offset = range.start;
         let piece = &words[range.clone()];
-        lex_and_tag(model, text, piece, s);
+        let tags = &tagged.tags[range.clone()];
         // parse
-        crate::parser::items(&s.lex, &s.tags, &mut s.items);
+        crate::parser::items(&tagged.lex[range.clone()], tags, &mut s.items);
         p.parser.parse(&s.items, &mut s.heads, &mut s.labels);
         let n = piece.len() as u32;
         for (i, w) in piece.iter().enumerate() {
-            let tag = p.tagger.tags[usize::from(s.tags[i])];
+            let tag = p.tagger.tags[usize::from(tags[i])];
             let (mut head, mut deprel) = if s.heads[i] == n {
                 (None, "root")
             } else {
