@@ -114,7 +114,7 @@ const ACCOUNTS: &[&str] = &[
 /// Whether a verb (by its lemma) judges, answers or tells of an act
 /// someone else did: whoever condemns a killing, investigates an attack
 /// or welcomes a visit did not do it.
-fn reaction(lemma: &str) -> bool {
+pub(crate) fn reaction(lemma: &str) -> bool {
     [JUDGEMENTS, RESPONSES, ACCOUNTS]
         .iter()
         .any(|l| l.contains(&lemma))

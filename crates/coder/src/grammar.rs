@@ -226,6 +226,33 @@ impl Grammar<'_> {
         })
     }
 
+    /// Whether tokens `first..=last` lie in a phrase of time or
+    /// circumstance of the verb at tokens `verb` ("said Monday after the
+    /// assassination of a Hamas leader"): on the path up from them to the
+    /// verb, a noun after "after", "during" and the like.
+    pub(crate) fn in_circumstance(&self, verb: (usize, usize), first: usize, last: usize) -> bool {
+        let (parse, word_of) = self.parse();
+        let at = |t: usize| word_of.get(t).copied().flatten();
+        let verbs: Vec<usize> = (verb.0..=verb.1).filter_map(at).collect();
+        (first..=last).filter_map(at).any(|w| {
+            let mut x = w;
+            // The path up is no longer than the sentence.
+            for _ in 0..parse.words().len() {
+                if verbs.contains(&x) {
+                    return false;
+                }
+                if crate::arguments::circumstantial_phrase(parse, x) {
+                    return true;
+                }
+                match parse.head(x) {
+                    Some(h) => x = h,
+                    None => return false,
+                }
+            }
+            false
+        })
+    }
+
     /// Whether the verb at tokens `first..=last` has a reflexive pronoun
     /// for its object ("blew himself up", "killed themselves").
     pub(crate) fn reflexive_object(&self, first: usize, last: usize) -> bool {
@@ -568,6 +595,20 @@ impl Grammar<'_> {
     pub(crate) fn circumstance_at(&self, t: usize) -> bool {
         self.parsed(t).is_some_and(|(parse, n)| {
             parse.words()[n].upos == Upos::Noun && crate::arguments::circumstantial_phrase(parse, n)
+        })
+    }
+
+    /// Whether the parse reads token `t` as a noun that is the object of a
+    /// verb judging, answering or telling of it ("condemned the
+    /// assassination of a Hamas leader"): who judges an act did not do it.
+    pub(crate) fn reacted_to(&self, t: usize) -> bool {
+        self.parsed(t).is_some_and(|(parse, n)| {
+            let w = parse.words();
+            w[n].upos == Upos::Noun
+                && w[n].deprel == "obj"
+                && parse
+                    .head(n)
+                    .is_some_and(|h| crate::arguments::reaction(&w[h].lemma))
         })
     }
 

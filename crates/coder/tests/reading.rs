@@ -175,6 +175,21 @@ const CASES: &[Case] = &[
     ("the owner of a decision acts", (2004, 9, 1),
         "British officials criticized Italy's decision to withdraw its ambassador from Libya.",
         &[("GBR", "ITA", "11"), ("ITA", "LBY", "16")]),
+    // A phrase of time or circumstance holds no one a statement is made
+    // to or about; an object names one.
+    ("said after an assassination", (2004, 9, 1),
+        "Syria must crack down on terror groups, the State Department said Monday after the assassination of a Hamas leader in Damascus.",
+        &[]),
+    ("criticized after an assassination", (2004, 9, 1),
+        "The State Department criticized Syria on Monday after the assassination of a Hamas leader in Damascus.",
+        &[("USAGOV", "SYR", "11")]),
+    // Who condemns an act did not do it; a doer the parse names did.
+    ("an assassination condemned", (2004, 9, 1),
+        "The State Department condemned the assassination of a Hamas leader in Damascus on Monday.",
+        &[("USAGOV", "PSEREBHMS", "01")]),
+    ("an Israeli assassination condemned", (2004, 9, 1),
+        "The State Department condemned the Israeli assassination of a Hamas leader in Damascus on Monday.",
+        &[("ISR", "PSEREBHMS", "18")]),
     // Approving or passing a text is an act of law, not yielding (080);
     // ratifying an agreement is still the agreement (057).
     ("an approval", (2004, 9, 1),
@@ -541,7 +556,7 @@ const CASES: &[Case] = &[
     // someone is still the subject's.
     ("a harm after which one speaks", (2004, 9, 1),
         "The State Department said Monday after the assassination in Beirut of a Hezbollah leader that Syria must act.",
-        &[("USAGOV", "LBNREB", "01")]),
+        &[("USAGOV", "SYR", "01")]),
     ("a clash during which one stays", (2004, 9, 1),
         "Iraqi troops stayed in the town during clashes with Kurdish rebels.",
         &[("IRQMIL", "IRQREB", "19"), ("IRQREB", "IRQMIL", "19")]),

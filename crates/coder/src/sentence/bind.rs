@@ -441,6 +441,16 @@ impl Ctx<'_> {
                 "an act named after \"after\" or the like, whose parse names no doer: no event",
             );
         }
+        // "condemned the assassination of a Hamas leader": an act a verb
+        // judges, answers or tells of, whose parse names no doer, is not
+        // the judge's.
+        if doerless
+            && self
+                .grammar
+                .is_some_and(|g| g.reacted_to(self.vis[v.at.vf]))
+        {
+            return Some("an act judged or answered, whose parse names no doer: no event");
+        }
         // "two reporters still held hostage in Iraq" (`+ * &PREPOSIT1 $`):
         // a place the pattern makes the source is where, not who; and no
         // one else the parse names acts.
@@ -577,14 +587,19 @@ impl Ctx<'_> {
         // target only below the verb ("a man who died after ... has
         // demanded the chief constable resign": the constable is not the
         // dead man's).
+        // Nor in a phrase of time or circumstance of the verb ("said Monday
+        // after the assassination of a Hamas leader": Hamas is no
+        // addressee).
         let governed = |i: usize| {
             let u = &self.units[i];
             match (v.tree, self.grammar) {
-                (Some(_), Some(g)) => g.below(
-                    (self.vis[vf], self.vis[vl]),
-                    self.vis[u.first],
-                    self.vis[u.last],
-                ),
+                (Some(_), Some(g)) => {
+                    let (verb, span) = (
+                        (self.vis[vf], self.vis[vl]),
+                        (self.vis[u.first], self.vis[u.last]),
+                    );
+                    g.below(verb, span.0, span.1) && !g.in_circumstance(verb, span.0, span.1)
+                }
                 _ => true,
             }
         };
