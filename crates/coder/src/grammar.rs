@@ -532,6 +532,29 @@ impl Grammar<'_> {
             && ((to && asked) || (!to && ((bare() && asked) || subjunctive())))
     }
 
+    /// Whether the verb at token `verb` is the act someone is accused,
+    /// charged, suspected or blamed for ("the men accused of killing a
+    /// policeman", "was charged with abusing prisoners"): an allegation's
+    /// content, not a deed the text reports.
+    pub(crate) fn alleged(&self, verb: usize) -> bool {
+        const ALLEGING: &[&str] = &["accuse", "charge", "suspect", "blame", "allege", "indict"];
+        let Some((parse, v)) = self.parsed(verb) else {
+            return false;
+        };
+        let w = parse.words();
+        let marked = parse.dependents(v).any(|d| {
+            matches!(w[d].deprel, "mark" | "case")
+                && matches!(w[d].form.to_lowercase().as_str(), "of" | "with" | "for")
+        });
+        w[v].xpos == "VBG"
+            && marked
+            && matches!(w[v].deprel, "advcl" | "acl" | "xcomp" | "obl")
+            && parse.head(v).is_some_and(|h| {
+                let lemma = w[h].lemma.to_lowercase();
+                ALLEGING.iter().any(|a| lemma == *a)
+            })
+    }
+
     /// Whether the verb at token `verb` judges an act its object names,
     /// and the parse gives that act a doer ("condemned the Israeli raid",
     /// "welcomed Syria's withdrawal"): the judgement is an act of its own,

@@ -190,6 +190,13 @@ const CASES: &[Case] = &[
     ("an Israeli assassination condemned", (2004, 9, 1),
         "The State Department condemned the Israeli assassination of a Hamas leader in Damascus on Monday.",
         &[("ISR", "PSEREBHMS", "18")]),
+    // What one is accused, charged or suspected of is an allegation's
+    // content, not a deed; the same act told as done is one.
+    ("a killing alleged", (2004, 9, 1),
+        "The trial of two men accused of killing a policeman opened in Cairo.",
+        &[("EGYJUD", "EGYPPL", "17")]),
+    ("a killing done", (2004, 9, 1), "Two men killed a policeman in Cairo on Monday.",
+        &[("EGYPPL", "EGYCOP", "18")]),
     // Approving or passing a text is an act of law, not yielding (080);
     // ratifying an agreement is still the agreement (057).
     ("an approval", (2004, 9, 1),

@@ -358,6 +358,15 @@ impl<'c> ClauseCoder<'c> {
             }
             return Ok((Vec::new(), reacts));
         }
+        // "the men accused of killing a policeman": what one is accused of
+        // is the accusation's content, not a deed (statecraft reading).
+        if opts.statecraft && self.grammar.is_some_and(|g| g.alleged(self.view.vis[vf])) {
+            if let Some(t) = input.trace {
+                t.borrow_mut()
+                    .note("an act alleged: the accusation is the event");
+            }
+            return Ok((Vec::new(), reacts));
+        }
         // "urged the Commission to ban imports": the act asked of another
         // is the asking's content, not a deed (statecraft reading).
         if opts.statecraft
