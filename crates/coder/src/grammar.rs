@@ -1044,9 +1044,13 @@ fn reporter(parse: &Parse, v: usize, subject: usize) -> Option<Vec<usize>> {
             w[subject].form.to_lowercase().as_str(),
             "he" | "she" | "it" | "they" | "we"
         );
-    let h = parse.head(v)?;
+    // The verb the pronoun is the subject of: `v` itself, or the verb
+    // above it whose subject `v` inherits ("saying they wanted to rebuild
+    // confidence in talks with the government").
+    let own = parse.head(subject).unwrap_or(v);
+    let h = parse.head(own)?;
     if !pronoun
-        || w[v].deprel != "ccomp"
+        || w[own].deprel != "ccomp"
         || !REPORTING.contains(&w[h].lemma.to_lowercase().as_str())
     {
         return None;

@@ -190,6 +190,11 @@ const CASES: &[Case] = &[
     ("an Israeli assassination condemned", (2004, 9, 1),
         "The State Department condemned the Israeli assassination of a Hamas leader in Damascus on Monday.",
         &[("ISR", "PSEREBHMS", "18")]),
+    // A pronoun subject of what a speaker reports is the speaker, also
+    // where an event noun below its verb inherits it ("it had reached a
+    // deal with Israel": the deal is Hamas's).
+    ("a speaker's own deal", (2004, 9, 1), "Hamas announced it had reached a ceasefire deal with Israel.",
+        &[("PSEREBHMS", "ISR", "03"), ("PSEREBHMS", "ISR", "05")]),
     // What one is accused, charged or suspected of is an allegation's
     // content, not a deed; the same act told as done is one.
     ("a killing alleged", (2004, 9, 1),
