@@ -195,6 +195,15 @@ const CASES: &[Case] = &[
     // deal with Israel": the deal is Hamas's).
     ("a speaker's own deal", (2004, 9, 1), "Hamas announced it had reached a ceasefire deal with Israel.",
         &[("PSEREBHMS", "ISR", "03"), ("PSEREBHMS", "ISR", "05")]),
+    // An intention is its holder's alone, unless it is a meeting both
+    // sides plan; the same act done runs as its pattern pairs it.
+    ("an intention to trade", (2004, 9, 1), "Malaysia expects to resume export of poultry to Singapore.",
+        &[("MYS", "SGP", "03")]),
+    ("trade resumed", (2004, 9, 1), "Malaysia resumed export of poultry and eggs to Singapore this month.",
+        &[("MYS", "SGP", "06"), ("SGP", "MYS", "06")]),
+    ("a meeting planned", (2004, 9, 1),
+        "Germany's chancellor was preparing to arrive in China to discuss trade.",
+        &[("DEUGOV", "CHN", "03"), ("CHN", "DEUGOV", "03")]),
     // What one is accused, charged or suspected of is an allegation's
     // content, not a deed; the same act told as done is one.
     ("a killing alleged", (2004, 9, 1),

@@ -55,6 +55,9 @@ pub(super) struct Occurrence<'b> {
     pub carried: Option<usize>,
     /// Whether a subject of the clause's own comes before the carried one.
     pub prefer_own: bool,
+    /// Whether the verb is coded as an intention ("expects to resume
+    /// exports to Singapore"): only the one who intends acts.
+    pub intended: bool,
 }
 
 /// The verb occurrence being bound, with what the binding steps read of

@@ -427,6 +427,7 @@ impl<'c> ClauseCoder<'c> {
             hi: clause.hi,
             carried: clause.carried,
             prefer_own: clause.prefer_own,
+            intended,
         };
         let mut evs = self.ctx.make_events(&code, &at, &mut out.source);
         // Intentions are found in the statecraft reading only.
@@ -801,6 +802,7 @@ impl<'c> ClauseCoder<'c> {
                     hi,
                     carried: None,
                     prefer_own: false,
+                    intended: false,
                 };
                 let evs = self.ctx.make_events(&code, &at, &mut src);
                 if !evs.is_empty() {

@@ -81,7 +81,13 @@ impl Ctx<'_> {
                             continue;
                         }
                         push(s, t, code);
-                        if let Some(p) = paired {
+                        // An intention is its holder's alone: the one it
+                        // concerns intends nothing ("expects to resume
+                        // exports to Singapore"), except a meeting planned,
+                        // which both sides hold ("preparing to arrive in
+                        // China to discuss trade": 036 both ways).
+                        let one_sided = |p: &&str| statecraft && v.at.intended && *p != "036";
+                        if let Some(p) = paired.filter(|p| !one_sided(p)) {
                             push(t, s, p);
                         } else if fight {
                             push(t, s, code);
