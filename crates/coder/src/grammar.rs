@@ -621,6 +621,50 @@ impl Grammar<'_> {
         })
     }
 
+    /// Whether the verb at token `verb` has a direct object that tokens
+    /// `first..=last` do not lie in: what the verb moves or handles is not
+    /// them ("is flying the migrants to Libya"; not "visited Brazil's
+    /// capital", "left Nigeria for Darfur", "left this weekend for
+    /// Brussels").
+    pub(crate) fn other_object(&self, verb: usize, first: usize, last: usize) -> bool {
+        let (parse, word_of) = self.parse();
+        let Some(v) = word_of.get(verb).copied().flatten() else {
+            return false;
+        };
+        let Some(o) = parse
+            .dependents(v)
+            .find(|&d| parse.words()[d].deprel == "obj")
+        else {
+            return false;
+        };
+        // "left the country for Saudi Arabia", "left this weekend for
+        // Brussels": a place left or a time is nothing carried.
+        const PLACES: &[&str] = &[
+            "country",
+            "city",
+            "capital",
+            "town",
+            "village",
+            "region",
+            "area",
+            "island",
+            "home",
+            "territory",
+            "province",
+            "state",
+        ];
+        let lemma = parse.words()[o].lemma.to_lowercase();
+        if crate::arguments::is_time(&parse.words()[o].form)
+            || PLACES.contains(&lemma.as_str())
+            || parse.words()[o].upos == Upos::Propn
+        {
+            return false;
+        }
+        !(first..=last)
+            .filter_map(|t| word_of.get(t).copied().flatten())
+            .any(|w| parse.dominates(o, w))
+    }
+
     /// Whether the parse reads token `t` as a noun that is the object of a
     /// verb judging, answering or telling of it ("condemned the
     /// assassination of a Hamas leader"): who judges an act did not do it.

@@ -204,6 +204,13 @@ const CASES: &[Case] = &[
     ("a meeting planned", (2004, 9, 1),
         "Germany's chancellor was preparing to arrive in China to discuss trade.",
         &[("DEUGOV", "CHN", "03"), ("CHN", "DEUGOV", "03")]),
+    // A verb of going that carries an object of its own somewhere is no
+    // visit by its subject; one that names the place left still is.
+    ("migrants flown", (2004, 9, 1), "The Italian government is flying the migrants to Libya.", &[]),
+    ("a minister flown", (2004, 9, 1), "The Italian foreign minister flew to Libya on Monday.",
+        &[("ITAGOV", "LBY", "04")]),
+    ("a country left", (2004, 9, 1), "The Yemeni president left the country for Saudi Arabia last week.",
+        &[("YEMGOV", "SAU", "04")]),
     // What one is accused, charged or suspected of is an allegation's
     // content, not a deed; the same act told as done is one.
     ("a killing alleged", (2004, 9, 1),

@@ -444,6 +444,19 @@ impl Ctx<'_> {
                 "an act named after \"after\" or the like, whose parse names no doer: no event",
             );
         }
+        // "is flying the migrants to Libya": a verb of going that carries
+        // an object of its own somewhere is no visit by its subject.
+        if v.code == "042" {
+            let carries = |g: &Grammar<'_>, u: usize| {
+                let unit = &self.units[u];
+                g.other_object(self.vis[v.at.vf], self.vis[unit.first], self.vis[unit.last])
+            };
+            if let (Some(g), Some(u)) = (self.grammar, t.patient) {
+                if carries(g, u) {
+                    return Some("a verb of going that carries its object: no visit");
+                }
+            }
+        }
         // "condemned the assassination of a Hamas leader": an act a verb
         // judges, answers or tells of, whose parse names no doer, is not
         // the judge's.
