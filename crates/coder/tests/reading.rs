@@ -211,6 +211,13 @@ const CASES: &[Case] = &[
         &[("ITAGOV", "LBY", "04")]),
     ("a country left", (2004, 9, 1), "The Yemeni president left the country for Saudi Arabia last week.",
         &[("YEMGOV", "SAU", "04")]),
+    // Electing or appointing a minister fills an office: no event.
+    ("a prime minister elected", (2004, 9, 1),
+        "The Hungarian parliament on Wednesday elected one of the country's wealthiest businessmen as prime minister.",
+        &[]),
+    ("a prime minister criticized", (2004, 9, 1),
+        "The Hungarian parliament on Wednesday criticized the prime minister.",
+        &[("HUNLEG", "HUNGOV", "11")]),
     // What one is accused, charged or suspected of is an allegation's
     // content, not a deed; the same act told as done is one.
     ("a killing alleged", (2004, 9, 1),
