@@ -211,6 +211,12 @@ const CASES: &[Case] = &[
         &[("ITAGOV", "LBY", "04")]),
     ("a country left", (2004, 9, 1), "The Yemeni president left the country for Saudi Arabia last week.",
         &[("YEMGOV", "SAU", "04")]),
+    // A passive expulsion "from" a state names the state that acted, as
+    // the active verb does.
+    ("expelled from a state", (2004, 9, 1), "Two Russian diplomats were expelled from Britain on Monday.",
+        &[("GBR", "RUSGOV", "17")]),
+    ("a state expels", (2004, 9, 1), "Britain expelled two Russian diplomats on Monday.",
+        &[("GBR", "RUSGOV", "17")]),
     // Electing or appointing a minister fills an office: no event.
     ("a prime minister elected", (2004, 9, 1),
         "The Hungarian parliament on Wednesday elected one of the country's wealthiest businessmen as prime minister.",

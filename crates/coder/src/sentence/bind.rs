@@ -515,6 +515,28 @@ impl Ctx<'_> {
         if parties.implied.is_none() && placed_source {
             return true;
         }
+        // "Two Russian diplomats were expelled from Britain": a state the
+        // pattern places as the source, named as where the act sends its
+        // patient from, is the authority that acted.
+        let state = |u: usize| {
+            let unit = &self.units[u];
+            let mut p = unit.first;
+            while p > 0 && self.toks[p - 1] == "THE" {
+                p -= 1;
+            }
+            p > 0
+                && self.toks[p - 1] == "FROM"
+                && unit.members.iter().all(|m| {
+                    m.code.country().is_some_and(crate::places::is_country)
+                        && m.code
+                            .role_chunks()
+                            .all(|r| matches!(r, "GOV" | "JUD" | "COP" | "LEG"))
+                })
+        };
+        if placed_source && v.at.bind.source.is_some_and(state) {
+            parties.implied = None;
+            return true;
+        }
         self.note(match parties.implied {
             Some(_) => "a passive without its agent: an act of law, by the authorities",
             None => "a passive without its agent: no event",
