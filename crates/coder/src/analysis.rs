@@ -848,9 +848,8 @@ pub(crate) fn petrarch_noun_phrases(
         // reading): a role a possessive pronoun owns belongs to the
         // pronoun's actor (`places::owned_roles`); the country after it
         // says where or whence.
-        let owned = statecraft
-            && start > 0
-            && matches!(texts[lx[start - 1].last], "HIS" | "HER" | "ITS" | "THEIR");
+        let owned =
+            statecraft && start > 0 && crate::places::OWNERS.contains(&texts[lx[start - 1].last]);
         let mut bridged: Vec<usize> = Vec::new();
         let mut end = k; // inclusive
         let mut j = k + 1;

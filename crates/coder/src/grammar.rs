@@ -513,16 +513,13 @@ impl Grammar<'_> {
         // asked is asked of them too; so is a clause in the subjunctive,
         // "demanded that Rwanda withdraw", a bare verb with a subject of
         // its own and no auxiliary.
-        let bare = || {
-            w[v].deprel == "xcomp"
-                && w[v].xpos == "VB"
-                && !parse.dependents(v).any(|d| w[d].deprel.starts_with("aux"))
-        };
+        let bare_form =
+            || w[v].xpos == "VB" && !parse.dependents(v).any(|d| w[d].deprel.starts_with("aux"));
+        let bare = || w[v].deprel == "xcomp" && bare_form();
         let subjunctive = || {
             w[v].deprel == "ccomp"
-                && w[v].xpos == "VB"
+                && bare_form()
                 && parse.dependents(v).any(|d| w[d].deprel == "nsubj")
-                && !parse.dependents(v).any(|d| w[d].deprel.starts_with("aux"))
         };
         matches!(w[v].deprel, "xcomp" | "advcl" | "ccomp")
             && w[h].upos == Upos::Verb

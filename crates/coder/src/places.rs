@@ -149,7 +149,7 @@ pub(crate) fn context_country(lx: &[Lexeme], places: &[usize]) -> Option<String>
 
 /// Possessive pronouns that give a role its owner: "his cabinet", "its
 /// army", "their leaders".
-const OWNERS: &[&str] = &["HIS", "HER", "ITS", "THEIR"];
+pub(crate) const OWNERS: &[&str] = &["HIS", "HER", "ITS", "THEIR"];
 
 /// A role named without a country but owned by a pronoun ("Ariel Sharon
 /// and his cabinet", "Israel and its army") belongs to the country of the

@@ -446,15 +446,10 @@ impl Ctx<'_> {
         }
         // "is flying the migrants to Libya": a verb of going that carries
         // an object of its own somewhere is no visit by its subject.
-        if v.code == "042" {
-            let carries = |g: &Grammar<'_>, u: usize| {
-                let unit = &self.units[u];
-                g.other_object(self.vis[v.at.vf], self.vis[unit.first], self.vis[unit.last])
-            };
-            if let (Some(g), Some(u)) = (self.grammar, t.patient) {
-                if carries(g, u) {
-                    return Some("a verb of going that carries its object: no visit");
-                }
+        if let (Some(g), Some(u), "042") = (self.grammar, t.patient, v.code) {
+            let unit = &self.units[u];
+            if g.other_object(self.vis[v.at.vf], self.vis[unit.first], self.vis[unit.last]) {
+                return Some("a verb of going that carries its object: no visit");
             }
         }
         // "condemned the assassination of a Hamas leader": an act a verb

@@ -475,7 +475,7 @@ impl<'c> ClauseCoder<'c> {
         let gerund_of = || {
             let g = self.grammar?;
             let t = g.verb_of_gerund(self.view.vis[vf])?;
-            self.view.vis.iter().position(|&x| x == t)
+            self.view.to_vis.get(t).copied()
         };
         clause.object_of[ci].or_else(gerund_of).is_some_and(|verb| {
             verb < vf && ENDING.iter().any(|s| self.view.vtexts[verb].starts_with(s))

@@ -141,7 +141,7 @@ impl Ctx<'_> {
     /// Whether unit `u` follows a possessive pronoun ("its troops").
     fn owned(&self, u: usize) -> bool {
         let f = self.units[u].first;
-        f > 0 && matches!(self.toks[f - 1], "HIS" | "HER" | "ITS" | "THEIR")
+        f > 0 && crate::places::OWNERS.contains(&self.toks[f - 1])
     }
 
     /// Records the parse's participants on the last predicate traced.
