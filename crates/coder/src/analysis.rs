@@ -203,7 +203,16 @@ pub(crate) fn lex(
                 Some(LexHint::NotAgent) => e.kind == EntryKind::Agent,
                 _ => false,
             };
-            if barred {
+            // "difficult for us": a two-letter name ("US", "UN") written
+            // in lower case in mixed-case text is a word, not the name
+            // (statecraft reading).
+            let lower_acronym = opts.statecraft
+                && !all_caps
+                && e.kind == EntryKind::Actor
+                && e.phrase.words.len() == 1
+                && texts[i].len() <= 2
+                && !toks[i].capitalized;
+            if barred || lower_acronym {
                 continue;
             }
             if !PhraseIndex::match_phrase_into(

@@ -550,6 +550,27 @@ pub(crate) fn locative_phrase(p: &Parse, n: usize) -> bool {
     case_of(p, n).is_some_and(|c| LOCATIVE.contains(&c.as_str()))
 }
 
+/// Compass points, whose "of X" gives a bearing from X ("north of
+/// Baghdad"); the parse splits "north-east" at its hyphen, leaving "east".
+const BEARINGS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
+/// Whether the nominal `n` is introduced by "of" and hangs from a compass
+/// point: "north of Baghdad".
+pub(crate) fn bearing_phrase(p: &Parse, n: usize) -> bool {
+    case_is(p, n, "of")
+        && p.head(n)
+            .is_some_and(|h| BEARINGS.contains(&p.words()[h].form.to_lowercase().as_str()))
+}
+
 /// Whether `v` is a passive verb: one with a passive subject or auxiliary,
 /// or a past participle modifying a noun ("hostages held by the group").
 pub(crate) fn is_passive(p: &Parse, v: usize) -> bool {

@@ -769,6 +769,25 @@ impl Grammar<'_> {
                     continue;
                 }
             }
+            // "Iran said Iraqi troops had attacked it": a pronoun acted on
+            // in what a speaker reports of someone else is the speaker.
+            // ("fired rockets at it": the pronoun is no place.)
+            let acted_on = match &a.role {
+                Role::Patient(_) => true,
+                Role::Place(case) => case != "in",
+                Role::Agent => false,
+            };
+            if acted_on && unit_at[a.word].is_none() {
+                if let Some(speakers) = spoken_of(parse, v, a.word) {
+                    for s in speakers {
+                        let u = unit_below(parse, &unit_at, named, s);
+                        if u.is_some() && !out.iter().any(|(x, _)| *x == u) {
+                            out.push((u, a.role.clone()));
+                        }
+                    }
+                    continue;
+                }
+            }
             // A noun the parser hung on the verb as a conjunct (see
             // `arguments::own`) counts only if an actor covers it: what
             // lies below it may hang there by the same mistake.
@@ -980,7 +999,12 @@ impl Grammar<'_> {
                         words[d].deprel.starts_with("nsubj") && words[d].upos != Upos::Pron
                     })
                 });
-                return named_subject && !parse.dominates(at, s) && at != s;
+                // "Iran said Iraqi troops had attacked it": the reporter
+                // is a party where a pronoun in the report stands for it.
+                let spoken_of_itself = parse
+                    .dependents(v)
+                    .any(|p| spoken_of(parse, v, p).is_some_and(|sp| sp.contains(&s)));
+                return named_subject && !parse.dominates(at, s) && at != s && !spoken_of_itself;
             }
             at = h;
             steps += 1;
@@ -1003,6 +1027,22 @@ impl Grammar<'_> {
             .iter()
             .find(|&&w| parse.head(w).is_none_or(|h| !inside.contains(&h)))
             .is_some_and(|&w| crate::arguments::locative_phrase(parse, w))
+    }
+
+    /// Whether the phrase over tokens `first..=last` only places something
+    /// by its bearing from somewhere: its head is introduced by "of" and
+    /// hangs from a compass point ("a convoy north of Baghdad", "50 km
+    /// south of Kabul"). What happened there did not happen to the place,
+    /// nor in it.
+    pub(crate) fn directional(&self, first: usize, last: usize) -> bool {
+        let (parse, word_of) = self.parse();
+        let inside: Vec<usize> = (first..=last)
+            .filter_map(|t| word_of.get(t).copied().flatten())
+            .collect();
+        inside
+            .iter()
+            .find(|&&w| parse.head(w).is_none_or(|h| !inside.contains(&h)))
+            .is_some_and(|&w| crate::arguments::bearing_phrase(parse, w))
     }
 
     /// Whether the verb at token `verb` is a reporting verb ("said") and
@@ -1099,6 +1139,57 @@ fn reporter(parse: &Parse, v: usize, subject: usize) -> Option<Vec<usize>> {
     let speakers: Vec<usize> = crate::arguments::arguments(parse, h)
         .into_iter()
         .filter(|a| a.role == Role::Agent && a.word != subject)
+        .map(|a| a.word)
+        .collect();
+    (!speakers.is_empty()).then_some(speakers)
+}
+
+/// Verbs (lemmas) whose object is accused of a deed: "accused Chad of
+/// attacking it".
+const ACCUSING: &[&str] = &["accuse", "blame"];
+
+/// The subjects of the verb of saying or accusing that reports `v`, where
+/// `pronoun` is a personal pronoun `v` acts on and `v` has a doer of its
+/// own: "Iran said Iraqi troops had attacked it", "Sudan accused Chad of
+/// attacking it". The pronoun cannot be the doer (it would be "itself"),
+/// so it is the one who speaks of the deed.
+fn spoken_of(parse: &Parse, v: usize, pronoun: usize) -> Option<Vec<usize>> {
+    let w = parse.words();
+    let personal = w[pronoun].upos == Upos::Pron
+        && matches!(
+            w[pronoun].form.to_lowercase().as_str(),
+            "it" | "them" | "him" | "her" | "us"
+        );
+    if !personal || parse.head(pronoun) != Some(v) {
+        return None;
+    }
+    let h = parse.head(v)?;
+    let lemma = |x: usize| w[x].lemma.to_lowercase();
+    let speaker_verb = match w[v].deprel {
+        // "said Iraqi troops had attacked it": a named subject of its own.
+        "ccomp" => {
+            let named_subject = parse
+                .dependents(v)
+                .any(|d| w[d].deprel == "nsubj" && w[d].upos != Upos::Pron);
+            (named_subject && REPORTING.contains(&lemma(h).as_str())).then_some(h)
+        }
+        // "accused Chad of attacking it": the deed of the accused.
+        "acl" | "advcl" => {
+            let of = parse
+                .dependents(v)
+                .any(|d| w[d].deprel == "mark" && matches!(lemma(d).as_str(), "of" | "for"));
+            let accuser = if w[h].deprel == "obj" {
+                parse.head(h)
+            } else {
+                Some(h)
+            };
+            accuser.filter(|&x| of && ACCUSING.contains(&lemma(x).as_str()))
+        }
+        _ => None,
+    }?;
+    let speakers: Vec<usize> = crate::arguments::arguments(parse, speaker_verb)
+        .into_iter()
+        .filter(|a| a.role == Role::Agent && a.word != pronoun)
         .map(|a| a.word)
         .collect();
     (!speakers.is_empty()).then_some(speakers)

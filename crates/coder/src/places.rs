@@ -22,6 +22,18 @@ const LOCATIVE: &[&str] = &[
     "AROUND",
 ];
 
+/// Compass points, whose "of X" places something by its bearing from X.
+const BEARINGS: &[&str] = &[
+    "NORTH",
+    "SOUTH",
+    "EAST",
+    "WEST",
+    "NORTHEAST",
+    "NORTHWEST",
+    "SOUTHEAST",
+    "SOUTHWEST",
+];
+
 /// Nouns whose "in X" names a party, not a place: "an embassy in Havana"
 /// is an embassy accredited to Cuba, "interest in Syria" is interest in the
 /// state.
@@ -73,7 +85,8 @@ pub(crate) fn locative(lx: &[Lexeme], toks: &[Token], texts: &[&str]) -> Vec<usi
             }
             p -= 1;
             let t = texts[p];
-            if LOCATIVE.contains(&t) {
+            // "north of Baghdad": a bearing from a place is there too.
+            if LOCATIVE.contains(&t) || (t == "OF" && p > 0 && BEARINGS.contains(&texts[p - 1])) {
                 break Some(p);
             }
             let filler = t == "THE"

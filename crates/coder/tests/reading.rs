@@ -572,6 +572,30 @@ const CASES: &[Case] = &[
         &[("SDNREB", "CHNCVL", "18")]),
     // A pattern that makes a reflexive object the whole act ("$ *
     // HIMSELF": a suicide) does not hold when others are killed with him.
+    // A place named by its bearing from another ("north of Baghdad") is
+    // no party; it still gives roles without a country theirs.
+    ("a place by its bearing", (2004, 9, 1), "Insurgents attacked a convoy north of Baghdad on Monday.", &[]),
+    ("a party beside a place by its bearing", (2004, 9, 1),
+        "Insurgents attacked a U.S. convoy north of Baghdad on Monday.",
+        &[("IRQREB", "USA", "19")]),
+    // A pronoun acted on in what a speaker reports of someone else is the
+    // speaker; a pronoun doer is the speaker itself, who reports nothing
+    // of another.
+    ("a pronoun for the reporter", (2004, 9, 1), "Iran said Iraqi troops had attacked it.",
+        &[("IRQMIL", "IRN", "19")]),
+    ("a pronoun doer", (2004, 9, 1), "Iraqi troops said they had attacked the town.", &[]),
+    // "us" in lower case is the pronoun, not the United States.
+    ("us, not the US", (2004, 9, 1), "Sudanese rebels attacked us on Monday, Chad's army said.", &[]),
+    ("the US", (2004, 9, 1), "Sudanese rebels attacked US troops on Monday.",
+        &[("SDNREB", "USAMIL", "19")]),
+    // "organization" is a common noun (Phoenix lists it as the Tanzim);
+    // named organisations still act.
+    ("an organization", (2004, 9, 1), "The organization condemned Israel on Monday.", &[]),
+    ("a named organization", (2004, 9, 1), "The World Health Organization criticized China on Monday.",
+        &[("IGOUNOHLHWHO", "CHN", "11")]),
+    // "Islamic State" is the group once it bore the name.
+    ("Islamic State", (2016, 6, 1), "Iraqi troops killed 20 Islamic State militants near Mosul.",
+        &[("IRQMIL", "IMG", "18")]),
     ("a reflexive among others", (2004, 9, 1), "A gunman killed himself and two policemen in Baghdad on Monday.",
         &[("IRQUAF", "IRQCOP", "18")]),
     // The parser may hang the noun after "himself and" on the verb: it is

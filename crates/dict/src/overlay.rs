@@ -11,6 +11,15 @@
 //! Dates are inclusive ISO dates; `-` leaves a side open. Overlay entries
 //! replace base-dictionary entries that have the same phrase.
 //!
+//! An `unlist:` line takes a phrase out of the base dictionaries' actors
+//! without giving it a role: a common noun a base entry lists as a name
+//! (Phoenix files "organization" under the Tanzim, so every "the
+//! organization said" was a Middle East rebel group).
+//!
+//! ```text
+//! unlist: organization                 # src: ...
+//! ```
+//!
 //! A `seat:` line names a city that stands for its country's government
 //! when it acts, with the country and the dates it was the seat:
 //!
@@ -33,6 +42,7 @@ pub(crate) fn read_overlay(
     errors: &mut Vec<DictError>,
 ) {
     let mut actors: Vec<Actor> = Vec::new();
+    let mut unlisted: HashSet<String> = HashSet::new();
     for (line_no, raw) in numbered_lines(text) {
         let t = raw.trim();
         if t.is_empty() || t.starts_with('#') {
@@ -50,7 +60,7 @@ pub(crate) fn read_overlay(
             errors.push(err(
                 file,
                 line_no,
-                "expected 'actor:', 'alias:', 'role:' or 'seat:'",
+                "expected 'actor:', 'alias:', 'role:', 'seat:' or 'unlist:'",
             ));
             continue;
         };
@@ -105,6 +115,12 @@ pub(crate) fn read_overlay(
                     Err(m) => errors.push(err(file, line_no, m)),
                 }
             }
+            "unlist" => match parse_phrase(value, Dialect::Petrarch, Endings::Noun, true) {
+                Some(phrase) => {
+                    unlisted.insert(phrase.display());
+                }
+                None => errors.push(err(file, line_no, "empty name")),
+            },
             "seat" => match parse_seat(value) {
                 Ok(seat) => dict.seats.push(seat),
                 Err(m) => errors.push(err(file, line_no, m)),
@@ -112,15 +128,17 @@ pub(crate) fn read_overlay(
             other => errors.push(err(
                 file,
                 line_no,
-                format!("unknown key {other:?}; expected actor, alias, role or seat"),
+                format!("unknown key {other:?}; expected actor, alias, role, seat or unlist"),
             )),
         }
     }
-    // Overlay phrases replace the same phrases in the base dictionaries.
-    let mine: HashSet<String> = actors
+    // Overlay phrases replace the same phrases in the base dictionaries;
+    // unlisted phrases leave them.
+    let mut mine: HashSet<String> = actors
         .iter()
         .flat_map(|a| a.phrases.iter().map(Phrase::display))
         .collect();
+    mine.extend(unlisted);
     for a in &mut dict.actors {
         a.phrases.retain(|p| !mine.contains(&p.display()));
     }
@@ -245,5 +263,36 @@ role: SYRGOV 2016-01-01 2018-01-01 # src: test
         assert_eq!(code("2024-12-07"), "SYRREB");
         assert_eq!(code("2024-12-08"), "SYRGOV");
         assert_eq!(code("2010-01-01"), "Null");
+    }
+
+    #[test]
+    fn unlist_removes_a_base_phrase_only() {
+        let base = "TANZIM_ [MEAREB]\n+ORGANIZATION_\n\nWORLD_TRADE_ORGANIZATION_ [IGOBUSWTO]\n";
+        let names = |overlay: &str| {
+            let mut l = Loader::new();
+            l.actors(base, "base", crate::Dialect::Petrarch);
+            l.overlay(overlay, "o.txt");
+            let (dict, errors) = l.finish();
+            assert!(errors.is_empty(), "{errors:?}");
+            let mut names: Vec<String> = dict
+                .actors
+                .iter()
+                .flat_map(|a| a.phrases.iter().map(|p| p.display()))
+                .collect();
+            names.sort();
+            names
+        };
+        assert_eq!(
+            names(""),
+            ["ORGANIZATION", "TANZIM", "WORLD_TRADE_ORGANIZATION"]
+        );
+        assert_eq!(
+            names("unlist: organization  # src: test\n"),
+            ["TANZIM", "WORLD_TRADE_ORGANIZATION"]
+        );
+        let mut l = Loader::new();
+        l.overlay("unlist:   # src: test\n", "o.txt");
+        let msgs: Vec<String> = l.finish().1.iter().map(|e| e.to_string()).collect();
+        assert_eq!(msgs, ["o.txt:1: empty name"]);
     }
 }

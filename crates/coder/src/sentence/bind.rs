@@ -227,6 +227,15 @@ impl Ctx<'_> {
                 .collect();
             places.extend(more);
         }
+        // Nor is a place named by its bearing ("a convoy north of
+        // Baghdad"): nothing happened to it, or in it.
+        if let Some(g) = self.grammar.filter(|_| self.opts.statecraft) {
+            let bearing = |u: &Unit| g.directional(self.vis[u.first], self.vis[u.last]);
+            let more: Vec<usize> = (0..self.units.len())
+                .filter(|&u| !places.contains(&u) && bearing(&self.units[u]))
+                .collect();
+            places.extend(more);
+        }
         let places = &places[..];
         let bind = at.bind;
         let mut parties = Parties {
