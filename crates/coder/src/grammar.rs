@@ -1029,6 +1029,28 @@ impl Grammar<'_> {
             .is_some_and(|&w| crate::arguments::locative_phrase(parse, w))
     }
 
+    /// Whether the verb at token `verb` has a thing for its object and
+    /// the phrase over tokens `first..=last` is who it is done with: "held
+    /// a phone conversation with the Egyptian president".
+    pub(crate) fn done_with(&self, verb: usize, first: usize, last: usize) -> bool {
+        let (parse, word_of) = self.parse();
+        let Some(v) = word_of.get(verb).copied().flatten() else {
+            return false;
+        };
+        let w = parse.words();
+        let Some(o) = parse.dependents(v).find(|&d| w[d].deprel == "obj") else {
+            return false;
+        };
+        let inside: Vec<usize> = (first..=last)
+            .filter_map(|t| word_of.get(t).copied().flatten())
+            .collect();
+        let head = inside
+            .iter()
+            .find(|&&x| parse.head(x).is_none_or(|h| !inside.contains(&h)));
+        w[o].upos == Upos::Noun
+            && head.is_some_and(|&h| h != o && crate::arguments::case_is(parse, h, "with"))
+    }
+
     /// Whether the phrase over tokens `first..=last` only places something
     /// by its bearing from somewhere: its head is introduced by "of" and
     /// hangs from a compass point ("a convoy north of Baghdad", "50 km

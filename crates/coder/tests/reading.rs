@@ -593,6 +593,16 @@ const CASES: &[Case] = &[
     ("an organization", (2004, 9, 1), "The organization condemned Israel on Monday.", &[]),
     ("a named organization", (2004, 9, 1), "The World Health Organization criticized China on Monday.",
         &[("IGOUNOHLHWHO", "CHN", "11")]),
+    // A language is no actor ("spoke Russian"); its people are.
+    ("a language", (2004, 9, 1), "Iraqi police arrested a man who spoke Russian.",
+        &[("IRQCOP", "IRQ", "17")]),
+    ("a people", (2004, 9, 1), "Iraqi police arrested a Russian.", &[("IRQCOP", "RUS", "17")]),
+    // A verb of coercion whose object is a thing done with someone holds
+    // no one: "held a phone conversation with".
+    ("a thing held with someone", (2004, 9, 1),
+        "Jordan's king held a phone conversation with the Egyptian president on Tuesday.", &[]),
+    ("someone held", (2004, 9, 1), "Jordanian police held two Egyptian men on Tuesday.",
+        &[("JORCOP", "EGY", "17")]),
     // "Islamic State" is the group once it bore the name.
     ("Islamic State", (2016, 6, 1), "Iraqi troops killed 20 Islamic State militants near Mosul.",
         &[("IRQMIL", "IMG", "18")]),

@@ -461,6 +461,18 @@ impl Ctx<'_> {
                 return Some("a verb of going that carries its object: no visit");
             }
         }
+        // "held a phone conversation with the Egyptian president": a verb
+        // of coercion whose object is a thing, not the one it is done
+        // with, holds or seizes no one.
+        if let (Some(g), Some(u), true) = (self.grammar, t.patient, v.code.starts_with("17")) {
+            let unit = &self.units[u];
+            let (first, last) = (self.vis[unit.first], self.vis[unit.last]);
+            if g.done_with(self.vis[v.at.vf], first, last) {
+                return Some(
+                    "a verb of coercion whose object is a thing done with someone: no coercion",
+                );
+            }
+        }
         // "condemned the assassination of a Hamas leader": an act a verb
         // judges, answers or tells of, whose parse names no doer, is not
         // the judge's.

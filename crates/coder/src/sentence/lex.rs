@@ -24,7 +24,9 @@ pub(super) fn lex<'s>(s: &Sentence<'s>) -> Lexed<'s> {
     let all_caps = is_all_caps(input.text);
     let mut flags = Flags::default();
     let mut hints = if opts.statecraft {
-        attitudes(input.text, toks, texts)
+        let mut hints = attitudes(input.text, toks, texts);
+        languages(texts, &mut hints);
+        hints
     } else {
         Vec::new()
     };
@@ -118,6 +120,73 @@ fn attitudes(text: &str, toks: &[Token], texts: &[&str]) -> Vec<LexHint> {
         }
     }
     hints
+}
+
+/// Languages whose names are also their peoples' adjectives.
+const LANGUAGES: &[&str] = &[
+    "ALBANIAN",
+    "ARABIC",
+    "ARMENIAN",
+    "BENGALI",
+    "CHINESE",
+    "CROATIAN",
+    "DUTCH",
+    "ENGLISH",
+    "FARSI",
+    "FRENCH",
+    "GEORGIAN",
+    "GERMAN",
+    "GREEK",
+    "HEBREW",
+    "HINDI",
+    "INDONESIAN",
+    "ITALIAN",
+    "JAPANESE",
+    "KOREAN",
+    "KURDISH",
+    "MALAY",
+    "PASHTO",
+    "PERSIAN",
+    "POLISH",
+    "PORTUGUESE",
+    "RUSSIAN",
+    "SERBIAN",
+    "SPANISH",
+    "SWAHILI",
+    "THAI",
+    "TURKISH",
+    "UKRAINIAN",
+    "URDU",
+    "VIETNAMESE",
+];
+
+/// Words after which a language's name is the language: "spoke Italian",
+/// "learn Turkish", "said in Arabic", "translated into English".
+const LANGUAGE_BEFORE: &[&str] = &[
+    "SPEAK", "SPEAKS", "SPOKE", "SPOKEN", "SPEAKING", "LEARN", "LEARNS", "LEARNED", "LEARNT",
+    "LEARNING", "TEACH", "TEACHES", "TAUGHT", "TEACHING", "STUDY", "STUDIED", "STUDYING", "IN",
+    "INTO",
+];
+
+/// Words that may follow a language's name used as a noun, where a noun
+/// after it would make it an adjective ("in Turkish territory").
+const AFTER_NOUN: &[&str] = &[
+    "AND", "OR", "BUT", "TO", "AS", "WITH", "ON", "AT", "FOR", "BY", "FROM", "IN", "THAT", "WHILE",
+    "WHEN", "BEFORE", "AFTER", "THEN", "FLUENTLY", "WELL",
+];
+
+/// Hints for the names of languages used as nouns ("spoke Italian", "said
+/// in Arabic"): no actor is named there, though the dictionaries list the
+/// word as its people's adjective.
+fn languages(texts: &[&str], hints: &mut [LexHint]) {
+    for i in 1..texts.len() {
+        let noun = texts
+            .get(i + 1)
+            .is_none_or(|next| *next == "," || AFTER_NOUN.contains(next));
+        if LANGUAGES.contains(&texts[i]) && LANGUAGE_BEFORE.contains(&texts[i - 1]) && noun {
+            hints[i] = LexHint::NotActor;
+        }
+    }
 }
 
 /// The country of the first place `text` names (a dateline's).
