@@ -1029,6 +1029,24 @@ impl Grammar<'_> {
             .is_some_and(|&w| crate::arguments::locative_phrase(parse, w))
     }
 
+    /// Whether the parse reads token `t` as a noun of intention that
+    /// someone has or shares ("share the aim of curbing US influence",
+    /// "have an interest in"): a stance, not an intention declared to
+    /// anyone.
+    pub(crate) fn held_aim(&self, t: usize) -> bool {
+        self.parsed(t).is_some_and(|(parse, n)| {
+            let w = parse.words();
+            w[n].upos == Upos::Noun
+                && w[n].deprel == "obj"
+                && parse.head(n).is_some_and(|h| {
+                    matches!(
+                        w[h].lemma.to_lowercase().as_str(),
+                        "share" | "have" | "hold"
+                    )
+                })
+        })
+    }
+
     /// Whether the verb at token `verb` has a thing for its object and
     /// the phrase over tokens `first..=last` is who it is done with: "held
     /// a phone conversation with the Egyptian president".

@@ -603,6 +603,11 @@ const CASES: &[Case] = &[
         "Jordan's king held a phone conversation with the Egyptian president on Tuesday.", &[]),
     ("someone held", (2004, 9, 1), "Jordanian police held two Egyptian men on Tuesday.",
         &[("JORCOP", "EGY", "17")]),
+    // An aim its holders share is a stance, not an intention declared;
+    // an aim pursued is an intention.
+    ("an aim shared", (2016, 6, 1), "Erdogan and Putin share the aim of curbing US influence.", &[]),
+    ("an aim pursued", (2016, 6, 1), "Turkey aims to curb US influence in the region.",
+        &[("TUR", "USA", "13")]),
     // "Islamic State" is the group once it bore the name.
     ("Islamic State", (2016, 6, 1), "Iraqi troops killed 20 Islamic State militants near Mosul.",
         &[("IRQMIL", "IMG", "18")]),

@@ -433,6 +433,7 @@ impl<'c> ClauseCoder<'c> {
         // Intentions are found in the statecraft reading only.
         if opts.statecraft {
             self.verb_modality(clause, vf, &code, pat_src, intended, &mut evs);
+            self.held_aim(clause, ci, &mut evs);
             self.one_wish(clause, ci, &mut evs);
             self.ctx.assaults(&mut evs);
         }
@@ -440,6 +441,20 @@ impl<'c> ClauseCoder<'c> {
             self.same_deed(&out.events, &mut evs);
         }
         Ok((evs, reacts))
+    }
+
+    /// "Erdogan and Putin share the aim of curbing US influence": an
+    /// intention its holders have or share is a stance, not an intention
+    /// declared: hypothetical (printed only with `--modal`).
+    fn held_aim(&self, clause: &Clause<'_>, ci: usize, evs: &mut [RawEvent]) {
+        let (Some(cue), Some(g)) = (clause.cues[ci], self.grammar) else {
+            return;
+        };
+        if g.held_aim(self.view.vis[cue]) {
+            for e in evs.iter_mut() {
+                e.modality = Some(Modality::Hypothetical);
+            }
+        }
     }
 
     /// "The government sought talks with the rebels": a wish for a
