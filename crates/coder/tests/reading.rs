@@ -603,6 +603,11 @@ const CASES: &[Case] = &[
         "Jordan's king held a phone conversation with the Egyptian president on Tuesday.", &[]),
     ("someone held", (2004, 9, 1), "Jordanian police held two Egyptian men on Tuesday.",
         &[("JORCOP", "EGY", "17")]),
+    // A bare statement tells what befell people to no addressee; about a
+    // state or a force, it is the speaker's comment on it.
+    ("a statement about people", (2004, 9, 1), "An Israeli police official said three gunmen were killed.", &[]),
+    ("a statement about a force", (2004, 9, 1), "The US says Iraqi forces are not ready to launch major attacks.",
+        &[("USA", "IRQMIL", "01")]),
     // An aim its holders share is a stance, not an intention declared;
     // an aim pursued is an intention.
     ("an aim shared", (2016, 6, 1), "Erdogan and Putin share the aim of curbing US influence.", &[]),

@@ -141,6 +141,15 @@ fn statecraft_filters(
         all_events,
         "the mirror of a one-way act",
     );
+    let before = input.trace.map(|_| all_events.clone());
+    crate::filters::statements_about_people(all_events);
+    traced(
+        input,
+        texts,
+        before,
+        all_events,
+        "a bare statement about people, to no addressee",
+    );
     let reports = texts.iter().any(|t| crate::grammar::may_report(t));
     let before = input.trace.map(|_| all_events.clone());
     let Some(g) = grammar.filter(|_| reports && !all_events.is_empty()) else {
