@@ -1047,6 +1047,39 @@ impl Grammar<'_> {
         })
     }
 
+    /// Whether the parse reads token `t` as the verb "call".
+    pub(crate) fn call_verb(&self, t: usize) -> bool {
+        self.parsed(t).is_some_and(|(parse, v)| {
+            let w = &parse.words()[v];
+            w.upos == Upos::Verb && w.lemma.eq_ignore_ascii_case("call")
+        })
+    }
+
+    /// Whether the verb "call" at token `verb` reads as calling the phrase
+    /// over tokens `first..=last` (a telephone call, CAMEO 041): the phrase
+    /// is its one complement. Not where it names ("called them
+    /// unconstitutional", "what it calls a militia", "a party called the
+    /// KPA", "called the Saudis' action a land grab"), declares ("called a
+    /// ceasefire") or takes a particle ("called out Beijing").
+    pub(crate) fn calls(&self, verb: usize, first: usize, last: usize) -> bool {
+        let (parse, word_of) = self.parse();
+        let Some(v) = word_of.get(verb).copied().flatten() else {
+            return false;
+        };
+        let w = parse.words();
+        let complements: Vec<usize> = parse
+            .dependents(v)
+            .filter(|&d| matches!(w[d].deprel, "obj" | "xcomp" | "compound:prt"))
+            .collect();
+        let inside: Vec<usize> = (first..=last)
+            .filter_map(|t| word_of.get(t).copied().flatten())
+            .collect();
+        w[v].deprel != "acl"
+            && complements.len() == 1
+            && w[complements[0]].deprel != "compound:prt"
+            && inside.contains(&complements[0])
+    }
+
     /// Whether the verb at token `verb` has a thing for its object and
     /// the phrase over tokens `first..=last` is who it is done with: "held
     /// a phone conversation with the Egyptian president".

@@ -603,6 +603,12 @@ const CASES: &[Case] = &[
         "Jordan's king held a phone conversation with the Egyptian president on Tuesday.", &[]),
     ("someone held", (2004, 9, 1), "Jordanian police held two Egyptian men on Tuesday.",
         &[("JORCOP", "EGY", "17")]),
+    // A call coded by its verb alone is a telephone call only to its one
+    // object: "called X a land grab" names.
+    ("a call that names", (2004, 9, 1), "Malaysia has called the Saudis' action a land grab.", &[]),
+    ("a telephone call", (2004, 9, 1),
+        "Chinese President Hu Jintao called Pakistani President Pervez Musharraf late Monday.",
+        &[("CHNGOV", "PAKGOV", "04"), ("PAKGOV", "CHNGOV", "04")]),
     // A bare statement tells what befell people to no addressee; about a
     // state or a force, it is the speaker's comment on it.
     ("a statement about people", (2004, 9, 1), "An Israeli police official said three gunmen were killed.", &[]),

@@ -461,6 +461,18 @@ impl Ctx<'_> {
                 return Some("a verb of going that carries its object: no visit");
             }
         }
+        // "called them unconstitutional", "called a ceasefire": a call
+        // coded by its verb alone (041) is a call only to its one object.
+        let verb = self.vis[v.at.vf];
+        if let (Some(g), None, true) = (self.grammar, v.at.pattern, v.code.starts_with("04")) {
+            let called = t.patient.is_some_and(|u| {
+                let unit = &self.units[u];
+                g.calls(verb, self.vis[unit.first], self.vis[unit.last])
+            });
+            if g.call_verb(verb) && !called {
+                return Some("a call that names, declares or calls out: no telephone call");
+            }
+        }
         // "held a phone conversation with the Egyptian president": a verb
         // of coercion whose object is a thing, not the one it is done
         // with, holds or seizes no one.
