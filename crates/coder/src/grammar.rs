@@ -171,6 +171,23 @@ const REPORTING: &[&str] = &[
     "reveal", "write", "quote", "believe", "think",
 ];
 
+/// Nouns (lemmas) of places: "left the country", "took over the capital
+/// Phnom Penh".
+const PLACE_NOUNS: &[&str] = &[
+    "country",
+    "city",
+    "capital",
+    "town",
+    "village",
+    "region",
+    "area",
+    "island",
+    "home",
+    "territory",
+    "province",
+    "state",
+];
+
 /// Whether a token (upper case) may be a form of a [`REPORTING`] verb:
 /// where none is, no clause is reported and nothing needs the parse.
 pub(crate) fn may_report(token: &str) -> bool {
@@ -636,23 +653,9 @@ impl Grammar<'_> {
         };
         // "left the country for Saudi Arabia", "left this weekend for
         // Brussels": a place left or a time is nothing carried.
-        const PLACES: &[&str] = &[
-            "country",
-            "city",
-            "capital",
-            "town",
-            "village",
-            "region",
-            "area",
-            "island",
-            "home",
-            "territory",
-            "province",
-            "state",
-        ];
         let lemma = parse.words()[o].lemma.to_lowercase();
         if crate::arguments::is_time(&parse.words()[o].form)
-            || PLACES.contains(&lemma.as_str())
+            || PLACE_NOUNS.contains(&lemma.as_str())
             || parse.words()[o].upos == Upos::Propn
         {
             return false;
@@ -1078,6 +1081,31 @@ impl Grammar<'_> {
             && complements.len() == 1
             && w[complements[0]].deprel != "compound:prt"
             && inside.contains(&complements[0])
+    }
+
+    /// Whether "take" or "hold" at token `verb` takes a thing for its
+    /// object, a common noun under none of `units` (token spans): "taking
+    /// part in an operation", "took office", "held funerals". It takes or
+    /// holds that thing, and no one.
+    pub(crate) fn light_take(&self, verb: usize, units: &[(usize, usize)]) -> bool {
+        let Some((parse, v)) = self.parsed(verb) else {
+            return false;
+        };
+        let w = parse.words();
+        if !["take", "hold"]
+            .iter()
+            .any(|l| w[v].lemma.eq_ignore_ascii_case(l))
+        {
+            return false;
+        }
+        let unit_at = self.unit_at(units);
+        parse.dependents(v).any(|d| {
+            w[d].deprel == "obj"
+                && w[d].upos == Upos::Noun
+                && !crate::arguments::is_time(&w[d].form)
+                && !PLACE_NOUNS.contains(&w[d].lemma.to_lowercase().as_str())
+                && unit_at[d].is_none()
+        })
     }
 
     /// Whether the verb at token `verb` has a thing for its object and

@@ -619,6 +619,12 @@ const CASES: &[Case] = &[
     ("an aim shared", (2016, 6, 1), "Erdogan and Putin share the aim of curbing US influence.", &[]),
     ("an aim pursued", (2016, 6, 1), "Turkey aims to curb US influence in the region.",
         &[("TUR", "USA", "13")]),
+    // Take and hold with a thing for their object take or hold only that
+    // thing: "taking part in an operation", "took office".
+    ("taking part", (2004, 9, 1),
+        "Mali and Chad are taking part in an African-led military operation against Islamist rebels.", &[]),
+    ("taking someone", (2004, 9, 1), "Iraqi police took two Syrians into custody.",
+        &[("IRQCOP", "SYR", "17")]),
     // "Islamic State" is the group once it bore the name.
     ("Islamic State", (2016, 6, 1), "Iraqi troops killed 20 Islamic State militants near Mosul.",
         &[("IRQMIL", "IMG", "18")]),

@@ -473,6 +473,14 @@ impl Ctx<'_> {
                 return Some("a call that names, declares or calls out: no telephone call");
             }
         }
+        // "taking part in an operation against", "took office", "held
+        // funerals for": take and hold with a thing for their object seize
+        // and hold only that thing.
+        if let (Some(g), true) = (self.grammar, v.code.starts_with("17")) {
+            if g.light_take(self.vis[v.at.vf], &self.unit_spans().0) {
+                return Some("take or hold with a thing for its object: no coercion");
+            }
+        }
         // "held a phone conversation with the Egyptian president": a verb
         // of coercion whose object is a thing, not the one it is done
         // with, holds or seizes no one.
