@@ -1083,6 +1083,21 @@ impl Grammar<'_> {
             && inside.contains(&complements[0])
     }
 
+    /// Whether the parse reads token `t` as "join" with no event for its
+    /// object: joining a body, a cause or someone ("joined NATO", "Brazil
+    /// and Peru joined the group", "joined Britain in support of",
+    /// "joined by Sarkozy") is membership or company, no meeting; "joined
+    /// the talks with the EU" is one.
+    pub(crate) fn joins(&self, t: usize) -> bool {
+        self.parsed(t).is_some_and(|(parse, v)| {
+            let w = parse.words();
+            w[v].lemma.eq_ignore_ascii_case("join")
+                && !parse
+                    .dependents(v)
+                    .any(|d| w[d].deprel == "obj" && eventive(&w[d].form))
+        })
+    }
+
     /// Whether "take" or "hold" at token `verb` takes a thing for its
     /// object, a common noun under none of `units` (token spans): "taking
     /// part in an operation", "took office", "held funerals". It takes or

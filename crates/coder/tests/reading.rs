@@ -619,6 +619,11 @@ const CASES: &[Case] = &[
     ("an aim shared", (2016, 6, 1), "Erdogan and Putin share the aim of curbing US influence.", &[]),
     ("an aim pursued", (2016, 6, 1), "Turkey aims to curb US influence in the region.",
         &[("TUR", "USA", "13")]),
+    // Joining a body or someone is membership or company, no meeting;
+    // joining talks with someone is one.
+    ("joining a body", (2004, 9, 1), "Brazil and Peru later joined the group.", &[]),
+    ("joining talks", (2004, 9, 1), "Iran joined the talks with the EU.",
+        &[("IRN", "IGOEUREEC", "04"), ("IGOEUREEC", "IRN", "04")]),
     // Take and hold with a thing for their object take or hold only that
     // thing: "taking part in an operation", "took office".
     ("taking part", (2004, 9, 1),

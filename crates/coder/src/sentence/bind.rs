@@ -473,6 +473,15 @@ impl Ctx<'_> {
                 return Some("a call that names, declares or calls out: no telephone call");
             }
         }
+        // "joined NATO", "joined Britain in support of": joining is
+        // membership or company, no meeting.
+        // (Nor is the wish to join one: "wants to join NATO", 036.)
+        let meeting = v.code.starts_with("04") || v.code == "036";
+        if let (Some(g), true) = (self.grammar, meeting) {
+            if g.joins(self.vis[v.at.vf]) {
+                return Some("joining a body, a cause or someone: no meeting");
+            }
+        }
         // "taking part in an operation against", "took office", "held
         // funerals for": take and hold with a thing for their object seize
         // and hold only that thing.
