@@ -619,6 +619,9 @@ const CASES: &[Case] = &[
     ("an aim shared", (2016, 6, 1), "Erdogan and Putin share the aim of curbing US influence.", &[]),
     ("an aim pursued", (2016, 6, 1), "Turkey aims to curb US influence in the region.",
         &[("TUR", "USA", "13")]),
+    // "Latin American" is no American: the region (CAMEO's LAM).
+    ("a region of the Americas", (2004, 9, 1), "Latin American countries condemned Israel.",
+        &[("LAM", "ISR", "11")]),
     // Joining a body or someone is membership or company, no meeting;
     // joining talks with someone is one.
     ("joining a body", (2004, 9, 1), "Brazil and Peru later joined the group.", &[]),
