@@ -619,6 +619,9 @@ const CASES: &[Case] = &[
     ("an aim shared", (2016, 6, 1), "Erdogan and Putin share the aim of curbing US influence.", &[]),
     ("an aim pursued", (2016, 6, 1), "Turkey aims to curb US influence in the region.",
         &[("TUR", "USA", "13")]),
+    // A country named in a sea's name is no party: "the Sea of Japan".
+    ("a sea", (2004, 9, 1), "North Korea fired missiles into the Sea of Japan.", &[]),
+    ("a country", (2004, 9, 1), "North Korea fired missiles at Japan.", &[("PRK", "JPN", "19")]),
     // "Latin American" is no American: the region (CAMEO's LAM).
     ("a region of the Americas", (2004, 9, 1), "Latin American countries condemned Israel.",
         &[("LAM", "ISR", "11")]),

@@ -26,6 +26,7 @@ pub(super) fn lex<'s>(s: &Sentence<'s>) -> Lexed<'s> {
     let mut hints = if opts.statecraft {
         let mut hints = attitudes(input.text, toks, texts);
         languages(texts, &mut hints);
+        waters(toks, texts, &mut hints);
         hints
     } else {
         Vec::new()
@@ -184,6 +185,36 @@ fn languages(texts: &[&str], hints: &mut [LexHint]) {
             .get(i + 1)
             .is_none_or(|next| *next == "," || AFTER_NOUN.contains(next));
         if LANGUAGES.contains(&texts[i]) && LANGUAGE_BEFORE.contains(&texts[i - 1]) && noun {
+            hints[i] = LexHint::NotActor;
+        }
+    }
+}
+
+/// Nouns of seas, gulfs and the like that a country's name or adjective
+/// may name: "the South China Sea", "the Indian Ocean", "the Sea of
+/// Japan", "the Korean Peninsula".
+const WATERS: &[&str] = &[
+    "SEA",
+    "OCEAN",
+    "GULF",
+    "BAY",
+    "STRAIT",
+    "STRAITS",
+    "PENINSULA",
+    "CHANNEL",
+    "BASIN",
+];
+
+/// Hints for country names that are part of a sea's or a peninsula's
+/// name, capitalised after it ("South China Sea") or after its "of" ("Sea
+/// of Japan"): a place, and no actor.
+fn waters(toks: &[Token], texts: &[&str], hints: &mut [LexHint]) {
+    let water = |i: usize| WATERS.contains(&texts[i]) && toks[i].capitalized;
+    for i in 0..texts.len() {
+        // ("Britain's Channel 4" is Britain's.)
+        let before = i + 1 < texts.len() && water(i + 1) && !texts[i].ends_with("'S");
+        let after = i >= 2 && texts[i - 1] == "OF" && water(i - 2);
+        if (before || after) && toks[i].capitalized {
             hints[i] = LexHint::NotActor;
         }
     }
