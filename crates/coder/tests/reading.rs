@@ -609,6 +609,11 @@ const CASES: &[Case] = &[
     ("a telephone call", (2004, 9, 1),
         "Chinese President Hu Jintao called Pakistani President Pervez Musharraf late Monday.",
         &[("CHNGOV", "PAKGOV", "04"), ("PAKGOV", "CHNGOV", "04")]),
+    // An outlet quoting someone relays their words and says nothing to
+    // them; what is quoted still codes.
+    ("a quotation", (2004, 9, 1), "Reuters quoted an Iraqi minister as saying the talks were useful.", &[]),
+    ("a deed quoted", (2004, 9, 1), "The Guardian quoted a UN official as saying Israel had attacked Lebanon.",
+        &[("ISR", "LBN", "19")]),
     // A bare statement tells what befell people to no addressee; about a
     // state or a force, it is the speaker's comment on it.
     ("a statement about people", (2004, 9, 1), "An Israeli police official said three gunmen were killed.", &[]),
