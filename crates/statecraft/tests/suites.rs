@@ -142,13 +142,13 @@ fn real_news_gold_floor() {
         .nth(1)
         .and_then(|w| w.parse().ok())
         .unwrap_or_else(|| panic!("no F1 in {main:?}"));
-    // Measured 0.553 at `2bf2334` (0.537 at `4726a32`, 0.525 at `0eb27d1`,
+    // Measured 0.557 at `549f9be` (0.553 at `2bf2334`, 0.537 at `4726a32`, 0.525 at `0eb27d1`,
     // 0.518 at `e5c79da`, 0.496 at `372b4f8`, 0.488 at `fb72439`, 0.480 at
     // `2e0f9c8`, 0.467 at `feb7e40`, 0.460 at `98b734e`, 0.428 at
     // `033ef47`, 0.407 at `b7ae15a`, 0.375 at `531a768`, 0.344 at
     // `d88648c`, 0.318 at `25f80f5`, 0.224 before the parse's arguments;
     // 0.098 before issue 11).
-    const FLOOR: f64 = 0.545;
+    const FLOOR: f64 = 0.550;
     assert!(
         f1 >= FLOOR,
         "real-news gold: main F1 {f1}; floor is {FLOOR}\n{text}"
