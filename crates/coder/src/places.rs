@@ -206,6 +206,45 @@ fn fill_roles(
     }
 }
 
+/// Words that may stand between a role and the place its "of" names:
+/// articles and the nouns and adjectives of places ("the mayor of the
+/// northern West Bank city of Nablus").
+const OF_PLACE_FILLERS: &[&str] = &[
+    "THE", "CITY", "TOWN", "VILLAGE", "PROVINCE", "REGION", "DISTRICT", "STATE", "OF", "NORTHERN",
+    "SOUTHERN", "EASTERN", "WESTERN", "CENTRAL",
+];
+
+/// A role named without a country and followed by "of" and a place ("the
+/// mayor of Nablus", "the governor of the southern province of Basra")
+/// holds its office there: it takes that place's country.
+pub(crate) fn roles_of_places(units: &mut [crate::analysis::Unit], texts: &[&str]) {
+    for i in 0..units.len() {
+        let u = &units[i];
+        let roles_only = !u.pronoun
+            && !u.members.is_empty()
+            && u.members
+                .iter()
+                .all(|m| m.code.country_unknown() && m.code.has_roles());
+        if !roles_only || texts.get(u.last + 1) != Some(&"OF") {
+            continue;
+        }
+        let Some(next) = units.get(i + 1) else {
+            continue;
+        };
+        let between = (u.last + 2..next.first).all(|t| OF_PLACE_FILLERS.contains(&texts[t]));
+        let place = next
+            .members
+            .iter()
+            .find(|m| is_place_code(&m.code))
+            .and_then(|m| m.code.country().map(str::to_string));
+        if let (true, Some(c)) = (between && !next.pronoun, place) {
+            for m in &mut units[i].members {
+                m.code = m.code.with_country(&c);
+            }
+        }
+    }
+}
+
 /// A role named without a country after an actor of the same role that
 /// has one ("U.S. forces raided a village ..., and troops arrested three
 /// men") is the same party: it takes that country, before the place's.

@@ -624,6 +624,11 @@ const CASES: &[Case] = &[
     ("an aim shared", (2016, 6, 1), "Erdogan and Putin share the aim of curbing US influence.", &[]),
     ("an aim pursued", (2016, 6, 1), "Turkey aims to curb US influence in the region.",
         &[("TUR", "USA", "13")]),
+    // A role "of" a place holds its office there: "the governor of the
+    // southern province of Hebron" is Palestinian, not the arresters'.
+    ("a role of a place", (2004, 9, 1),
+        "Israeli troops arrested the governor of the southern province of Hebron, Palestinian officials said.",
+        &[("ISRMIL", "PSEGOV", "17")]),
     // A country named in a sea's name is no party: "the Sea of Japan".
     ("a sea", (2004, 9, 1), "North Korea fired missiles into the Sea of Japan.", &[]),
     ("a country", (2004, 9, 1), "North Korea fired missiles at Japan.", &[("PRK", "JPN", "19")]),

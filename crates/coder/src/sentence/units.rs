@@ -58,6 +58,7 @@ pub(super) fn units(s: &Sentence<'_>, lx: &[Lexeme]) -> Units {
     // Pronouns refer to actors that survive the dropped comma clauses.
     let mut all_units = build_units(lx, &groups, input.forwarded, &elim, !opts.petrarch);
     if opts.statecraft {
+        crate::places::roles_of_places(&mut all_units, texts);
         crate::places::owned_roles(&mut all_units, texts);
         crate::places::same_role(&mut all_units);
     }
