@@ -632,6 +632,9 @@ const CASES: &[Case] = &[
     // A country named in a sea's name is no party: "the Sea of Japan".
     ("a sea", (2004, 9, 1), "North Korea fired missiles into the Sea of Japan.", &[]),
     ("a country", (2004, 9, 1), "North Korea fired missiles at Japan.", &[("PRK", "JPN", "19")]),
+    // Turkmenistan is its own state after 1991 (Phoenix's dates for its
+    // Soviet-era code run the wrong way).
+    ("Turkmenistan", (2016, 6, 1), "Turkmenistan criticized Iran on Monday.", &[("TKM", "IRN", "11")]),
     // "Latin American" is no American: the region (CAMEO's LAM).
     ("a region of the Americas", (2004, 9, 1), "Latin American countries condemned Israel.",
         &[("LAM", "ISR", "11")]),
