@@ -47,23 +47,29 @@ pub(crate) fn harms(code: &str) -> bool {
     ["17", "18", "19", "20"].iter().any(|r| code.starts_with(r))
 }
 
-/// Roles of people as news names them when something befalls them:
-/// residents, civilians, refugees, gunmen, criminals.
-const PEOPLE: &[&str] = &["PPL", "CVL", "REF", "UAF", "CRM"];
+/// Roles of people and of society's bodies as news names them when
+/// something befalls them or they do something: residents, civilians,
+/// refugees, gunmen, criminals, companies, workers, schools, the media,
+/// farmers, health workers, churches.
+const PEOPLE: &[&str] = &[
+    "PPL", "CVL", "REF", "UAF", "CRM", "BUS", "LAB", "EDU", "MED", "AGR", "HLH", "REL",
+];
 
 /// Drops the bare statements (root 01 by the verb's own code, no
 /// pattern) whose target is people by one of [`PEOPLE`]' roles: "said
-/// three gunmen were killed", "said hundreds attended his funeral" tell
-/// what befell people, to no addressee, where a statement about a state
-/// or a force ("says Iraqi forces are not ready") is the speaker's
+/// three gunmen were killed", "said hundreds attended his funeral", "said
+/// the company has never been the victim", "told AFP" tell what befell
+/// people or what they did, to no addressee, where a statement about a
+/// state or a force ("says Iraqi forces are not ready") is the speaker's
 /// comment on it.
 pub(crate) fn statements_about_people(events: &mut Vec<RawEvent>) {
     events.retain(|e| {
-        let people = e
-            .target
-            .role_chunks()
-            .next()
-            .is_some_and(|r| PEOPLE.contains(&r));
+        // (An international body's roles are its kind: IGOBUSIMF.)
+        let people = e.target.country().is_some_and(crate::places::is_country)
+            && e.target
+                .role_chunks()
+                .next()
+                .is_some_and(|r| PEOPLE.contains(&r));
         !(e.code.starts_with("01") && e.pattern.is_none() && people)
     });
 }

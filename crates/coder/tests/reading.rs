@@ -619,6 +619,11 @@ const CASES: &[Case] = &[
     ("a statement about people", (2004, 9, 1), "An Israeli police official said three gunmen were killed.", &[]),
     ("a statement about a force", (2004, 9, 1), "The US says Iraqi forces are not ready to launch major attacks.",
         &[("USA", "IRQMIL", "01")]),
+    ("a statement about a company", (2004, 9, 1),
+        "A Polish minister said the company was following all safety standards.", &[]),
+    ("a statement about an international body", (2004, 9, 1),
+        "A European Union official said the IMF would not insist on new loans.",
+        &[("IGOEUREEC", "IGOBUSIMF", "01")]),
     // An aim its holders share is a stance, not an intention declared;
     // an aim pursued is an intention.
     ("an aim shared", (2016, 6, 1), "Erdogan and Putin share the aim of curbing US influence.", &[]),
