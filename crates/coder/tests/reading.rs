@@ -643,6 +643,13 @@ const CASES: &[Case] = &[
     // "Latin American" is no American: the region (CAMEO's LAM).
     ("a region of the Americas", (2004, 9, 1), "Latin American countries condemned Israel.",
         &[("LAM", "ISR", "11")]),
+    // Coordinated actors do a reciprocal act to each other ("signed a
+    // deal"); cooperation they offer goes to whom it is for.
+    ("cooperation offered together", (2004, 9, 1),
+        "The United States, Britain and France have all offered support to the African Union force.",
+        &[("USA", "IGOAFRAFU", "03"), ("GBR", "IGOAFRAFU", "03"), ("FRA", "IGOAFRAFU", "03")]),
+    ("a deal signed together", (2004, 9, 1), "Guinea and Mauritius have signed the deal.",
+        &[("GIN", "MUS", "05"), ("MUS", "GIN", "05")]),
     // Joining a body or someone is membership or company, no meeting;
     // joining talks with someone is one.
     ("joining a body", (2004, 9, 1), "Brazil and Peru later joined the group.", &[]),

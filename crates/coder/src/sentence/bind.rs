@@ -38,6 +38,57 @@ pub(super) struct Ctx<'a> {
 
 pub(super) type Side = Vec<(ActorCode, Option<(usize, usize)>)>;
 
+/// Verbs and nouns of acts (lemmas) whose coordinated subjects act on
+/// each other: "Russia and Belarus agreed to ...", "Thailand and
+/// Palestine signed a peace accord", "Guinea and Mauritius have signed
+/// the deal".
+const RECIPROCAL: &[&str] = &[
+    "agree",
+    "sign",
+    "cooperate",
+    "coordinate",
+    "collaborate",
+    "ally",
+    "reconcile",
+    "normalize",
+    "normalise",
+    "negotiate",
+    "meet",
+    "talk",
+    "discuss",
+    "consult",
+    "exchange",
+    "trade",
+    "unite",
+    "merge",
+    "partner",
+    "establish",
+    "restore",
+    "resume",
+    "renew",
+    "reach",
+    "conclude",
+    "ratify",
+    "settle",
+    "deal",
+    "agreement",
+    "accord",
+    "pact",
+    "treaty",
+    "relation",
+    "tie",
+    "cooperation",
+    "alliance",
+    "partnership",
+    "talks",
+    "negotiation",
+    "dialogue",
+    "understanding",
+    "truce",
+    "ceasefire",
+    "peace",
+];
+
 /// A verb occurrence to bind: what its pattern matched, where it stands,
 /// its clause, and what the clause inherits.
 pub(super) struct Occurrence<'b> {
@@ -411,12 +462,27 @@ impl Ctx<'_> {
         }
         let several =
             t.agents.len() > 1 || t.agents.first().is_some_and(|&a| self.units[a].compound);
-        if t.patient.is_none() && several && v.mutual {
+        if t.patient.is_none() && several && self.together(v) {
             // "Insurgents and American forces clashed".
             parties.target = parties.source;
             parties.self_pairs = Some(true);
         }
         true
+    }
+
+    /// Whether coordinated actors with no one else to act on do the act
+    /// `v` to each other: a mutual act that is a meeting, a fight or a
+    /// reciprocal verb ("agreed", "signed"), not cooperation one side does
+    /// for another ("the United States, Britain and France offered support
+    /// to the African Union force").
+    fn together(&self, v: &Binding<'_>) -> bool {
+        let (vf, vl) = (v.at.vf, v.at.vl);
+        v.mutual
+            && (v.code.starts_with("04")
+                || crate::filters::fighting(self.toks.get(vf..=vl).unwrap_or(&[]))
+                || self
+                    .grammar
+                    .is_none_or(|g| g.lemma_in(self.vis[vf], RECIPROCAL)))
     }
 
     /// Why the parse's participants `t` give the verb no event, if they
@@ -726,7 +792,7 @@ impl Ctx<'_> {
                 // said" is no statement of one to the other.
                 if parties.target.is_none()
                     && self.units[s].compound
-                    && (!self.opts.statecraft || v.mutual)
+                    && (!self.opts.statecraft || self.together(v))
                 {
                     parties.target = Some(s);
                     parties.self_pairs = Some(petrarch && bind.compound.is_some());
