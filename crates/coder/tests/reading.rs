@@ -634,6 +634,10 @@ const CASES: &[Case] = &[
     ("a role of a place", (2004, 9, 1),
         "Israeli troops arrested the governor of the southern province of Hebron, Palestinian officials said.",
         &[("ISRMIL", "PSEGOV", "17")]),
+    // A spokesman speaks for a government (the guide's GOV), not the
+    // media.
+    ("a spokesman", (2004, 9, 1), "A spokesman for the Iranian foreign ministry criticized the United States.",
+        &[("IRNGOV", "USA", "11")]),
     // A country named in a sea's name is no party: "the Sea of Japan".
     ("a sea", (2004, 9, 1), "North Korea fired missiles into the Sea of Japan.", &[]),
     ("a country", (2004, 9, 1), "North Korea fired missiles at Japan.", &[("PRK", "JPN", "19")]),

@@ -314,13 +314,25 @@ impl Loader {
         self
     }
 
-    /// Adds an agents file.
+    /// Adds an agents file. Its phrases replace the same phrases of the
+    /// files loaded before it (an overlay corrects a base role).
     pub fn agents(&mut self, text: &str, file: &str, dialect: Dialect) -> &mut Self {
+        let before = self.dict.agents.len();
         match dialect {
             Dialect::Tabari => tabari::read_agents(text, file, &mut self.dict, &mut self.errors),
             Dialect::Petrarch => {
                 petrarch::read_agents(text, file, &mut self.dict, &mut self.errors)
             }
+        }
+        let mine: std::collections::HashSet<String> = self.dict.agents[before..]
+            .iter()
+            .flat_map(|a| a.phrases.iter().map(Phrase::display))
+            .collect();
+        if before > 0 && !mine.is_empty() {
+            for a in &mut self.dict.agents[..before] {
+                a.phrases.retain(|p| !mine.contains(&p.display()));
+            }
+            self.dict.agents.retain(|a| !a.phrases.is_empty());
         }
         self
     }

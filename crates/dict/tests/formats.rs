@@ -421,6 +421,38 @@ fn agents_in_both_dialects() {
     assert_eq!(&*dict.agents[1].code.code, "NGM");
 }
 
+/// A later agents file (an overlay) replaces the same phrases of earlier
+/// ones, and leaves the rest.
+#[test]
+fn later_agents_replace_earlier_phrases() {
+    let mut l = Loader::new();
+    l.agents(
+        "!PERSON! = MAN, WOMAN\nSPOKES!PERSON! [~MED]\nCLERIC [~REL]\n",
+        "base.agents",
+        Dialect::Petrarch,
+    );
+    l.agents("SPOKESMAN [~GOV]\n", "overlay.agents", Dialect::Petrarch);
+    let (dict, errors) = l.finish();
+    assert!(errors.is_empty(), "{errors:?}");
+    let roles: Vec<(String, String)> = dict
+        .agents
+        .iter()
+        .flat_map(|a| {
+            a.phrases
+                .iter()
+                .map(|p| (p.display(), a.code.code.to_string()))
+        })
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("SPOKESWOMAN".to_string(), "MED".to_string()),
+            ("CLERIC".to_string(), "REL".to_string()),
+            ("SPOKESMAN".to_string(), "GOV".to_string()),
+        ]
+    );
+}
+
 #[test]
 fn discards_and_issues() {
     let mut l = Loader::new();
