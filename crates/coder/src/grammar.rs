@@ -635,6 +635,20 @@ impl Grammar<'_> {
         })
     }
 
+    /// Whether the parse reads token `t` as a noun in an oblique of a
+    /// passive verb: "was killed in an attack", "were wounded in a
+    /// shootout". The passive's subject suffered the act the noun names.
+    pub(crate) fn passive_oblique(&self, t: usize) -> bool {
+        self.parsed(t).is_some_and(|(parse, n)| {
+            let w = &parse.words()[n];
+            w.upos == Upos::Noun
+                && w.deprel.split(':').next() == Some("obl")
+                && parse
+                    .head(n)
+                    .is_some_and(|h| crate::arguments::is_passive(parse, h))
+        })
+    }
+
     /// Whether the verb at token `verb` has a direct object that tokens
     /// `first..=last` do not lie in: what the verb moves or handles is not
     /// them ("is flying the migrants to Libya"; not "visited Brazil's

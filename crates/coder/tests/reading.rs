@@ -634,6 +634,11 @@ const CASES: &[Case] = &[
     ("a role of a place", (2004, 9, 1),
         "Israeli troops arrested the governor of the southern province of Hebron, Palestinian officials said.",
         &[("ISRMIL", "PSEGOV", "17")]),
+    // A harm named in an oblique of a passive, with no doer named, is
+    // no act of its sufferers: the attacker is not named.
+    ("killed in an attack", (2004, 9, 1), "A Czech parliamentarian was killed Tuesday in an attack on the streets of Amman.", &[]),
+    ("wounded in an attack by someone", (2004, 9, 1), "Iraqi police were wounded in an attack by insurgents.",
+        &[("IRQREB", "IRQCOP", "19")]),
     // A spokesman speaks for a government (the guide's GOV), not the
     // media.
     ("a spokesman", (2004, 9, 1), "A spokesman for the Iranian foreign ministry criticized the United States.",

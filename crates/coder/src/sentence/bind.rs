@@ -502,6 +502,23 @@ impl Ctx<'_> {
         if v.at.pattern.is_none() && v.code.starts_with("01") && t.patient.is_some() {
             return Some("a statement with no pattern: no event");
         }
+        // "A Czech parliamentarian was killed in an attack in Amman": a
+        // harm named by a noun in an oblique of a passive, whose parse
+        // names no doer, has none; the passive's subject suffered it.
+        // (A clash is the sufferers' side's too: "officers were wounded
+        // in clashes with protesters".)
+        if doerless
+            && parties.implied.is_none()
+            && crate::filters::harms(v.code)
+            && !v.mutual
+            && self
+                .grammar
+                .is_some_and(|g| g.passive_oblique(self.vis[v.at.vf]))
+        {
+            return Some(
+                "a harm a passive's subject suffered, whose parse names no doer: no event",
+            );
+        }
         // "said Monday after the assassination in Damascus of a leader":
         // a harm named by a noun in a phrase of time or circumstance,
         // whose parse names no doer, has none; the actors around it in
