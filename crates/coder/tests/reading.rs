@@ -634,6 +634,11 @@ const CASES: &[Case] = &[
     ("a role of a place", (2004, 9, 1),
         "Israeli troops arrested the governor of the southern province of Hebron, Palestinian officials said.",
         &[("ISRMIL", "PSEGOV", "17")]),
+    // A place where an intended or granted act would happen is no party
+    // to it; the one granted is.
+    ("an intention for a place", (2004, 9, 1), "Jordan signed a deal that will allow its gold to be traded in Turkey.", &[]),
+    ("a right granted", (2004, 9, 1), "Tanzania granted Rwanda the right to build a port in Kenya.",
+        &[("TZA", "RWA", "08")]),
     // A harm named in an oblique of a passive, with no doer named, is
     // no act of its sufferers: the attacker is not named.
     ("killed in an attack", (2004, 9, 1), "A Czech parliamentarian was killed Tuesday in an attack on the streets of Amman.", &[]),

@@ -265,7 +265,7 @@ impl Ctx<'_> {
         // verbal act ("is to say ... as he chairs a meeting in Ethiopia"),
         // where force in a country, or the threat of it, may be against
         // it ("threatened to launch strikes in Congo").
-        let verbal = ["01", "02", "04", "05", "10", "11", "12", "14"]
+        let verbal = ["01", "02", "03", "04", "05", "08", "10", "11", "12", "14"]
             .iter()
             .any(|r| code.starts_with(r));
         if let Some(g) = self
