@@ -1036,14 +1036,22 @@ impl Grammar<'_> {
     /// happens by the parse: its head is introduced by a locative
     /// preposition ("chairs a meeting in Ethiopia").
     pub(crate) fn locative(&self, first: usize, last: usize) -> bool {
+        self.span_head(first, last)
+            .is_some_and(|(parse, w)| crate::arguments::locative_phrase(parse, w))
+    }
+
+    /// The parse, and the head word of the phrase over tokens
+    /// `first..=last`: its first word whose head lies outside it.
+    fn span_head(&self, first: usize, last: usize) -> Option<(&Parse, usize)> {
         let (parse, word_of) = self.parse();
         let inside: Vec<usize> = (first..=last)
             .filter_map(|t| word_of.get(t).copied().flatten())
             .collect();
-        inside
+        let head = inside
             .iter()
-            .find(|&&w| parse.head(w).is_none_or(|h| !inside.contains(&h)))
-            .is_some_and(|&w| crate::arguments::locative_phrase(parse, w))
+            .copied()
+            .find(|&w| parse.head(w).is_none_or(|h| !inside.contains(&h)))?;
+        Some((parse, head))
     }
 
     /// Whether the parse reads token `t` as a noun of intention that
@@ -1149,14 +1157,10 @@ impl Grammar<'_> {
         let Some(o) = parse.dependents(v).find(|&d| w[d].deprel == "obj") else {
             return false;
         };
-        let inside: Vec<usize> = (first..=last)
-            .filter_map(|t| word_of.get(t).copied().flatten())
-            .collect();
-        let head = inside
-            .iter()
-            .find(|&&x| parse.head(x).is_none_or(|h| !inside.contains(&h)));
         w[o].upos == Upos::Noun
-            && head.is_some_and(|&h| h != o && crate::arguments::case_is(parse, h, "with"))
+            && self
+                .span_head(first, last)
+                .is_some_and(|(_, h)| h != o && crate::arguments::case_is(parse, h, "with"))
     }
 
     /// Whether the phrase over tokens `first..=last` only places something
@@ -1165,14 +1169,8 @@ impl Grammar<'_> {
     /// south of Kabul"). What happened there did not happen to the place,
     /// nor in it.
     pub(crate) fn directional(&self, first: usize, last: usize) -> bool {
-        let (parse, word_of) = self.parse();
-        let inside: Vec<usize> = (first..=last)
-            .filter_map(|t| word_of.get(t).copied().flatten())
-            .collect();
-        inside
-            .iter()
-            .find(|&&w| parse.head(w).is_none_or(|h| !inside.contains(&h)))
-            .is_some_and(|&w| crate::arguments::bearing_phrase(parse, w))
+        self.span_head(first, last)
+            .is_some_and(|(parse, w)| crate::arguments::bearing_phrase(parse, w))
     }
 
     /// Whether the verb at token `verb` is a reporting verb ("said") and
