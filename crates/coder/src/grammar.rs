@@ -622,6 +622,17 @@ impl Grammar<'_> {
         })
     }
 
+    /// Whether the parse reads token `t` as a verb whose object's lemma is
+    /// one of `lemmas` ("deepen a partnership").
+    pub(crate) fn object_lemma_in(&self, t: usize, lemmas: &[&str]) -> bool {
+        self.parsed(t).is_some_and(|(parse, v)| {
+            let w = parse.words();
+            parse.dependents(v).any(|d| {
+                w[d].deprel == "obj" && lemmas.iter().any(|l| w[d].lemma.eq_ignore_ascii_case(l))
+            })
+        })
+    }
+
     /// Whether the tagger reads token `t` as a common noun.
     pub(crate) fn noun_at(&self, t: usize) -> bool {
         self.upos_at(t) == Some(Upos::Noun)

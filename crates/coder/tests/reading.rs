@@ -664,6 +664,9 @@ const CASES: &[Case] = &[
         &[("USA", "IGOAFRAFU", "03"), ("GBR", "IGOAFRAFU", "03"), ("FRA", "IGOAFRAFU", "03")]),
     ("a deal signed together", (2004, 9, 1), "Guinea and Mauritius have signed the deal.",
         &[("GIN", "MUS", "05"), ("MUS", "GIN", "05")]),
+    ("a partnership deepened together", (2004, 9, 1),
+        "Brazil and the United States are seeking to deepen a partnership in energy.",
+        &[("BRA", "USA", "03"), ("USA", "BRA", "03")]),
     // Joining a body or someone is membership or company, no meeting;
     // joining talks with someone is one.
     ("joining a body", (2004, 9, 1), "Brazil and Peru later joined the group.", &[]),

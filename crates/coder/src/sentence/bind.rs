@@ -472,7 +472,8 @@ impl Ctx<'_> {
 
     /// Whether coordinated actors with no one else to act on do the act
     /// `v` to each other: a mutual act that is a meeting, a fight or a
-    /// reciprocal verb ("agreed", "signed"), not cooperation one side does
+    /// reciprocal verb ("agreed", "signed") or one whose object is
+    /// ("deepen a partnership"), not cooperation one side does
     /// for another ("the United States, Britain and France offered support
     /// to the African Union force").
     fn together(&self, v: &Binding<'_>) -> bool {
@@ -480,9 +481,10 @@ impl Ctx<'_> {
         v.mutual
             && (v.code.starts_with("04")
                 || crate::filters::fighting(self.toks.get(vf..=vl).unwrap_or(&[]))
-                || self
-                    .grammar
-                    .is_none_or(|g| g.lemma_in(self.vis[vf], RECIPROCAL)))
+                || self.grammar.is_none_or(|g| {
+                    g.lemma_in(self.vis[vf], RECIPROCAL)
+                        || g.object_lemma_in(self.vis[vf], RECIPROCAL)
+                }))
     }
 
     /// Why the parse's participants `t` give the verb no event, if they
