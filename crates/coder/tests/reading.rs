@@ -624,6 +624,9 @@ const CASES: &[Case] = &[
     ("a statement about an international body", (2004, 9, 1),
         "A European Union official said the IMF would not insist on new loans.",
         &[("IGOEUREEC", "IGOBUSIMF", "01")]),
+    // Talks one is due or scheduled to hold are planned: 036, not 046.
+    ("talks due", (2004, 9, 1), "Iran and the EU are due to hold talks next week.",
+        &[("IRN", "IGOEUREEC", "03"), ("IGOEUREEC", "IRN", "03")]),
     // An aim its holders share is a stance, not an intention declared;
     // an aim pursued is an intention.
     ("an aim shared", (2016, 6, 1), "Erdogan and Putin share the aim of curbing US influence.", &[]),

@@ -11,6 +11,8 @@ use statecraft_types::Modality;
 /// IN or FOR ("plans to", "the possibility of", "interest in").
 pub(super) const INTENT_STEMS: &[&str] = &[
     "PLAN",
+    "SCHEDUL",
+    "DUE",
     "INTEND",
     "INTENTION",
     "INTENT",
