@@ -784,37 +784,24 @@ impl Grammar<'_> {
                 out.push((u, a.role));
                 continue;
             }
-            // "Berlusconi and Putin said they welcome ...": the pronoun
-            // subject of what a speaker reports is the speaker.
-            if a.role == Role::Agent && unit_at[a.word].is_none() {
-                if let Some(speakers) = reporter(parse, v, a.word) {
-                    for s in speakers {
-                        let u = unit_below(parse, &unit_at, named, s);
-                        if u.is_some() && !out.iter().any(|(x, _)| *x == u) {
-                            out.push((u, Role::Agent));
-                        }
-                    }
-                    continue;
-                }
-            }
-            // "Iran said Iraqi troops had attacked it": a pronoun acted on
-            // in what a speaker reports of someone else is the speaker.
-            // ("fired rockets at it": the pronoun is no place.)
-            let acted_on = match &a.role {
-                Role::Patient(_) => true,
-                Role::Place(case) => case != "in",
-                Role::Agent => false,
+            // A pronoun in what a speaker reports may stand for the
+            // speaker: the subject ("Berlusconi and Putin said they welcome
+            // ..."), or the one acted on by someone else ("Iran said Iraqi
+            // troops had attacked it"; "fired rockets at it": no place).
+            let speakers = match &a.role {
+                _ if unit_at[a.word].is_some() => None,
+                Role::Agent => reporter(parse, v, a.word),
+                Role::Place(case) if case == "in" => None,
+                Role::Patient(_) | Role::Place(_) => spoken_of(parse, v, a.word),
             };
-            if acted_on && unit_at[a.word].is_none() {
-                if let Some(speakers) = spoken_of(parse, v, a.word) {
-                    for s in speakers {
-                        let u = unit_below(parse, &unit_at, named, s);
-                        if u.is_some() && !out.iter().any(|(x, _)| *x == u) {
-                            out.push((u, a.role.clone()));
-                        }
+            if let Some(speakers) = speakers {
+                for s in speakers {
+                    let u = unit_below(parse, &unit_at, named, s);
+                    if u.is_some() && !out.iter().any(|(x, _)| *x == u) {
+                        out.push((u, a.role.clone()));
                     }
-                    continue;
                 }
+                continue;
             }
             // A noun the parser hung on the verb as a conjunct (see
             // `arguments::own`) counts only if an actor covers it: what
@@ -1054,15 +1041,21 @@ impl Grammar<'_> {
     /// The parse, and the head word of the phrase over tokens
     /// `first..=last`: its first word whose head lies outside it.
     fn span_head(&self, first: usize, last: usize) -> Option<(&Parse, usize)> {
-        let (parse, word_of) = self.parse();
-        let inside: Vec<usize> = (first..=last)
-            .filter_map(|t| word_of.get(t).copied().flatten())
-            .collect();
+        let (parse, _) = self.parse();
+        let inside = self.span_words(first, last);
         let head = inside
             .iter()
             .copied()
             .find(|&w| parse.head(w).is_none_or(|h| !inside.contains(&h)))?;
         Some((parse, head))
+    }
+
+    /// The parse's words under tokens `first..=last`.
+    fn span_words(&self, first: usize, last: usize) -> Vec<usize> {
+        let (_, word_of) = self.parse();
+        (first..=last)
+            .filter_map(|t| word_of.get(t).copied().flatten())
+            .collect()
     }
 
     /// Whether the parse reads token `t` as a noun of intention that
@@ -1107,13 +1100,10 @@ impl Grammar<'_> {
             .dependents(v)
             .filter(|&d| matches!(w[d].deprel, "obj" | "xcomp" | "compound:prt"))
             .collect();
-        let inside: Vec<usize> = (first..=last)
-            .filter_map(|t| word_of.get(t).copied().flatten())
-            .collect();
         w[v].deprel != "acl"
             && complements.len() == 1
             && w[complements[0]].deprel != "compound:prt"
-            && inside.contains(&complements[0])
+            && self.span_words(first, last).contains(&complements[0])
     }
 
     /// Whether the parse reads token `t` as "join" with no event for its
@@ -1275,9 +1265,15 @@ fn reporter(parse: &Parse, v: usize, subject: usize) -> Option<Vec<usize>> {
     {
         return None;
     }
+    speakers(parse, h, subject)
+}
+
+/// The agents of the verb of saying `h` other than the word `but`, if it
+/// has any: who speaks of itself in what it says.
+fn speakers(parse: &Parse, h: usize, but: usize) -> Option<Vec<usize>> {
     let speakers: Vec<usize> = crate::arguments::arguments(parse, h)
         .into_iter()
-        .filter(|a| a.role == Role::Agent && a.word != subject)
+        .filter(|a| a.role == Role::Agent && a.word != but)
         .map(|a| a.word)
         .collect();
     (!speakers.is_empty()).then_some(speakers)
@@ -1326,12 +1322,7 @@ fn spoken_of(parse: &Parse, v: usize, pronoun: usize) -> Option<Vec<usize>> {
         }
         _ => None,
     }?;
-    let speakers: Vec<usize> = crate::arguments::arguments(parse, speaker_verb)
-        .into_iter()
-        .filter(|a| a.role == Role::Agent && a.word != pronoun)
-        .map(|a| a.word)
-        .collect();
-    (!speakers.is_empty()).then_some(speakers)
+    speakers(parse, speaker_verb, pronoun)
 }
 
 /// The complement of the reporting verb `v` that condemns what it is said

@@ -504,39 +504,30 @@ impl Ctx<'_> {
         if v.at.pattern.is_none() && v.code.starts_with("01") && t.patient.is_some() {
             return Some("a statement with no pattern: no event");
         }
-        // "A Czech parliamentarian was killed in an attack in Amman": a
-        // harm named by a noun in an oblique of a passive, whose parse
-        // names no doer, has none; the passive's subject suffered it.
-        // (A clash is the sufferers' side's too: "officers were wounded
-        // in clashes with protesters".)
-        if doerless
-            && parties.implied.is_none()
-            && crate::filters::harms(v.code)
-            && !v.mutual
-            && self
-                .grammar
-                .is_some_and(|g| g.passive_oblique(self.vis[v.at.vf]))
-        {
-            return Some(
-                "a harm a passive's subject suffered, whose parse names no doer: no event",
-            );
-        }
-        // "said Monday after the assassination in Damascus of a leader":
-        // a harm named by a noun in a phrase of time or circumstance,
-        // whose parse names no doer, has none; the actors around it in
-        // the sentence did not do it. ("During his visit to Hanoi, the
-        // president said": a visit, talks or a meeting is the subject's;
-        // so is a side of a clash, "during clashes with the rebels".)
-        if doerless
-            && crate::filters::harms(v.code)
-            && !v.mutual
-            && self
-                .grammar
-                .is_some_and(|g| g.circumstance_at(self.vis[v.at.vf]))
-        {
-            return Some(
-                "an act named after \"after\" or the like, whose parse names no doer: no event",
-            );
+        // A harm named by a noun whose parse names no doer has none where
+        // the noun stands apart from the clause's actors. A side of a
+        // clash is theirs ("officers were wounded in clashes with
+        // protesters", "during clashes with the rebels").
+        let named_apart = doerless && crate::filters::harms(v.code) && !v.mutual;
+        if let (Some(g), true) = (self.grammar, named_apart) {
+            let noun = self.vis[v.at.vf];
+            // "A Czech parliamentarian was killed in an attack in Amman":
+            // in an oblique of a passive, whose subject suffered it.
+            if parties.implied.is_none() && g.passive_oblique(noun) {
+                return Some(
+                    "a harm a passive's subject suffered, whose parse names no doer: no event",
+                );
+            }
+            // "said Monday after the assassination in Damascus of a
+            // leader": in a phrase of time or circumstance; the actors
+            // around it in the sentence did not do it. ("During his visit
+            // to Hanoi, the president said": a visit, talks or a meeting
+            // is the subject's.)
+            if g.circumstance_at(noun) {
+                return Some(
+                    "an act named after \"after\" or the like, whose parse names no doer: no event",
+                );
+            }
         }
         // "is flying the migrants to Libya": a verb of going that carries
         // an object of its own somewhere is no visit by its subject.
