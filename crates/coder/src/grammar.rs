@@ -933,6 +933,49 @@ impl Grammar<'_> {
         Some((parse, v, self.parsed(b)?.1))
     }
 
+    /// The subject of what the token `verb` reports, as a token, where
+    /// `verb` is a verb of saying that closes its report ("Afghanistan has
+    /// a chance, the envoy said"): it reports nothing after itself, and
+    /// the parse hangs it on the clause before it (as a parataxis, or by a
+    /// slip as a relative clause or conjunct), or makes that clause its
+    /// complement.
+    pub(crate) fn closing_speech(&self, verb: usize) -> Option<usize> {
+        let (parse, v) = self.parsed(verb)?;
+        let w = parse.words();
+        let rel = |d: usize| w[d].deprel.split(':').next().unwrap_or("");
+        let reports_after = parse
+            .dependents(v)
+            .any(|d| d > v && matches!(rel(d), "ccomp" | "obj" | "xcomp" | "iobj"));
+        if !REPORTING.contains(&w[v].lemma.to_lowercase().as_str()) || reports_after {
+            return None;
+        }
+        let clause = parse
+            .head(v)
+            .filter(|&h| h < v)
+            .or_else(|| parse.dependents(v).find(|&d| d < v && rel(d) == "ccomp"))?;
+        // The clause's head, where the parse hung the verb on a word of
+        // it ("a chance ..., the envoy said"): the sentence's root or the
+        // verb's complement, not a clause inside the report.
+        let mut head = clause;
+        while parse.head(head).is_some_and(|h| h < v) && rel(head) != "ccomp" {
+            head = parse.head(head)?;
+        }
+        // What is said of the subject, not a deed of its (the deed is the
+        // event, not the report): a copular clause ("is a threat") or one
+        // of having or seeming ("has a chance").
+        let stative = w[head].upos != Upos::Verb
+            || matches!(
+                w[head].lemma.to_lowercase().as_str(),
+                "be" | "have" | "remain" | "seem" | "appear"
+            );
+        if !stative {
+            return None;
+        }
+        let subject = parse.dependents(head).find(|&d| rel(d) == "nsubj")?;
+        let (_, word_of) = self.parse();
+        word_of.iter().position(|&x| x == Some(subject))
+    }
+
     /// Whether the verb at token `verb` reports a judgement of censure:
     /// its complement is a copular clause on an adjective that condemns
     /// ("Sudan said the resolution was unfair", "called it illegal" is

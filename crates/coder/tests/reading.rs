@@ -609,6 +609,23 @@ const CASES: &[Case] = &[
     ("a telephone call", (2004, 9, 1),
         "Chinese President Hu Jintao called Pakistani President Pervez Musharraf late Monday.",
         &[("CHNGOV", "PAKGOV", "04"), ("PAKGOV", "CHNGOV", "04")]),
+    // A statement closed by its speaker ("..., the envoy said") is the
+    // speaker's about the report's subject, as "the envoy said ..." is;
+    // a deed reported, an outlet's report and one's own country's news
+    // are not statements to another party.
+    ("a closing statement", (2004, 9, 1),
+        "Afghanistan has a chance for real legitimacy, the UN envoy said on Tuesday.",
+        &[("IGOUNOGOV", "AFG", "01")]),
+    ("a closing statement, the speaker first", (2004, 9, 1),
+        "The UN envoy said on Tuesday that Afghanistan has a chance for real legitimacy.",
+        &[("IGOUNOGOV", "AFG", "01")]),
+    ("a closing report of a deed", (2004, 9, 1),
+        "Iraqi troops attacked Kuwait on Monday, Iranian officials said.",
+        &[("IRQMIL", "KWT", "19")]),
+    ("an outlet's closing report", (2004, 9, 1),
+        "Kenya's environment minister is a strong candidate for the prize, the BBC reported.", &[]),
+    ("a closing statement of home news", (2004, 9, 1),
+        "The Iraqi police are ready for the elections, the Iraqi interior minister said.", &[]),
     // An outlet quoting someone relays their words and says nothing to
     // them; what is quoted still codes.
     ("a quotation", (2004, 9, 1), "Reuters quoted an Iraqi minister as saying the talks were useful.", &[]),

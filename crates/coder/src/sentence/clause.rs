@@ -166,6 +166,9 @@ impl<'c> ClauseCoder<'c> {
         if opts.petrarch && !opts.statecraft {
             self.closing_report(&mut all_events);
         }
+        if opts.statecraft && all_events.is_empty() {
+            self.closing_statement(&mut all_events);
+        }
         Ok(Coded {
             events: all_events,
             first_coded_verb,
@@ -770,38 +773,47 @@ impl<'c> ClauseCoder<'c> {
         );
     }
 
+    /// The code and slots of verb `(vf, vl, v)` of the closing clause,
+    /// which starts at visible position `lo`, by its own words alone.
+    fn closing_verb(
+        &self,
+        lo: usize,
+        (vf, vl, v): (usize, usize, u32),
+    ) -> (EventCode, Bind, Option<&'c str>) {
+        let view = self.view;
+        let matcher = Matcher {
+            toks: &view.vtexts,
+            comma: &view.vcomma,
+            units: &view.units,
+            dict: self.s.lexicon.dict,
+            lo,
+            hi: view.vis.len(),
+            subject: None,
+        };
+        resolve_verb(
+            &matcher,
+            self.s,
+            &self.s.lexicon.families[v as usize],
+            self.present,
+            (vf, vl),
+            None,
+            &|_, _| false,
+        )
+    }
+
     /// PETRARCH's closing reporting clause ("..., a senior official said on
     /// Saturday"): its first verb with an actor before it, not yet coded,
     /// is an event of its own.
     fn closing_report(&self, all_events: &mut Vec<RawEvent>) {
-        let dict = self.s.lexicon.dict;
-        let families = self.s.lexicon.families;
         let view = self.view;
         let (vis, vbarrier, units) = (&view.vis, &view.vbarrier, &view.units);
         if let Some(p) = (0..vis.len()).rev().find(|&i| vbarrier[i]) {
             let (lo, hi) = (p + 1, vis.len());
-            let matcher = Matcher {
-                toks: &view.vtexts,
-                comma: &view.vcomma,
-                units,
-                dict,
-                lo,
-                hi,
-                subject: None,
-            };
             for &(vf, vl, v) in view.verbs.iter().filter(|v| v.0 >= lo) {
                 if all_events.iter().any(|e| e.verb_tokens.0 == vf) {
                     break;
                 }
-                let (code, bind, pat_src) = resolve_verb(
-                    &matcher,
-                    self.s,
-                    &families[v as usize],
-                    self.present,
-                    (vf, vl),
-                    None,
-                    &|_, _| false,
-                );
+                let (code, bind, pat_src) = self.closing_verb(lo, (vf, vl, v));
                 if !matches!(code, EventCode::Event { .. })
                     || !units.iter().any(|u| u.first >= lo && u.first < vf)
                 {
@@ -826,6 +838,71 @@ impl<'c> ClauseCoder<'c> {
                 }
             }
         }
+    }
+}
+
+impl ClauseCoder<'_> {
+    /// A closing report of a sentence with no event (statecraft reading):
+    /// "Afghanistan has a chance for legitimacy, the UN envoy said" is the
+    /// envoy's statement about Afghanistan, as "the envoy said Afghanistan
+    /// has a chance" is (the guide: a statement with an actor as its
+    /// subject matter). The parse makes the verb of saying a parataxis of
+    /// the reported clause; the speaker is an actor after the clause's
+    /// last barrier, and the subject matter the report's first actor.
+    fn closing_statement(&self, all_events: &mut Vec<RawEvent>) {
+        let (Some(g), view) = (self.grammar, self.view) else {
+            return;
+        };
+        let (vis, units) = (&view.vis, &view.units);
+        let Some(p) = (0..vis.len()).rev().find(|&i| view.vbarrier[i]) else {
+            return;
+        };
+        let Some(&(vf, vl, v)) = view.verbs.iter().find(|v| v.0 > p) else {
+            return;
+        };
+        let Some(subject) = g.closing_speech(vis[vf]) else {
+            return;
+        };
+        let speaker = units.iter().position(|u| u.first > p);
+        let reported = units
+            .iter()
+            .position(|u| u.last < p && (vis[u.first]..=vis[u.last]).contains(&subject));
+        let (Some(source), Some(target)) = (speaker, reported) else {
+            return;
+        };
+        // What an outlet reports is news, not its own statement.
+        let outlet = units[source].members.iter().any(|m| {
+            m.code.as_str().starts_with("MED") || m.code.role_chunks().any(|r| r == "MED")
+        });
+        // One's own country's doings are news of it, not a statement
+        // to another party.
+        let country = |u: usize| units[u].members.first().and_then(|m| m.code.country());
+        if outlet
+            || country(source).is_none()
+            || country(target).is_none()
+            || country(source) == country(target)
+        {
+            return;
+        }
+        let (code, mut bind, _) = self.closing_verb(p + 1, (vf, vl, v));
+        if !matches!(&code, EventCode::Event { code, .. } if code.starts_with("01")) {
+            return;
+        }
+        bind.source = Some(source);
+        bind.target = Some(target);
+        let at = Occurrence {
+            bind: &bind,
+            pattern: None,
+            vf,
+            vl,
+            lo: 0,
+            hi: vis.len(),
+            carried: None,
+            prefer_own: false,
+            intended: false,
+        };
+        let mut src = None;
+        all_events.extend(self.ctx.make_events(&code, &at, &mut src));
     }
 }
 
