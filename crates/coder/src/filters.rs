@@ -74,6 +74,22 @@ pub(crate) fn statements_about_people(events: &mut Vec<RawEvent>) {
     });
 }
 
+/// Drops the bare statements (root 01 by the verb's own code, no
+/// pattern) between two actors of one country: "the authorities say the
+/// police chief was shot", "the ministry said police had found
+/// explosives" are home news, whose deed, if any, is the event; a
+/// statement of one state about another ("says Iraqi forces are not
+/// ready") stays.
+pub(crate) fn home_statements(events: &mut Vec<RawEvent>) {
+    events.retain(|e| {
+        let home = e
+            .source
+            .country()
+            .is_some_and(|c| crate::places::is_country(c) && e.target.country() == Some(c));
+        !(e.code.starts_with("01") && e.pattern.is_none() && home)
+    });
+}
+
 /// Roles that hold no state authority: armed groups, gunmen, criminals.
 const NON_STATE: &[&str] = &["REB", "UAF", "INS", "SEP", "CRM"];
 

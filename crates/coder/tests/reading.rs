@@ -626,6 +626,13 @@ const CASES: &[Case] = &[
         "Kenya's environment minister is a strong candidate for the prize, the BBC reported.", &[]),
     ("a closing statement of home news", (2004, 9, 1),
         "The Iraqi police are ready for the elections, the Iraqi interior minister said.", &[]),
+    // A bare statement between two actors of one country is home news;
+    // about another country's body, it is a statement to it.
+    ("a statement of home news", (2004, 9, 1),
+        "The Iraqi interior ministry said Iraqi police were ready for the elections.", &[]),
+    ("a statement about another state's police", (2004, 9, 1),
+        "The Iranian interior ministry said Iraqi police were ready for the elections.",
+        &[("IRNGOV", "IRQCOP", "01")]),
     // An outlet quoting someone relays their words and says nothing to
     // them; what is quoted still codes.
     ("a quotation", (2004, 9, 1), "Reuters quoted an Iraqi minister as saying the talks were useful.", &[]),

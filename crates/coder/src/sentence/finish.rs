@@ -119,7 +119,7 @@ fn too_complex(
 
 /// The statecraft reading's filters on a sentence's events (token
 /// positions in the original sentence): abductions, bombings, interviews,
-/// one-way acts, and
+/// one-way acts, statements about people or home news, and
 /// reported speech (the reporter is no party to what it reports).
 fn statecraft_filters(
     input: &SentenceInput<'_>,
@@ -149,6 +149,15 @@ fn statecraft_filters(
         before,
         all_events,
         "a bare statement about people, to no addressee",
+    );
+    let before = input.trace.map(|_| all_events.clone());
+    crate::filters::home_statements(all_events);
+    traced(
+        input,
+        texts,
+        before,
+        all_events,
+        "a bare statement of home news",
     );
     let reports = texts.iter().any(|t| crate::grammar::may_report(t));
     let before = input.trace.map(|_| all_events.clone());
