@@ -171,6 +171,12 @@ const REPORTING: &[&str] = &[
     "reveal", "write", "quote", "believe", "think",
 ];
 
+/// Verbs (lemmas) that say what a subject is, has or undergoes, not what
+/// it does: what is said of it with them is a comment on it.
+const STATIVE: &[&str] = &[
+    "be", "have", "remain", "seem", "appear", "face", "need", "lack", "look", "become",
+];
+
 /// Nouns (lemmas) of places: "left the country", "took over the capital
 /// Phnom Penh".
 const PLACE_NOUNS: &[&str] = &[
@@ -1031,6 +1037,49 @@ impl Grammar<'_> {
         out.into_iter()
             .filter_map(|d| token_of(word_of, d))
             .collect()
+    }
+
+    /// Whether the actor at token `actor` is the doer of a deed that the
+    /// verb of saying at token `verb` reports: its subject, in the
+    /// complement, of a verb that is not one of being, having, seeming or
+    /// undergoing, and not under a modal ("said the coalition has
+    /// conducted 50 airstrikes", not "said Iraqi forces are not ready",
+    /// "said the US faced defeat" or "said Syria must act").
+    /// The guide codes the deed, not a statement to its doer.
+    pub(crate) fn doer_reported(&self, verb: usize, actor: usize) -> bool {
+        let Some((parse, v, a)) = self.parsed_pair(verb, actor) else {
+            return false;
+        };
+        let w = parse.words();
+        // The noun the actor names or modifies ("the US-led coalition",
+        // not "Lebanon's economy": a possessor is no doer).
+        let mut a = a;
+        while matches!(
+            w[a].deprel,
+            "compound" | "amod" | "flat" | "appos" | "obl:unmarked"
+        ) {
+            match parse.head(a) {
+                Some(h) => a = h,
+                None => break,
+            }
+        }
+        let Some(deed) = parse.head(a).filter(|_| w[a].deprel == "nsubj") else {
+            return false;
+        };
+        // The complement itself, or a verb coordinated with it.
+        let clause = if w[deed].deprel == "conj" {
+            parse.head(deed)
+        } else {
+            Some(deed)
+        };
+        let reported = clause.is_some_and(|c| reports(parse, v).any(|r| r == c));
+        // What one would, must or could do is no deed reported: saying so
+        // is a comment ("said the IMF would not insist", "Syria must act").
+        let modal = parse.dependents(deed).any(|d| w[d].xpos == "MD");
+        reported
+            && !modal
+            && w[deed].upos == Upos::Verb
+            && !STATIVE.contains(&w[deed].lemma.to_lowercase().as_str())
     }
 
     /// Whether the verb at token `verb` is in a clause that the actor at

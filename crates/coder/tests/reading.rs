@@ -633,6 +633,14 @@ const CASES: &[Case] = &[
     ("a statement about another state's police", (2004, 9, 1),
         "The Iranian interior ministry said Iraqi police were ready for the elections.",
         &[("IRNGOV", "IRQCOP", "01")]),
+    // A deed reported is the event, not a statement to its doer; what
+    // one must or would do is said of it.
+    ("a statement of a reported deed", (2004, 9, 1),
+        "The Russian defence ministry said the US-led coalition had conducted fifty airstrikes in Syria.",
+        &[]),
+    ("a statement of what one must do", (2004, 9, 1),
+        "The Russian defence ministry said the US-led coalition must stop its airstrikes in Syria.",
+        &[("RUSGOV", "USA", "01")]),
     // An outlet quoting someone relays their words and says nothing to
     // them; what is quoted still codes.
     ("a quotation", (2004, 9, 1), "Reuters quoted an Iraqi minister as saying the talks were useful.", &[]),

@@ -184,4 +184,20 @@ fn statecraft_filters(
         all_events,
         "reported speech: the reporter is no party to what it reports",
     );
+    // Nor is a bare statement to the doer of a deed it reports ("said
+    // the coalition has conducted airstrikes"): the deed is the event.
+    let before = input.trace.map(|_| all_events.clone());
+    all_events.retain(|e| {
+        let bare = e.code.starts_with("01") && e.pattern.is_none();
+        !(bare
+            && e.target_tokens
+                .is_some_and(|t| g.doer_reported(e.verb_tokens.0, t.1)))
+    });
+    traced(
+        input,
+        texts,
+        before,
+        all_events,
+        "reported speech: a statement to the doer of a deed it reports",
+    );
 }
