@@ -641,6 +641,12 @@ const CASES: &[Case] = &[
     ("a statement of what one must do", (2004, 9, 1),
         "The Russian defence ministry said the US-led coalition must stop its airstrikes in Syria.",
         &[("RUSGOV", "USA", "01")]),
+    // Talks held in a country have no host there; a journey's place is
+    // the one visited.
+    ("talks at a venue", (2004, 9, 1), "The African Union held talks in Ghana on Friday.", &[]),
+    ("a journey for talks", (2004, 9, 1),
+        "The Chinese premier is due to arrive in Germany next week for talks on trade.",
+        &[("CHNGOV", "DEU", "03"), ("DEU", "CHNGOV", "03")]),
     // An outlet quoting someone relays their words and says nothing to
     // them; what is quoted still codes.
     ("a quotation", (2004, 9, 1), "Reuters quoted an Iraqi minister as saying the talks were useful.", &[]),

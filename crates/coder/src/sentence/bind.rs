@@ -149,6 +149,13 @@ pub(super) struct Sides<'c> {
     pub(super) code: &'c str,
 }
 
+/// Verbs (upper case, as tokens) of a journey, whose place is the one
+/// visited ("arrive in China", "travel to Cairo").
+const TRAVEL_STEMS: &[&str] = &[
+    "ARRIV", "VISIT", "TRAVEL", "GO", "WENT", "GOING", "COME", "CAME", "FLY", "FLEW", "HEAD",
+    "RETURN", "TOUR", "STOP",
+];
+
 impl<'a> Ctx<'a> {
     /// The binding context of a sentence in visible coordinates.
     pub(super) fn new(
@@ -255,8 +262,15 @@ impl Ctx<'_> {
         // a party; so is a place a pattern of meeting or intent names ("$
         // * + IN ^"). A verb that meets only by its block's default code
         // ("faced defeat in Iraq": 040) meets no place.
+        // In the statecraft reading only a journey's place is visited: a
+        // meeting or talks "in Brussels" are held there, with no host.
+        let travel = !self.opts.statecraft
+            || self
+                .toks
+                .get(vf)
+                .is_some_and(|w| TRAVEL_STEMS.iter().any(|s| w.starts_with(s)));
         let hosts = ["042", "043"].iter().any(|r| code.starts_with(r))
-            || (at.pattern.is_some() && ["03", "04"].iter().any(|r| code.starts_with(r)));
+            || (travel && at.pattern.is_some() && ["03", "04"].iter().any(|r| code.starts_with(r)));
         let mut places: Vec<usize> = match &tree {
             Some(t) if !hosts => t.places.clone(),
             _ => Vec::new(),
