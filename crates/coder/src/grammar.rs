@@ -1082,6 +1082,54 @@ impl Grammar<'_> {
             && !STATIVE.contains(&w[deed].lemma.to_lowercase().as_str())
     }
 
+    /// Whether the verb at token `verb` is what a hypothetical would,
+    /// could or might bring about: it, or a clause it is the purpose or
+    /// complement of, or a nominal it modifies is an argument of (up to
+    /// three steps up), has a modal auxiliary ("the weapons would be moved
+    /// for the army to battle the fighters").
+    pub(crate) fn under_modal(&self, verb: usize) -> bool {
+        let Some((parse, v)) = self.parsed(verb) else {
+            return false;
+        };
+        let w = parse.words();
+        let modal = |x: usize| {
+            parse.dependents(x).any(|d| {
+                w[d].xpos == "MD"
+                    && matches!(
+                        w[d].lemma.to_lowercase().as_str(),
+                        "would" | "could" | "might" | "may" | "should" | "can"
+                    )
+            })
+        };
+        let mut at = v;
+        for _ in 0..4 {
+            if modal(at) {
+                return true;
+            }
+            let rel = w[at].deprel.split(':').next().unwrap_or("");
+            // A relative clause or participle describes what happened ("the
+            // plan agreed by Nigeria and France"), whatever its noun's fate.
+            let described = w[at].deprel == "acl:relcl"
+                || (rel == "acl" && matches!(w[at].xpos, "VBN" | "VBD"));
+            if described {
+                return false;
+            }
+            // Through a clause's complements and purposes, and the
+            // nominals they hang on ("for the army to battle").
+            if !matches!(
+                rel,
+                "xcomp" | "advcl" | "acl" | "ccomp" | "obl" | "obj" | "nmod"
+            ) {
+                return false;
+            }
+            match parse.head(at) {
+                Some(h) => at = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// Whether the verb at token `verb` is in a clause that the actor at
     /// token `actor` reports ("The New York Times said dozens of Russians
     /// had been killed": the newspaper neither killed nor was killed): the

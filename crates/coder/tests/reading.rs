@@ -647,6 +647,17 @@ const CASES: &[Case] = &[
     ("a journey for talks", (2004, 9, 1),
         "The Chinese premier is due to arrive in Germany next week for talks on trade.",
         &[("CHNGOV", "DEU", "03"), ("DEU", "CHNGOV", "03")]),
+    // What a hypothetical would bring about is no deed; the deed done
+    // is, and so is a refusal of what one would not do.
+    ("the purpose of a hypothetical", (2004, 9, 1),
+        "Officials said the weapons would soon be moved to Mogadishu for the Somali army to battle the al-Shabab fighters.",
+        &[]),
+    ("the battle fought", (2004, 9, 1),
+        "The Somali army battled al-Shabab fighters near Mogadishu on Monday.",
+        &[("SOMMIL", "SOMREBUAF", "19")]),
+    ("what one would not accept", (2004, 9, 1),
+        "The Israeli prime minister said he would not accept a Palestinian state.",
+        &[("ISRGOV", "PSE", "12")]),
     // An outlet quoting someone relays their words and says nothing to
     // them; what is quoted still codes.
     ("a quotation", (2004, 9, 1), "Reuters quoted an Iraqi minister as saying the talks were useful.", &[]),

@@ -119,7 +119,7 @@ fn too_complex(
 
 /// The statecraft reading's filters on a sentence's events (token
 /// positions in the original sentence): abductions, bombings, interviews,
-/// one-way acts, statements about people or home news, and
+/// one-way acts, statements about people or home news, hypotheticals, and
 /// reported speech (the reporter is no party to what it reports).
 fn statecraft_filters(
     input: &SentenceInput<'_>,
@@ -159,6 +159,21 @@ fn statecraft_filters(
         all_events,
         "a bare statement of home news",
     );
+    // A deed that a hypothetical would bring about is none (the guide:
+    // "would", "could" are not events), unless its code is itself of
+    // what is not yet done: an appeal, an intention, a demand, a refusal
+    // ("would not accept") or a threat, or the modality stage made it an
+    // intention.
+    if let Some(g) = grammar {
+        let before = input.trace.map(|_| all_events.clone());
+        all_events.retain(|e| {
+            let irrealis = ["02", "03", "10", "12", "13"]
+                .iter()
+                .any(|r| e.code.starts_with(r));
+            e.modality.is_some() || irrealis || !g.under_modal(e.verb_tokens.0)
+        });
+        traced(input, texts, before, all_events, "a hypothetical");
+    }
     let reports = texts.iter().any(|t| crate::grammar::may_report(t));
     let before = input.trace.map(|_| all_events.clone());
     let Some(g) = grammar.filter(|_| reports && !all_events.is_empty()) else {
