@@ -171,6 +171,32 @@ const REPORTING: &[&str] = &[
     "reveal", "write", "quote", "believe", "think",
 ];
 
+/// Verbs (lemmas) of asking someone to do something: what they ask is
+/// no deed of the one asked.
+const APPEALS: &[&str] = &[
+    "ask",
+    "urge",
+    "call",
+    "press",
+    "appeal",
+    "encourage",
+    "invite",
+    "request",
+    "implore",
+    "exhort",
+    "pressure",
+    "beg",
+    "tell",
+];
+
+/// Whether the nominal `n` has one of the prepositions `cases`.
+fn case_is_any(parse: &Parse, n: usize, cases: &[&str]) -> bool {
+    let w = parse.words();
+    parse
+        .dependents(n)
+        .any(|d| w[d].deprel == "case" && cases.contains(&w[d].lemma.to_lowercase().as_str()))
+}
+
 /// Verbs (lemmas) that say what a subject is, has or undergoes, not what
 /// it does: what is said of it with them is a comment on it.
 const STATIVE: &[&str] = &[
@@ -1080,6 +1106,60 @@ impl Grammar<'_> {
             && !modal
             && w[deed].upos == Upos::Verb
             && !STATIVE.contains(&w[deed].lemma.to_lowercase().as_str())
+    }
+
+    /// Whether the verb at token `verb` is what someone was asked, urged
+    /// or called on to do, and the actor at token `source` the one asked:
+    /// the appeal is the event, its content no deed ("the US asked Pakistan
+    /// to arrest Taliban leaders" is no arrest; "called on the rebels not
+    /// to send fighters" no refusal of theirs).
+    pub(crate) fn appealed(&self, verb: usize, source: usize) -> bool {
+        let Some((parse, v, s)) = self.parsed_pair(verb, source) else {
+            return false;
+        };
+        let w = parse.words();
+        // The content: the verb, or the verb it is coordinated with.
+        let content = if w[v].deprel == "conj" {
+            parse.head(v).unwrap_or(v)
+        } else {
+            v
+        };
+        // Asked to do, not told that: an infinitive ("asked Pakistan to
+        // arrest"), not a report ("told reporters that police arrested").
+        let infinitive = w[content].deprel == "xcomp"
+            || parse
+                .dependents(content)
+                .any(|d| w[d].deprel == "mark" && w[d].lemma.eq_ignore_ascii_case("to"));
+        if !infinitive || !matches!(w[content].deprel, "xcomp" | "ccomp" | "advcl") {
+            return false;
+        }
+        let Some(h) = parse.head(content) else {
+            return false;
+        };
+        if !APPEALS.contains(&w[h].lemma.to_lowercase().as_str()) {
+            return false;
+        }
+        // The one asked: the appeal's object ("asked Pakistan"), the
+        // oblique of "call on" and "appeal to", or the content's own
+        // subject ("called for his followers to end").
+        let asked = |x: usize| {
+            let rel = w[x].deprel;
+            (parse.head(x) == Some(h)
+                && (matches!(rel, "obj" | "iobj")
+                    || (rel.starts_with("obl") && (case_is_any(parse, x, &["on", "upon", "to"])))))
+                || (parse.head(x) == Some(content) && rel.starts_with("nsubj"))
+        };
+        let mut at = s;
+        for _ in 0..4 {
+            if asked(at) {
+                return true;
+            }
+            match parse.head(at) {
+                Some(up) if !matches!(w[at].deprel, "nsubj" | "obj" | "iobj" | "root") => at = up,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// Whether the verb at token `verb` is what a hypothetical would,

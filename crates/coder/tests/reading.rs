@@ -658,6 +658,12 @@ const CASES: &[Case] = &[
     ("what one would not accept", (2004, 9, 1),
         "The Israeli prime minister said he would not accept a Palestinian state.",
         &[("ISRGOV", "PSE", "12")]),
+    // What one is asked to do is the appeal's content, no deed of the
+    // one asked; the deed done is one.
+    ("an arrest asked for", (2004, 9, 1), "The US asked Pakistan to arrest Taliban leaders.",
+        &[("USA", "PAK", "02")]),
+    ("an arrest made", (2004, 9, 1), "Pakistan arrested Taliban leaders on Monday.",
+        &[("PAK", "AFGREB", "17")]),
     // An outlet quoting someone relays their words and says nothing to
     // them; what is quoted still codes.
     ("a quotation", (2004, 9, 1), "Reuters quoted an Iraqi minister as saying the talks were useful.", &[]),

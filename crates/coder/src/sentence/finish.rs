@@ -119,7 +119,8 @@ fn too_complex(
 
 /// The statecraft reading's filters on a sentence's events (token
 /// positions in the original sentence): abductions, bombings, interviews,
-/// one-way acts, statements about people or home news, hypotheticals, and
+/// one-way acts, statements about people or home news, hypotheticals,
+/// what one was asked to do, and
 /// reported speech (the reporter is no party to what it reports).
 fn statecraft_filters(
     input: &SentenceInput<'_>,
@@ -173,6 +174,18 @@ fn statecraft_filters(
             e.modality.is_some() || irrealis || !g.under_modal(e.verb_tokens.0)
         });
         traced(input, texts, before, all_events, "a hypothetical");
+        let before = input.trace.map(|_| all_events.clone());
+        all_events.retain(|e| {
+            !e.source_tokens
+                .is_some_and(|s| g.appealed(e.verb_tokens.0, s.1))
+        });
+        traced(
+            input,
+            texts,
+            before,
+            all_events,
+            "what the one asked was asked to do",
+        );
     }
     let reports = texts.iter().any(|t| crate::grammar::may_report(t));
     let before = input.trace.map(|_| all_events.clone());
