@@ -1166,7 +1166,7 @@ impl Grammar<'_> {
     /// could or might bring about: it, or a clause it is the purpose or
     /// complement of, or a nominal it modifies is an argument of (up to
     /// three steps up), has a modal auxiliary ("the weapons would be moved
-    /// for the army to battle the fighters").
+    /// for the army to battle the fighters"), or is feared.
     pub(crate) fn under_modal(&self, verb: usize) -> bool {
         let Some((parse, v)) = self.parsed(verb) else {
             return false;
@@ -1181,9 +1181,14 @@ impl Grammar<'_> {
                     )
             })
         };
+        // A fear of what is not done ("Russia fears an attack by the
+        // rebels"). (One's own hope or wish is an intention, which the
+        // modality stage reads.)
+        let wish =
+            |x: usize| x != v && w[x].upos == Upos::Verb && w[x].lemma.eq_ignore_ascii_case("fear");
         let mut at = v;
         for _ in 0..4 {
-            if modal(at) {
+            if modal(at) || wish(at) {
                 return true;
             }
             let rel = w[at].deprel.split(':').next().unwrap_or("");
