@@ -55,8 +55,14 @@ const PEOPLE: &[&str] = &[
     "PPL", "CVL", "REF", "UAF", "CRM", "BUS", "LAB", "EDU", "MED", "AGR", "HLH", "REL",
 ];
 
-/// Drops the bare statements (root 01 by the verb's own code, no
-/// pattern) whose target is people by one of [`PEOPLE`]' roles: "said
+/// Whether `e` is a bare statement: root 01 by the verb's own code, no
+/// pattern.
+pub(crate) fn bare_statement(e: &RawEvent) -> bool {
+    e.code.starts_with("01") && e.pattern.is_none()
+}
+
+/// Drops the bare statements ([`bare_statement`]) whose target is
+/// people by one of [`PEOPLE`]' roles: "said
 /// three gunmen were killed", "said hundreds attended his funeral", "said
 /// the company has never been the victim", "told AFP" tell what befell
 /// people or what they did, to no addressee, where a statement about a
@@ -70,12 +76,12 @@ pub(crate) fn statements_about_people(events: &mut Vec<RawEvent>) {
                 .role_chunks()
                 .next()
                 .is_some_and(|r| PEOPLE.contains(&r));
-        !(e.code.starts_with("01") && e.pattern.is_none() && people)
+        !(bare_statement(e) && people)
     });
 }
 
-/// Drops the bare statements (root 01 by the verb's own code, no
-/// pattern) between two actors of one country: "the authorities say the
+/// Drops the bare statements ([`bare_statement`]) between two actors of
+/// one country: "the authorities say the
 /// police chief was shot", "the ministry said police had found
 /// explosives" are home news, whose deed, if any, is the event; a
 /// statement of one state about another ("says Iraqi forces are not
@@ -86,7 +92,7 @@ pub(crate) fn home_statements(events: &mut Vec<RawEvent>) {
             .source
             .country()
             .is_some_and(|c| crate::places::is_country(c) && e.target.country() == Some(c));
-        !(e.code.starts_with("01") && e.pattern.is_none() && home)
+        !(bare_statement(e) && home)
     });
 }
 

@@ -189,19 +189,13 @@ const APPEALS: &[&str] = &[
     "tell",
 ];
 
-/// Whether the nominal `n` has one of the prepositions `cases`.
-fn case_is_any(parse: &Parse, n: usize, cases: &[&str]) -> bool {
-    let w = parse.words();
-    parse
-        .dependents(n)
-        .any(|d| w[d].deprel == "case" && cases.contains(&w[d].lemma.to_lowercase().as_str()))
-}
+/// Verbs (lemmas) that say what a subject is, has or seems: what is said
+/// of it with them is a comment on it.
+const COPULAR: &[&str] = &["be", "have", "remain", "seem", "appear"];
 
-/// Verbs (lemmas) that say what a subject is, has or undergoes, not what
-/// it does: what is said of it with them is a comment on it.
-const STATIVE: &[&str] = &[
-    "be", "have", "remain", "seem", "appear", "face", "need", "lack", "look", "become",
-];
+/// Verbs (lemmas) beside [`COPULAR`] that say what a subject undergoes or
+/// lacks, not what it does.
+const UNDERGOING: &[&str] = &["face", "need", "lack", "look", "become"];
 
 /// Nouns (lemmas) of places: "left the country", "took over the capital
 /// Phnom Penh".
@@ -995,11 +989,8 @@ impl Grammar<'_> {
         // What is said of the subject, not a deed of its (the deed is the
         // event, not the report): a copular clause ("is a threat") or one
         // of having or seeming ("has a chance").
-        let stative = w[head].upos != Upos::Verb
-            || matches!(
-                w[head].lemma.to_lowercase().as_str(),
-                "be" | "have" | "remain" | "seem" | "appear"
-            );
+        let stative =
+            w[head].upos != Upos::Verb || COPULAR.contains(&w[head].lemma.to_lowercase().as_str());
         if !stative {
             return None;
         }
@@ -1093,19 +1084,17 @@ impl Grammar<'_> {
             return false;
         };
         // The complement itself, or a verb coordinated with it.
-        let clause = if w[deed].deprel == "conj" {
-            parse.head(deed)
-        } else {
-            Some(deed)
-        };
-        let reported = clause.is_some_and(|c| reports(parse, v).any(|r| r == c));
+        let clause = first_conjunct(parse, deed);
+        let reported = reports(parse, v).any(|r| r == clause);
         // What one would, must or could do is no deed reported: saying so
         // is a comment ("said the IMF would not insist", "Syria must act").
         let modal = parse.dependents(deed).any(|d| w[d].xpos == "MD");
         reported
             && !modal
             && w[deed].upos == Upos::Verb
-            && !STATIVE.contains(&w[deed].lemma.to_lowercase().as_str())
+            && ![COPULAR, UNDERGOING]
+                .iter()
+                .any(|l| l.contains(&w[deed].lemma.to_lowercase().as_str()))
     }
 
     /// Whether the verb at token `verb` is what someone was asked, urged
@@ -1119,11 +1108,7 @@ impl Grammar<'_> {
         };
         let w = parse.words();
         // The content: the verb, or the verb it is coordinated with.
-        let content = if w[v].deprel == "conj" {
-            parse.head(v).unwrap_or(v)
-        } else {
-            v
-        };
+        let content = first_conjunct(parse, v);
         // Asked to do, not told that: an infinitive ("asked Pakistan to
         // arrest"), not a report ("told reporters that police arrested").
         let infinitive = w[content].deprel == "xcomp"
@@ -1146,7 +1131,10 @@ impl Grammar<'_> {
             let rel = w[x].deprel;
             (parse.head(x) == Some(h)
                 && (matches!(rel, "obj" | "iobj")
-                    || (rel.starts_with("obl") && (case_is_any(parse, x, &["on", "upon", "to"])))))
+                    || (rel.starts_with("obl")
+                        && ["on", "upon", "to"]
+                            .iter()
+                            .any(|c| crate::arguments::case_is(parse, x, c)))))
                 || (parse.head(x) == Some(content) && rel.starts_with("nsubj"))
         };
         let mut at = s;
@@ -1439,6 +1427,15 @@ impl Grammar<'_> {
         };
         let mut reported = reports(parse, v).peekable();
         reported.peek().is_some() && !reported.any(|c| parse.dominates(c, a) || c == a)
+    }
+}
+
+/// The first conjunct of word `x`'s coordination: the word it is
+/// coordinated with, or `x` itself.
+fn first_conjunct(parse: &Parse, x: usize) -> usize {
+    match parse.head(x) {
+        Some(h) if parse.words()[x].deprel == "conj" => h,
+        _ => x,
     }
 }
 

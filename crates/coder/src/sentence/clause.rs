@@ -773,6 +773,12 @@ impl<'c> ClauseCoder<'c> {
         );
     }
 
+    /// The visible position of the sentence's last clause barrier: the
+    /// closing clause starts after it.
+    fn last_barrier(&self) -> Option<usize> {
+        self.view.vbarrier.iter().rposition(|&b| b)
+    }
+
     /// The code and slots of verb `(vf, vl, v)` of the closing clause,
     /// which starts at visible position `lo`, by its own words alone.
     fn closing_verb(
@@ -806,8 +812,8 @@ impl<'c> ClauseCoder<'c> {
     /// is an event of its own.
     fn closing_report(&self, all_events: &mut Vec<RawEvent>) {
         let view = self.view;
-        let (vis, vbarrier, units) = (&view.vis, &view.vbarrier, &view.units);
-        if let Some(p) = (0..vis.len()).rev().find(|&i| vbarrier[i]) {
+        let (vis, units) = (&view.vis, &view.units);
+        if let Some(p) = self.last_barrier() {
             let (lo, hi) = (p + 1, vis.len());
             for &(vf, vl, v) in view.verbs.iter().filter(|v| v.0 >= lo) {
                 if all_events.iter().any(|e| e.verb_tokens.0 == vf) {
@@ -854,7 +860,7 @@ impl ClauseCoder<'_> {
             return;
         };
         let (vis, units) = (&view.vis, &view.units);
-        let Some(p) = (0..vis.len()).rev().find(|&i| view.vbarrier[i]) else {
+        let Some(p) = self.last_barrier() else {
             return;
         };
         let Some(&(vf, vl, v)) = view.verbs.iter().find(|v| v.0 > p) else {

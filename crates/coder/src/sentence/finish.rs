@@ -4,7 +4,7 @@
 
 use super::clause::Coded;
 use super::visible::Visible;
-use super::{skip, traced, Aside, RawEvent, Sentence, SentenceInput};
+use super::{filter_stage, skip, Aside, RawEvent, Sentence, SentenceInput};
 use crate::grammar::Grammar;
 
 /// Stage finish: the sentence's events, positions in the original
@@ -49,27 +49,27 @@ pub(super) fn finish(
 /// statement removes the statements, and a dominant code the others.
 fn dominant_only(input: &SentenceInput<'_>, vtexts: &[&str], all_events: &mut Vec<RawEvent>) {
     // A single non-subordinate event removes all subordinate ones.
-    let before = input.trace.map(|_| all_events.clone());
-    if all_events.iter().any(|e| !e.subordinate) {
-        all_events.retain(|e| !e.subordinate);
-    }
-    traced(
+    filter_stage(
         input,
         vtexts,
-        before,
         all_events,
         "a statement beside a deed",
+        |evs| {
+            if evs.iter().any(|e| !e.subordinate) {
+                evs.retain(|e| !e.subordinate);
+            }
+        },
     );
-    let before = input.trace.map(|_| all_events.clone());
-    if all_events.iter().any(|e| e.dominant) {
-        all_events.retain(|e| e.dominant);
-    }
-    traced(
+    filter_stage(
         input,
         vtexts,
-        before,
         all_events,
         "another pattern dominates",
+        |evs| {
+            if evs.iter().any(|e| e.dominant) {
+                evs.retain(|e| e.dominant);
+            }
+        },
     );
 }
 
@@ -130,35 +130,24 @@ fn statecraft_filters(
 ) {
     crate::filters::abductions(all_events, texts);
     crate::filters::bombings(all_events, texts);
-    let before = input.trace.map(|_| all_events.clone());
-    crate::filters::interviews(all_events, texts);
-    traced(input, texts, before, all_events, "speaking to the press");
-    let before = input.trace.map(|_| all_events.clone());
-    crate::filters::one_way(all_events, texts);
-    traced(
-        input,
-        texts,
-        before,
-        all_events,
-        "the mirror of a one-way act",
-    );
-    let before = input.trace.map(|_| all_events.clone());
-    crate::filters::statements_about_people(all_events);
-    traced(
-        input,
-        texts,
-        before,
+    let stage = |events: &mut Vec<RawEvent>, why: &str, f: &dyn Fn(&mut Vec<RawEvent>)| {
+        filter_stage(input, texts, events, why, f)
+    };
+    stage(all_events, "speaking to the press", &|evs| {
+        crate::filters::interviews(evs, texts)
+    });
+    stage(all_events, "the mirror of a one-way act", &|evs| {
+        crate::filters::one_way(evs, texts)
+    });
+    stage(
         all_events,
         "a bare statement about people, to no addressee",
+        &crate::filters::statements_about_people,
     );
-    let before = input.trace.map(|_| all_events.clone());
-    crate::filters::home_statements(all_events);
-    traced(
-        input,
-        texts,
-        before,
+    stage(
         all_events,
         "a bare statement of home news",
+        &crate::filters::home_statements,
     );
     // A deed that a hypothetical would bring about is none (the guide:
     // "would", "could" are not events), unless its code is itself of
@@ -166,29 +155,22 @@ fn statecraft_filters(
     // ("would not accept") or a threat, or the modality stage made it an
     // intention.
     if let Some(g) = grammar {
-        let before = input.trace.map(|_| all_events.clone());
-        all_events.retain(|e| {
-            let irrealis = ["02", "03", "10", "12", "13"]
-                .iter()
-                .any(|r| e.code.starts_with(r));
-            e.modality.is_some() || irrealis || !g.under_modal(e.verb_tokens.0)
+        stage(all_events, "a hypothetical", &|evs| {
+            evs.retain(|e| {
+                let irrealis = ["02", "03", "10", "12", "13"]
+                    .iter()
+                    .any(|r| e.code.starts_with(r));
+                e.modality.is_some() || irrealis || !g.under_modal(e.verb_tokens.0)
+            })
         });
-        traced(input, texts, before, all_events, "a hypothetical");
-        let before = input.trace.map(|_| all_events.clone());
-        all_events.retain(|e| {
-            !e.source_tokens
-                .is_some_and(|s| g.appealed(e.verb_tokens.0, s.1))
+        stage(all_events, "what the one asked was asked to do", &|evs| {
+            evs.retain(|e| {
+                !e.source_tokens
+                    .is_some_and(|s| g.appealed(e.verb_tokens.0, s.1))
+            })
         });
-        traced(
-            input,
-            texts,
-            before,
-            all_events,
-            "what the one asked was asked to do",
-        );
     }
     let reports = texts.iter().any(|t| crate::grammar::may_report(t));
-    let before = input.trace.map(|_| all_events.clone());
     let Some(g) = grammar.filter(|_| reports && !all_events.is_empty()) else {
         return;
     };
@@ -196,36 +178,33 @@ fn statecraft_filters(
     // "The New York Times said dozens of Russians had been killed".
     // A deed (coercion, assault, force: roots 17 to 20) coded by a
     // pattern of the reporting verb itself is not the reporter's.
-    all_events.retain(|e| {
-        let deed = crate::filters::harms(&e.code);
-        let reporter = |t: Option<(usize, usize)>| {
-            t.is_some_and(|t| {
-                g.reported_by(e.verb_tokens.0, t.1) || (deed && g.reporter_of(e.verb_tokens.0, t.1))
-            })
-        };
-        !reporter(e.source_tokens) && !reporter(e.target_tokens)
-    });
-    traced(
-        input,
-        texts,
-        before,
+    stage(
         all_events,
         "reported speech: the reporter is no party to what it reports",
+        &|evs| {
+            evs.retain(|e| {
+                let deed = crate::filters::harms(&e.code);
+                let reporter = |t: Option<(usize, usize)>| {
+                    t.is_some_and(|t| {
+                        g.reported_by(e.verb_tokens.0, t.1)
+                            || (deed && g.reporter_of(e.verb_tokens.0, t.1))
+                    })
+                };
+                !reporter(e.source_tokens) && !reporter(e.target_tokens)
+            })
+        },
     );
     // Nor is a bare statement to the doer of a deed it reports ("said
     // the coalition has conducted airstrikes"): the deed is the event.
-    let before = input.trace.map(|_| all_events.clone());
-    all_events.retain(|e| {
-        let bare = e.code.starts_with("01") && e.pattern.is_none();
-        !(bare
-            && e.target_tokens
-                .is_some_and(|t| g.doer_reported(e.verb_tokens.0, t.1)))
-    });
-    traced(
-        input,
-        texts,
-        before,
+    stage(
         all_events,
         "reported speech: a statement to the doer of a deed it reports",
+        &|evs| {
+            evs.retain(|e| {
+                !(crate::filters::bare_statement(e)
+                    && e.target_tokens
+                        .is_some_and(|t| g.doer_reported(e.verb_tokens.0, t.1)))
+            })
+        },
     );
 }

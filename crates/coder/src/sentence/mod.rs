@@ -221,6 +221,20 @@ fn traced(
     }
 }
 
+/// Runs the filter `stage` on `events`, recording for `explain` what it
+/// dropped and `why`.
+fn filter_stage(
+    input: &SentenceInput<'_>,
+    texts: &[&str],
+    events: &mut Vec<RawEvent>,
+    why: &str,
+    stage: impl FnOnce(&mut Vec<RawEvent>),
+) {
+    let before = input.trace.map(|_| events.clone());
+    stage(events);
+    traced(input, texts, before, events, why);
+}
+
 /// Records, for `explain`, why the whole sentence was set aside.
 fn skip(input: &SentenceInput<'_>, why: &str) {
     if let Some(t) = input.trace {
