@@ -7,6 +7,7 @@ use statecraft_store::{content_hash, sha256, EventRecord, Put, Store, StoryRecor
 use statecraft_text::Story;
 use statecraft_world::States;
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// What happened to a batch of stories.
@@ -80,14 +81,28 @@ impl StoryCoder {
     /// The bundled dictionaries plus `extra` dictionary files (name and
     /// bytes), with their dictionary errors.
     pub fn new(extra: &[(&str, &[u8])]) -> (StoryCoder, Vec<DictError>) {
+        StoryCoder::with_reading(extra, Options::statecraft(), "statecraft")
+    }
+
+    /// As [`StoryCoder::new`] with another reading: `options` are the
+    /// reading's, and `reading` its name, which the fingerprint holds
+    /// (except for the statecraft reading, whose fingerprints predate it).
+    pub fn with_reading(
+        extra: &[(&str, &[u8])],
+        options: Options,
+        reading: &str,
+    ) -> (StoryCoder, Vec<DictError>) {
         let (dict, errors) = statecraft_dict::bundled_with(extra);
         let mut all: Vec<u8> = format!("statecraft {}\n", env!("CARGO_PKG_VERSION")).into_bytes();
+        if reading != "statecraft" {
+            all.extend_from_slice(format!("reading {reading}\n").as_bytes());
+        }
         for (name, bytes) in statecraft_dict::BUNDLED_FILES.iter().chain(extra) {
             all.extend_from_slice(name.as_bytes());
             all.extend_from_slice(&sha256(bytes).into_bytes());
         }
         let coder = StoryCoder {
-            coder: Coder::new(dict, Options::statecraft()),
+            coder: Coder::new(dict, options),
             fingerprint: sha256(&all),
             states: States::bundled(),
         };
@@ -130,10 +145,20 @@ impl StoryCoder {
                 message,
             }));
         }
-        let hash = content_hash(story);
         let coded = self.coder.code_until(story, interrupt)?;
-        let mut record = StoryRecord::with_hash(story, &self.fingerprint, hash);
-        let mut events = coded.events;
+        Ok(Ok(self.stored_form(story, coded.events, coded.notes)))
+    }
+
+    /// The stored form of `story` coded into `events` (all of them, as
+    /// the coder gives them): hypothetical and negated events dropped,
+    /// repeats within the story merged.
+    pub fn stored_form(
+        &self,
+        story: &Story,
+        mut events: Vec<Event>,
+        notes: Vec<Note>,
+    ) -> CodedStory {
+        let mut record = StoryRecord::with_hash(story, &self.fingerprint, content_hash(story));
         events.retain(Event::happened_or_intended);
         dedup::within_story(&mut events);
         let events: Vec<EventRecord> = events
@@ -141,11 +166,16 @@ impl StoryCoder {
             .map(|e| record_of(e, &record.hash, self.states))
             .collect();
         record.events = events.len() as i64;
-        Ok(Ok(CodedStory {
+        CodedStory {
             record,
             events,
-            notes: coded.notes,
-        }))
+            notes,
+        }
+    }
+
+    /// The states that [`record_of`] resolves actors' countries with.
+    pub fn states(&self) -> &'static States {
+        self.states
     }
 }
 
@@ -243,6 +273,60 @@ impl Ingest {
     /// story that cannot be stored is [`AppError::Refused`], and the
     /// batch goes on without it.
     pub fn add(&mut self, store: &mut Store, story: &Story) -> Result<Outcome, AppError> {
+        self.add_coded(store, story, None)
+    }
+
+    /// Adds `stories` in order, exactly as [`Ingest::add`] would one at a
+    /// time, but codes them on `threads` threads first. A story is coded
+    /// ahead unless the store holds it unchanged already; where a story
+    /// earlier in `stories` changes that answer (a repeated identifier),
+    /// the ahead coding is dropped or the story coded then, so what is
+    /// stored is what one thread stores. Returns the outcome and the
+    /// stories refused, by their index in `stories`.
+    pub fn add_all(
+        &mut self,
+        store: &mut Store,
+        stories: &[Story],
+        threads: usize,
+    ) -> Result<(Outcome, Vec<(usize, Refused)>), AppError> {
+        let mut todo = Vec::with_capacity(stories.len());
+        for (i, story) in stories.iter().enumerate() {
+            if !self.is_unchanged(store, story)? {
+                todo.push(i);
+            }
+        }
+        let mut ahead = code_parallel(&self.coder, stories, &todo, threads);
+        let mut out = Outcome::default();
+        let mut refused = Vec::new();
+        for (i, story) in stories.iter().enumerate() {
+            match self.add_coded(store, story, ahead[i].take()) {
+                Ok(o) => out.merge(o),
+                Err(AppError::Refused(r)) => refused.push((i, r)),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok((out, refused))
+    }
+
+    /// Whether the store holds `story` with the same text and dictionaries.
+    fn is_unchanged(&self, store: &mut Store, story: &Story) -> Result<bool, AppError> {
+        if story.check().is_err() {
+            return Ok(false);
+        }
+        Ok(match store.stored(&story.id)? {
+            Some((hash, coder)) => hash == content_hash(story) && coder == self.coder.fingerprint(),
+            None => false,
+        })
+    }
+
+    /// [`Ingest::add`], with the story's coding done already when `coded`
+    /// is given.
+    fn add_coded(
+        &mut self,
+        store: &mut Store,
+        story: &Story,
+        coded: Option<Result<CodedStory, Refused>>,
+    ) -> Result<Outcome, AppError> {
         let mut out = Outcome::default();
         if self.pending_ids.contains(&story.id) {
             // The same identifier again: the later text wins, as it would
@@ -258,7 +342,10 @@ impl Ingest {
                 }
             }
         }
-        let coded = self.coder.code(story)?;
+        let coded = match coded {
+            Some(coded) => coded?,
+            None => self.coder.code(story)?,
+        };
         if self.pending.is_empty() {
             self.pending_since = Instant::now();
         }
@@ -289,6 +376,44 @@ impl Ingest {
         }
         Ok(out)
     }
+}
+
+/// Codes `stories[i]` for each `i` of `todo` on `threads` threads; the
+/// result of story `i` is at index `i` (`None` for stories not in `todo`).
+fn code_parallel(
+    coder: &StoryCoder,
+    stories: &[Story],
+    todo: &[usize],
+    threads: usize,
+) -> Vec<Option<Result<CodedStory, Refused>>> {
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&i) = todo.get(k) else {
+                return done;
+            };
+            done.push((i, coder.code(&stories[i])));
+        }
+    };
+    let mut out: Vec<Option<Result<CodedStory, Refused>>> = vec![None; stories.len()];
+    let threads = threads.clamp(1, todo.len().max(1));
+    let parts: Vec<_> = if threads == 1 {
+        vec![work()]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        })
+    };
+    for (i, r) in parts.into_iter().flatten() {
+        out[i] = Some(r);
+    }
+    out
 }
 
 /// Stores one coded story now, and answers with what is stored (row ids

@@ -588,3 +588,67 @@ fn stores_opened_together_on_a_fresh_directory_all_open() {
         }
     }
 }
+
+/// `Ingest::add_all` on several threads stores what `Ingest::add` stores
+/// one story at a time: repeated identifiers (changed and unchanged text),
+/// a story already stored, and a refused story among them.
+#[test]
+fn add_all_on_threads_stores_what_add_stores() {
+    let d = Date::from_ymd(2025, 2, 11).unwrap();
+    let story = |id: &str, text: &str| {
+        statecraft_text::Story::new(id, d, text, statecraft_text::Layout::Prose)
+    };
+    let before = [
+        story("old", "Japan praised Bhutan."),
+        story("kept", "Japan met Bhutan."),
+    ];
+    let batch = [
+        story("a", "Japan praised Bhutan."),
+        story("old", "Japan criticized Bhutan."),
+        story("kept", "Japan met Bhutan."),
+        story("a", "Japan met Bhutan."),
+        story("empty", "   "),
+        story("a", "Japan met Bhutan."),
+        story("b", "France accused Germany of spying."),
+    ];
+    let one = fresh_stores("add_all_one");
+    let many = fresh_stores("add_all_many");
+    for ((backend, mut s1), (_, mut s2)) in one.into_iter().zip(many) {
+        let (mut i1, mut i2) = (new_ingest(&[]), new_ingest(&[]));
+        ingest(&mut s1, &mut i1, &before);
+        ingest(&mut s2, &mut i2, &before);
+        let mut sequential = statecraft_app::Outcome::default();
+        let mut refused_one = Vec::new();
+        for (i, s) in batch.iter().enumerate() {
+            match i1.add(&mut s1, s) {
+                Ok(o) => sequential.merge(o),
+                Err(statecraft_app::AppError::Refused(r)) => refused_one.push((i, r)),
+                Err(e) => panic!("{backend}: {e}"),
+            }
+        }
+        sequential.merge(i1.flush(&mut s1).unwrap());
+        let (mut parallel, refused) = i2.add_all(&mut s2, &batch, 3).unwrap();
+        parallel.merge(i2.flush(&mut s2).unwrap());
+        assert_eq!(parallel, sequential, "{backend}");
+        assert_eq!(refused, refused_one, "{backend}");
+        assert_eq!(refused.len(), 1, "{backend}");
+        assert_eq!(
+            (sequential.stored, sequential.unchanged),
+            (2, 2),
+            "{backend}"
+        );
+        for id in ["a", "b", "old", "kept"] {
+            let (r1, e1) = s1.story(id).unwrap().unwrap();
+            let (r2, e2) = s2.story(id).unwrap().unwrap();
+            assert_eq!((r1.text, r1.hash), (r2.text, r2.hash), "{backend} {id}");
+            let codes = |e: &[statecraft_store::EventRecord]| {
+                e.iter()
+                    .map(|e| (e.source.clone(), e.target.clone(), e.cameo.clone()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(codes(&e1), codes(&e2), "{backend} {id}");
+        }
+        assert_eq!(s2.story("a").unwrap().unwrap().0.text, "Japan met Bhutan.");
+        assert!(!s2.story("b").unwrap().unwrap().1.is_empty(), "{backend}");
+    }
+}

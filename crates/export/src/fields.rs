@@ -5,7 +5,7 @@ use statecraft_types::{ActorOrigin, Date, EventRecord};
 
 /// The kind of a flat column, which fixes its CSV text and Parquet type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Kind {
+pub enum Kind {
     /// Parquet INT64.
     Int,
     /// Parquet DOUBLE.
@@ -18,9 +18,12 @@ pub(crate) enum Kind {
 
 /// One flat column: name, kind, and whether it may be null.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Column {
+pub struct Column {
+    /// The column's name (the [`EventRecord`] field's, spans split).
     pub name: &'static str,
+    /// Its type.
     pub kind: Kind,
+    /// Whether a value may be null.
     pub nullable: bool,
 }
 
@@ -33,11 +36,11 @@ const fn col(name: &'static str, kind: Kind, nullable: bool) -> Column {
 }
 
 /// Number of flat columns.
-pub(crate) const NCOLS: usize = 31;
+pub const NCOLS: usize = 31;
 
 /// The flat layout shared by CSV and Parquet, in order: one column per
 /// [`EventRecord`] field, the spans split into start/end pairs.
-pub(crate) const COLUMNS: [Column; NCOLS] = [
+pub const COLUMNS: [Column; NCOLS] = [
     col("id", Kind::Int, false),
     col("story_id", Kind::Str, false),
     col("story_hash", Kind::Str, false),
@@ -73,10 +76,14 @@ pub(crate) const COLUMNS: [Column; NCOLS] = [
 
 /// One value of a flat row; `None` is null.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum Cell<'a> {
+pub enum Cell<'a> {
+    /// An INT64 value.
     Int(Option<i64>),
+    /// A DOUBLE value.
     Float(Option<f64>),
+    /// A date (never null).
     Date(Date),
+    /// A string.
     Str(Option<&'a str>),
 }
 
@@ -119,7 +126,7 @@ fn origin_cells(o: Option<&ActorOrigin>) -> [Cell<'_>; 2] {
 }
 
 /// The flat row for `e`, in [`COLUMNS`] order.
-pub(crate) fn cells(e: &EventRecord) -> [Cell<'_>; NCOLS] {
+pub fn cells(e: &EventRecord) -> [Cell<'_>; NCOLS] {
     let [ss, se] = span_cells(e.spans.source);
     let [ts, te] = span_cells(e.spans.target);
     let [vs, ve] = span_cells(e.spans.verb);

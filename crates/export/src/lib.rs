@@ -96,6 +96,12 @@ mod gdelt;
 mod plover;
 
 pub use columnar::ROW_GROUP_ROWS;
+/// The flat layout of CSV and Parquet, for writers of other columnar
+/// formats (the Python package's Arrow batches): the columns in order,
+/// and one event's row.
+pub mod flat {
+    pub use crate::fields::{cells as row, Cell, Column, Kind, COLUMNS, NCOLS};
+}
 pub use csv::field as csv_field;
 pub use gdelt::GDELT_COLUMNS;
 

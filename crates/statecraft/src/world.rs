@@ -4,7 +4,7 @@
 use crate::input::Source;
 use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand, ValueEnum};
-use statecraft_app::{AppError, BatchLimits, Ingest, Outcome, StoryCoder};
+use statecraft_app::{BatchLimits, Ingest, Outcome, StoryCoder};
 use statecraft_export::Format as ExportFormat;
 use statecraft_store::{EventFilter, EventRecord, Location, Store};
 use statecraft_text::read::{Format, Input};
@@ -68,9 +68,17 @@ pub struct IngestArgs {
     /// Stories per transaction, at most (for tests of crash safety).
     #[arg(long, hide = true)]
     batch_stories: Option<usize>,
+    /// Threads to code with (default: every core). What is stored is the
+    /// same as with one thread.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
     #[command(flatten)]
     store: StoreArgs,
 }
+
+/// Stories coded together by `ingest --threads`: enough to keep the threads
+/// busy, few enough to hold in memory.
+const INGEST_CHUNK: usize = 256;
 
 /// Returns whether every file and story was read cleanly.
 pub fn ingest(args: IngestArgs) -> Result<bool> {
@@ -100,6 +108,10 @@ pub fn ingest(args: IngestArgs) -> Result<bool> {
     if args.files.is_empty() {
         bail!("give the story files to ingest");
     }
+    let threads = args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    );
     let started = Instant::now();
     let mut clean = true;
     let mut total = Outcome::default();
@@ -125,26 +137,30 @@ pub fn ingest(args: IngestArgs) -> Result<bool> {
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );
         bar.set_message(label.clone());
-        for input in source.stream() {
-            let story = match input {
-                Input::Item(Item::Story(story)) => story,
-                Input::Item(Item::Directive(..)) | Input::Environment(_) => continue,
+        let mut chunk = Vec::with_capacity(INGEST_CHUNK);
+        let mut inputs = source.stream().peekable();
+        while let Some(input) = inputs.next() {
+            match input {
+                Input::Item(Item::Story(story)) => chunk.push(story),
+                Input::Item(Item::Directive(..)) | Input::Environment(_) => {}
                 Input::Diagnostic(d) => {
                     bar.suspend(|| eprintln!("{d}"));
                     clean &= d.severity != Severity::Error;
-                    continue;
                 }
-            };
-            match ingest.add(&mut store, &story) {
-                Ok(out) => total.merge(out),
-                Err(AppError::Refused(r)) => {
-                    let d = Diagnostic::error(&story.origin, Some(&story.id), r.message);
-                    bar.suspend(|| eprintln!("{d}"));
-                    clean = false;
-                }
-                Err(e) => return Err(e.into()),
             }
-            bar.inc(1);
+            if chunk.len() < INGEST_CHUNK && inputs.peek().is_some() {
+                continue;
+            }
+            let (out, refused) = ingest.add_all(&mut store, &chunk, threads)?;
+            total.merge(out);
+            for (i, r) in refused {
+                let story = &chunk[i];
+                let d = Diagnostic::error(&story.origin, Some(&story.id), r.message);
+                bar.suspend(|| eprintln!("{d}"));
+                clean = false;
+            }
+            bar.inc(chunk.len() as u64);
+            chunk.clear();
         }
         total.merge(ingest.flush(&mut store)?);
         bar.finish_and_clear();

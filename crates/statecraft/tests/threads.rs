@@ -1,6 +1,7 @@
 //! `statecraft code --threads N` writes exactly what one thread writes, in
 //! input order: events on standard output and diagnostics on standard
-//! error, across chunk boundaries, broken lines and option switches.
+//! error, across chunk boundaries, broken lines and option switches; and
+//! `statecraft ingest --threads N` stores what one thread stores.
 
 use std::process::{Command, Output};
 
@@ -81,6 +82,47 @@ fn threads_write_what_one_thread_writes() {
             "--threads {threads}: other diagnostics"
         );
     }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_statecraft"))
+        .args(args)
+        .output()
+        .expect("run statecraft")
+}
+
+#[test]
+fn ingest_threads_store_what_one_thread_stores() {
+    let dir =
+        std::env::temp_dir().join(format!("statecraft-ingest-threads-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("stories.jsonl");
+    // The stories, then a story repeated with a new text across a chunk
+    // boundary, and an empty one.
+    let mut text = input();
+    text.push_str("{\"id\":\"s5\",\"date\":\"2025-02-11\",\"text\":\"Japan praised Kenya.\"}\n");
+    text.push_str("{\"id\":\"empty\",\"date\":\"2025-02-11\",\"text\":\" \"}\n");
+    std::fs::write(&file, text).unwrap();
+    let f = file.to_str().unwrap();
+    let mut exports = Vec::new();
+    for threads in ["1", "3"] {
+        let data = dir.join(format!("data-{threads}"));
+        let d = data.to_str().unwrap();
+        let out = run(&["ingest", "--threads", threads, "--data-dir", d, f]);
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(
+            err.contains("stored 700 new and 1 re-coded stories"),
+            "--threads {threads}: {err}"
+        );
+        assert!(err.contains("[story empty]"), "--threads {threads}: {err}");
+        let csv = run(&["export", "--format", "csv", "--data-dir", d]);
+        assert!(csv.status.success());
+        exports.push(csv.stdout);
+    }
+    let events = String::from_utf8_lossy(&exports[0]).lines().count();
+    assert!(events > 700, "{events} events stored");
+    assert!(exports[0] == exports[1], "--threads 3 stored other events");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
