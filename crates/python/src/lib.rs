@@ -181,10 +181,7 @@ fn read_stories(stories: &Bound<'_, PyAny>) -> PyResult<Vec<Read>> {
     let items = stories.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
             "stories must be an iterable of dicts or a pyarrow Table or RecordBatch, not {}",
-            stories
-                .get_type()
-                .name()
-                .map_or_else(|_| "?".into(), |n| n.to_string())
+            stories::type_name(stories)
         ))
     })?;
     items.map(|s| stories::from_dict(&s?)).collect()
@@ -274,9 +271,7 @@ impl Coder {
         let text: String = text.extract().map_err(|_| {
             PyTypeError::new_err(format!(
                 "text must be a str, not {}",
-                text.get_type()
-                    .name()
-                    .map_or_else(|_| "?".into(), |n| n.to_string())
+                stories::type_name(text)
             ))
         })?;
         let date = stories::date_arg(date)?;

@@ -229,7 +229,7 @@ fn dict_value(d: &Bound<'_, PyDict>, key: &str) -> PyResult<Option<Value>> {
     }
     Err(PyTypeError::new_err(format!(
         "story field \"{key}\" is a {}; expected str{}",
-        v.get_type().name()?,
+        type_name(&v),
         match key {
             "date" => " (YYYY-MM-DD) or datetime.date",
             "id" => " or int",
@@ -244,9 +244,7 @@ pub(crate) fn from_dict(d: &Bound<'_, PyAny>) -> PyResult<Read> {
     let d = d.cast::<PyDict>().map_err(|_| {
         PyTypeError::new_err(format!(
             "a story must be a dict with keys id, date, text (and optionally title), not a {}",
-            d.get_type()
-                .name()
-                .map_or_else(|_| "?".into(), |n| n.to_string())
+            type_name(d)
         ))
     })?;
     Ok(story(
@@ -255,6 +253,13 @@ pub(crate) fn from_dict(d: &Bound<'_, PyAny>) -> PyResult<Read> {
         dict_value(d, "text")?,
         dict_value(d, "title")?,
     ))
+}
+
+/// The name of `v`'s type, for messages.
+pub(crate) fn type_name(v: &Bound<'_, PyAny>) -> String {
+    v.get_type()
+        .name()
+        .map_or_else(|_| "?".into(), |n| n.to_string())
 }
 
 /// The date argument of `code`: a `YYYY-MM-DD` string or a `datetime.date`.
@@ -267,7 +272,7 @@ pub(crate) fn date_arg(v: &Bound<'_, PyAny>) -> PyResult<Date> {
     } else {
         return Err(PyTypeError::new_err(format!(
             "date must be a str (YYYY-MM-DD) or datetime.date, not {}",
-            v.get_type().name()?
+            type_name(v)
         )));
     };
     Date::parse(&s).ok_or_else(|| PyValueError::new_err(format!("unreadable date: {s:?}")))

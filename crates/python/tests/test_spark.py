@@ -18,6 +18,9 @@ import sys
 import urllib.parse
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 import pytest
 
 from conftest import cli_events, key
@@ -27,6 +30,7 @@ BAD_LINES = [
     b'{"id":"spark-no-date","text":"Seoul met Damascus."}\n',
     b"\xff\xfe not UTF-8 \n",
     b"not JSON at all\n",
+    b'{"id":"spark-huge","date":"2025-02-11","text":"' + b"Seoul met Damascus. " * 60000 + b'"}\n',
 ]
 
 
@@ -89,12 +93,16 @@ def test_job_writes_the_clis_events_once(stories, expected, database, tmp_path):
     assert glob.glob(str(output / "event_date=*" / "*.parquet"))
     assert {"story_hash", "plover", "goldstein", "source_start", "target_inferred_from"} <= set(df.columns)
     assert first["stories"] == 40 and first["events"] == sum(expected.values())
-    assert first["diagnostics"] == 3 and first["sentences"] > 100
+    assert first["diagnostics"] == 4 and first["sentences"] > 100
     lines = [json.loads(l) for f in glob.glob(str(diags / "*.json")) for l in open(f)]
-    messages = sorted(d["message"] for d in lines)
-    assert messages[:2] == ["line is not valid UTF-8", 'missing "date"'], messages
-    assert messages[2].startswith("not a JSON object"), messages
-    assert {d.get("story_id") for d in lines} == {None, "spark-no-date"}
+    by_id = collections.defaultdict(list)
+    for d in lines:
+        by_id[d.get("story_id")].append(d["message"])
+    assert sorted(by_id[None])[0] == "line is not valid UTF-8", by_id
+    assert sorted(by_id[None])[1].startswith("not a JSON object"), by_id
+    assert by_id["spark-no-date"] == ['missing "date"'], by_id
+    assert "byte limit" in by_id["spark-huge"][0], by_id
+    assert len(lines) == 4
     assert "statecraft.spark: stage" in log
     if database:
         assert first["stored"] == 40
@@ -109,10 +117,25 @@ def test_job_writes_the_clis_events_once(stories, expected, database, tmp_path):
 
 
 def test_killed_worker_is_retried(stories, expected, tmp_path):
+    """Parquet stories this time (dates as date32), and the Python worker
+    of one task's first attempt is SIGKILLed at a failpoint."""
+    rows = []
+    for line in open(stories, "rb"):
+        try:
+            rows.append(json.loads(line))
+        except ValueError:
+            continue
+    table = pa.Table.from_pylist(
+        [r for r in rows if "date" in r and len(r["text"]) < 100_000],
+        schema=pa.schema([("id", pa.string()), ("date", pa.string()), ("title", pa.string()), ("text", pa.string())]),
+    )
+    table = table.set_column(1, "date", pc.cast(pc.strptime(table["date"], "%Y-%m-%d", "s"), pa.date32()))
+    path = tmp_path / "stories.parquet"
+    pq.write_table(table, path)
     output = tmp_path / "events"
-    victim = json.loads(open(stories, "rb").readline())["id"]
-    summary, log = run_job(stories, output, "--failpoint", victim)
+    victim = rows[0]["id"]
+    summary, log = run_job(path, output, "--failpoint", victim)
     assert "Python worker exited unexpectedly" in log, "the failpoint did not fire"
     assert parquet_events(output)[0] == expected
-    assert summary["events"] == sum(expected.values())
+    assert summary["events"] == sum(expected.values()) and summary["stories"] == 40
     shutil.rmtree(output)
