@@ -10,7 +10,7 @@
 //! #         cameo: "042".into(), root: None, plover: None, goldstein: None, quad_class: None,
 //! #         story_date: d, date: d, date_end: d, date_precision: Precision::Day, date_text: None,
 //! #         text: String::new(), spans: Spans::default(), source_actor: None,
-//! #         target_actor: None, pattern: None, modality: None }
+//! #         target_actor: None, pattern: None, modality: None, location: None }
 //! # }
 //! let merged = dedup::merge(vec![event("a", 0, 5), event("b", 3, 5), event("c", 1, 9)]);
 //! assert_eq!(merged.len(), 2);

@@ -54,6 +54,7 @@ pub use statecraft_types::{
 use serde::Serialize;
 use statecraft_dict::{Dictionary, PhraseIndex};
 use statecraft_text::{Date, Story};
+use statecraft_types::Location;
 
 /// What a story yields: events, statements of a change of role, and
 /// notes on what the coder could not read in full.
@@ -171,6 +172,9 @@ pub struct Event {
     /// "did not meet", "has yet to meet". Absent when the event happened.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub modality: Option<Modality>,
+    /// Where it happened (statecraft reading): a place the sentence
+    /// names, or the story's dateline; null when neither says.
+    pub location: Option<Location>,
 }
 
 impl Event {

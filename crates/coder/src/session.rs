@@ -204,8 +204,9 @@ impl<'c> Session<'c> {
         let mut coded = Coded::default();
         let mut units = units(story, &mut coded.notes);
         let mut memory = StoryMemory::default();
+        let mut dateline = None;
         if self.options.statecraft {
-            let dateline = wire_units(&story.text, &mut units);
+            dateline = wire_units(&story.text, &mut units);
             memory.dateline = dateline.and_then(|d| {
                 crate::sentence::first_country(d, self.coder.lexicon(), story.date, &self.options)
             });
@@ -262,6 +263,7 @@ impl<'c> Session<'c> {
         }
         if self.options.statecraft {
             dedup::within_story(&mut coded.events);
+            locate(&mut coded.events, story.title.as_deref(), dateline);
         }
         Ok(coded)
     }
@@ -410,6 +412,34 @@ fn units<'s>(story: &'s Story, notes: &mut Vec<Note>) -> Vec<(usize, &'s str)> {
     out
 }
 
+/// Stage `places` of the statecraft reading, over a story's events: where
+/// each happened ([`statecraft_geo::locate`]): a place its sentence names,
+/// else the story's `dateline` when an actor is of its country.
+fn locate(events: &mut [Event], title: Option<&str>, dateline: Option<&str>) {
+    let g = statecraft_geo::Gazetteer::bundled();
+    let story = statecraft_geo::StoryPlaces::read(g, title, dateline);
+    // Each sentence is parsed once, and only if it names a place.
+    let mut parsed: Option<(usize, Option<statecraft_syntax::Parse>)> = None;
+    for e in events {
+        if parsed.as_ref().is_none_or(|(si, _)| *si != e.sentence) {
+            let p =
+                statecraft_geo::names_place(g, &e.text).then(|| statecraft_syntax::parse(&e.text));
+            parsed = Some((e.sentence, p));
+        }
+        let parse = parsed.as_ref().and_then(|(_, p)| p.as_ref());
+        let event = statecraft_geo::Event {
+            text: &e.text,
+            source: e.spans.source,
+            target: e.spans.target,
+            verb: e.spans.verb,
+            countries: [e.source.country(), e.target.country()],
+            parse,
+            root: e.root.as_deref(),
+        };
+        e.location = statecraft_geo::locate(g, &event, &story);
+    }
+}
+
 /// Stage `wire` over the units of a story (statecraft reading): the
 /// dateline or byline opening the story or a paragraph, and a photo credit
 /// ending a unit, are not coded. A unit left empty goes. Returns the
@@ -542,6 +572,7 @@ fn assemble(story: &Story, si: usize, text: &str, s: SentenceCoded, out: &mut Ve
             target_actor: origin(&res.inferred, e.target_tokens),
             pattern: e.pattern,
             modality: e.modality,
+            location: None,
         });
     }
 }

@@ -33,6 +33,7 @@ fn ev(story: &str, sentence: usize, spec: &str) -> Event {
         target_actor: None,
         pattern: None,
         modality: None,
+        location: None,
     }
 }
 

@@ -86,6 +86,45 @@ fn seed_events_with_actors_roots_and_dates() {
     );
 }
 
+/// Issue 13: the Damascus visit happened in Damascus and the embassy was
+/// opened in Havana, as cities with their GeoNames points; the sentences
+/// that name no place have none.
+#[test]
+fn seed_places_the_visit_and_the_embassy() {
+    let events = events();
+    let place = |words: &str, root: &str| -> &Value {
+        let e = events
+            .iter()
+            .find(|e| {
+                e["text"].as_str().unwrap().contains(words)
+                    && e["root"].as_str() == Some(root)
+                    && e["source"].as_str().unwrap().starts_with("KOR")
+            })
+            .unwrap_or_else(|| panic!("no event for {words:?}: {events:#?}"));
+        &e["location"]
+    };
+    for (words, root, name, country, lat) in [
+        ("visited Damascus", "04", "Damascus", "SYR", 33.5),
+        (
+            "opened its first embassy in Havana",
+            "05",
+            "Havana",
+            "CUB",
+            23.1,
+        ),
+    ] {
+        let l = place(words, root);
+        assert_eq!(l["name"], name, "{l}");
+        assert_eq!(l["country"], country, "{l}");
+        assert_eq!(l["feature"], "city", "{l}");
+        assert_eq!(l["source"], "text", "{l}");
+        assert!((l["lat"].as_f64().unwrap() - lat).abs() < 0.1, "{l}");
+        assert!(l["geonames_id"].as_u64().is_some(), "{l}");
+    }
+    // "actively reviewing ... , a Foreign Ministry official said": no place.
+    assert!(place("actively reviewing", "03").is_null());
+}
+
 #[test]
 fn seed_has_no_nonsensical_dyads() {
     for e in events() {

@@ -6,9 +6,11 @@
 mod actor;
 mod date;
 mod event;
+mod place;
 mod when;
 
 pub use actor::{country_of, ActorCode};
 pub use date::{month_from_name, Date, MAX_YEAR, MIN_YEAR, MONTH_NAMES, TWO_DIGIT_YEAR_PIVOT};
 pub use event::{ActorOrigin, ActorSource, EventRecord, Evidence, Modality, Spans};
+pub use place::{Feature, Location, LocationSource};
 pub use when::{Precision, When};
