@@ -93,7 +93,9 @@ impl StoryCoder {
         reading: &str,
     ) -> (StoryCoder, Vec<DictError>) {
         let (dict, errors) = statecraft_dict::bundled_with(extra);
-        let mut all: Vec<u8> = format!("statecraft {}\n", env!("CARGO_PKG_VERSION")).into_bytes();
+        // "with locations": events stored before they had places are re-coded.
+        let mut all: Vec<u8> =
+            format!("statecraft {} with locations\n", env!("CARGO_PKG_VERSION")).into_bytes();
         if reading != "statecraft" {
             all.extend_from_slice(format!("reading {reading}\n").as_bytes());
         }
@@ -207,6 +209,7 @@ pub fn record_of(e: &Event, hash: &str, states: &States) -> EventRecord {
         pattern: e.pattern.clone(),
         source_actor: e.source_actor.clone(),
         target_actor: e.target_actor.clone(),
+        location: e.location.clone(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! What the formats share: the flat column list (CSV and Parquet), and small
 //! helpers for actor codes, spans and text cleaning.
 
-use statecraft_types::{ActorOrigin, Date, EventRecord};
+use statecraft_types::{ActorOrigin, Date, EventRecord, LocationSource};
 
 /// The kind of a flat column, which fixes its CSV text and Parquet type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,10 +36,11 @@ const fn col(name: &'static str, kind: Kind, nullable: bool) -> Column {
 }
 
 /// Number of flat columns.
-pub const NCOLS: usize = 31;
+pub const NCOLS: usize = 39;
 
 /// The flat layout shared by CSV and Parquet, in order: one column per
-/// [`EventRecord`] field, the spans split into start/end pairs.
+/// [`EventRecord`] field, the spans split into start/end pairs and the
+/// location into its parts.
 pub const COLUMNS: [Column; NCOLS] = [
     col("id", Kind::Int, false),
     col("story_id", Kind::Str, false),
@@ -72,6 +73,14 @@ pub const COLUMNS: [Column; NCOLS] = [
     col("source_inferred_sentence", Kind::Int, true),
     col("target_inferred_from", Kind::Str, true),
     col("target_inferred_sentence", Kind::Int, true),
+    col("location_name", Kind::Str, true),
+    col("location_country", Kind::Str, true),
+    col("location_feature", Kind::Str, true),
+    col("location_adm1", Kind::Str, true),
+    col("location_lat", Kind::Float, true),
+    col("location_lon", Kind::Float, true),
+    col("location_geonames_id", Kind::Int, true),
+    col("location_source", Kind::Str, true),
 ];
 
 /// One value of a flat row; `None` is null.
@@ -132,6 +141,7 @@ pub fn cells(e: &EventRecord) -> [Cell<'_>; NCOLS] {
     let [vs, ve] = span_cells(e.spans.verb);
     let [sf, sn] = origin_cells(e.source_actor.as_ref());
     let [tf, tn] = origin_cells(e.target_actor.as_ref());
+    let l = e.location.as_ref();
     [
         Cell::Int(Some(e.id)),
         Cell::Str(Some(&e.story_id)),
@@ -164,6 +174,17 @@ pub fn cells(e: &EventRecord) -> [Cell<'_>; NCOLS] {
         sn,
         tf,
         tn,
+        Cell::Str(l.map(|l| l.name.as_str())),
+        Cell::Str(l.map(|l| l.country.as_str())),
+        Cell::Str(l.map(|l| l.feature.as_str())),
+        Cell::Str(l.and_then(|l| l.adm1.as_deref())),
+        Cell::Float(l.and_then(|l| l.lat)),
+        Cell::Float(l.and_then(|l| l.lon)),
+        Cell::Int(l.and_then(|l| l.geonames_id).map(i64::from)),
+        Cell::Str(l.map(|l| match l.source {
+            LocationSource::Text => "text",
+            LocationSource::Dateline => "dateline",
+        })),
     ]
 }
 

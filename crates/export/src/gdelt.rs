@@ -2,7 +2,7 @@
 
 use crate::fields::{prefix, push_clean, roles, score, span_text, yyyymmdd};
 use crate::{EventSink, ExportError};
-use statecraft_types::{Date, EventRecord};
+use statecraft_types::{Date, EventRecord, Feature, Location};
 use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
 
@@ -72,8 +72,69 @@ pub const GDELT_COLUMNS: [&str; 61] = [
     "SOURCEURL",
 ];
 
-/// Columns 34 (AvgTone) to 58 (ActionGeo_FeatureID): all empty.
-const EMPTY_AFTER_COUNTS: usize = 58 - 34 + 1;
+/// Columns 34 (AvgTone) to 50 (Actor2Geo_FeatureID): empty.
+const EMPTY_AFTER_COUNTS: usize = 50 - 34 + 1;
+
+/// Appends the eight ActionGeo columns (51–58: Type, FullName,
+/// CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID), each followed by
+/// a tab, as GDELT fills them: the type 1 (country), 2 (US state), 3 (US
+/// city), 4 (world city) or 5 (world state); FIPS 10-4 country codes; the
+/// ADM1 code as FIPS country code and division code ("IZ17", "USNY"; the
+/// country's code for a country). GDELT's FeatureID is a GNS or GNIS
+/// identifier; ours is the GeoNames identifier (the FIPS code for a
+/// country, as GDELT writes it). A country has no point (GDELT gives its
+/// centroid; we leave Lat and Long empty rather than invent a point).
+fn action_geo(line: &mut String, l: Option<&Location>) {
+    let Some(l) = l else {
+        line.push_str("\t\t\t\t\t\t\t\t");
+        return;
+    };
+    let g = statecraft_geo::Gazetteer::bundled();
+    let country = g.country(&l.country);
+    let fips = country.and_then(|c| c.fips.as_deref()).unwrap_or("");
+    let us = l.country == "USA";
+    let kind = match l.feature {
+        Feature::Country => 1,
+        Feature::Adm1 if us => 2,
+        Feature::Adm1 => 5,
+        Feature::City if us => 3,
+        Feature::City | Feature::Other => 4,
+    };
+    let _ = write!(line, "{kind}\t");
+    push_clean(line, &l.name);
+    if l.feature != Feature::Country {
+        if let Some(c) = country {
+            line.push_str(", ");
+            push_clean(line, &c.name);
+        }
+    }
+    line.push('\t');
+    push_clean(line, fips);
+    line.push('\t');
+    match (&l.adm1, l.feature) {
+        (_, Feature::Country) => push_clean(line, fips),
+        (Some(a), _) if !fips.is_empty() => {
+            push_clean(line, fips);
+            push_clean(line, a);
+        }
+        _ => {}
+    }
+    // ADM2Code.
+    line.push_str("\t\t");
+    if let (Some(lat), Some(lon)) = (l.lat, l.lon) {
+        let _ = write!(line, "{lat}\t{lon}\t");
+    } else {
+        line.push_str("\t\t");
+    }
+    match (l.geonames_id, l.feature) {
+        (_, Feature::Country) => push_clean(line, fips),
+        (Some(id), _) => {
+            let _ = write!(line, "{id}");
+        }
+        _ => {}
+    }
+    line.push('\t');
+}
 
 pub(crate) struct GdeltSink<W: Write> {
     out: BufWriter<W>,
@@ -169,6 +230,7 @@ pub(crate) fn line(line: &mut String, e: &EventRecord) {
     for _ in 0..EMPTY_AFTER_COUNTS {
         line.push('\t');
     }
+    action_geo(line, e.location.as_ref());
     let _ = write!(line, "{}000000\t", yyyymmdd(e.story_date));
     push_clean(line, &e.story_id);
 }

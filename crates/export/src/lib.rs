@@ -28,7 +28,8 @@
 //! (the sentence index). Ours, after POLECAT or the store: `country`,
 //! `sectors` and `cameo_code` in the entity objects, `date_precision`,
 //! `date_text`, `goldstein`, `cameo`, `cameo_root`, `cameo_name`,
-//! `modality`, `spans`, `story_id`, `story_hash` and `story_date`.
+//! `modality`, `spans`, `story_id`, `story_hash`, `story_date` and
+//! `location` (the place, as in `statecraft code`'s JSONL, or null).
 //!
 //! ## GDELT fields
 //!
@@ -37,8 +38,13 @@
 //! actor, in capitals), CountryCode and Type1–3Code (the role codes after
 //! the country), IsRootEvent (first sentence), EventCode, EventBaseCode,
 //! EventRootCode, QuadClass, GoldsteinScale, NumMentions, NumSources and
-//! NumArticles (1), DATEADDED (the story date at midnight) and SOURCEURL
-//! (the story identifier). Tabs and line breaks in text become spaces.
+//! NumArticles (1), the ActionGeo columns from the event's location (Type 1
+//! country, 2 US state, 3 US city, 4 world city, 5 world state; FullName
+//! "Najaf, Iraq"; FIPS CountryCode; ADM1Code as FIPS country and GeoNames
+//! division code; Lat and Long, empty for a country, never a centroid;
+//! FeatureID the GeoNames id, a country's FIPS code), DATEADDED (the story
+//! date at midnight) and SOURCEURL (the story identifier). Tabs and line
+//! breaks in text become spaces.
 //!
 //! # Example
 //!
@@ -72,6 +78,7 @@
 //!     pattern: Some("* DAMASCUS".into()),
 //!     source_actor: None,
 //!     target_actor: None,
+//!     location: None,
 //! };
 //!
 //! let format: Format = "gdelt".parse()?;

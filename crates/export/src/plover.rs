@@ -3,7 +3,7 @@
 use crate::fields::{roles, span_text, top_level};
 use crate::{EventSink, ExportError};
 use serde::Serialize;
-use statecraft_types::{ActorOrigin, Date, EventRecord, Modality, Precision, Spans};
+use statecraft_types::{ActorOrigin, Date, EventRecord, Location, Modality, Precision, Spans};
 use std::io::{BufWriter, Write};
 
 /// An actor or recipient entity object.
@@ -73,6 +73,8 @@ struct Record<'a> {
     story_date: Date,
     actor_origin: Option<&'a ActorOrigin>,
     recipient_origin: Option<&'a ActorOrigin>,
+    /// Where it happened (statecraft's `location`), or null.
+    location: Option<&'a Location>,
 }
 
 fn record(e: &EventRecord) -> Record<'_> {
@@ -127,6 +129,7 @@ fn record(e: &EventRecord) -> Record<'_> {
         story_date: e.story_date,
         actor_origin: e.source_actor.as_ref(),
         recipient_origin: e.target_actor.as_ref(),
+        location: e.location.as_ref(),
     }
 }
 

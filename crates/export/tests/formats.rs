@@ -5,7 +5,8 @@ use statecraft_export::{
     export, sink, ExportError, Format, CSV_COLUMNS, GDELT_COLUMNS, ROW_GROUP_ROWS,
 };
 use statecraft_types::{
-    ActorOrigin, ActorSource, Date, EventRecord, Evidence, Modality, Precision, Spans,
+    ActorOrigin, ActorSource, Date, EventRecord, Evidence, Feature, Location, LocationSource,
+    Modality, Precision, Spans,
 };
 use std::path::PathBuf;
 use std::process::Command;
@@ -54,6 +55,17 @@ fn events() -> Vec<EventRecord> {
                 },
             }),
             target_actor: None,
+            location: Some(Location {
+                name: "Damascus".into(),
+                country: "SYR".into(),
+                feature: Feature::City,
+                adm1: Some("13".into()),
+                lat: Some(33.5102),
+                lon: Some(36.29128),
+                geonames_id: Some(170654),
+                span: Some([33, 41]),
+                source: LocationSource::Text,
+            }),
         },
         EventRecord {
             id: 102,
@@ -80,6 +92,7 @@ fn events() -> Vec<EventRecord> {
             pattern: None,
             source_actor: None,
             target_actor: None,
+            location: None,
         },
         EventRecord {
             id: 9_000_000_123,
@@ -110,6 +123,17 @@ fn events() -> Vec<EventRecord> {
             pattern: None,
             source_actor: None,
             target_actor: None,
+            location: Some(Location {
+                name: "Syria".into(),
+                country: "SYR".into(),
+                feature: Feature::Country,
+                adm1: None,
+                lat: None,
+                lon: None,
+                geonames_id: Some(163843),
+                span: None,
+                source: LocationSource::Dateline,
+            }),
         },
     ]
 }
@@ -171,7 +195,26 @@ fn gdelt_values() {
         (0, "NumSources", "1"),
         (0, "NumArticles", "1"),
         (0, "AvgTone", ""),
-        (0, "ActionGeo_FeatureID", ""),
+        (0, "Actor1Geo_Type", ""),
+        (0, "Actor2Geo_FeatureID", ""),
+        (0, "ActionGeo_Type", "4"),
+        (0, "ActionGeo_FullName", "Damascus, Syria"),
+        (0, "ActionGeo_CountryCode", "SY"),
+        (0, "ActionGeo_ADM1Code", "SY13"),
+        (0, "ActionGeo_ADM2Code", ""),
+        (0, "ActionGeo_Lat", "33.5102"),
+        (0, "ActionGeo_Long", "36.29128"),
+        (0, "ActionGeo_FeatureID", "170654"),
+        (1, "ActionGeo_Type", ""),
+        (1, "ActionGeo_FullName", ""),
+        (1, "ActionGeo_Lat", ""),
+        (2, "ActionGeo_Type", "1"),
+        (2, "ActionGeo_FullName", "Syria"),
+        (2, "ActionGeo_CountryCode", "SY"),
+        (2, "ActionGeo_ADM1Code", "SY"),
+        (2, "ActionGeo_Lat", ""),
+        (2, "ActionGeo_Long", ""),
+        (2, "ActionGeo_FeatureID", "SY"),
         (0, "DATEADDED", "20250211000000"),
         (0, "SOURCEURL", "AFP-20250211-0042"),
         (1, "GLOBALEVENTID", "102"),
@@ -304,6 +347,18 @@ fn csv_header_and_values() {
         (0, "source_end", "5"),
         (0, "target_start", "33"),
         (0, "verb_end", "32"),
+        (0, "location_name", "Damascus"),
+        (0, "location_country", "SYR"),
+        (0, "location_feature", "city"),
+        (0, "location_adm1", "13"),
+        (0, "location_lat", "33.5102"),
+        (0, "location_geonames_id", "170654"),
+        (0, "location_source", "text"),
+        (1, "location_name", ""),
+        (1, "location_lat", ""),
+        (2, "location_feature", "country"),
+        (2, "location_lat", ""),
+        (2, "location_source", "dateline"),
         (1, "source_state", ""),
         (1, "root", ""),
         (1, "plover", ""),
@@ -545,6 +600,9 @@ print(json.dumps({
     "text": col("text"),
     "verb_start": t.column("verb_start").to_pylist()[:3] if t.num_rows else [],
     "ids": t.column("id").to_pylist()[-2:] if t.num_rows else [],
+    "location_name": col("location_name"),
+    "location_lat": t.column("location_lat").to_pylist()[:3] if t.num_rows else [],
+    "location_geonames_id": t.column("location_geonames_id").to_pylist()[:3] if t.num_rows else [],
 }))
 "#;
 
@@ -598,6 +656,9 @@ fn parquet_reads_back_with_pyarrow() {
         ("date_end", "date32[day]", false),
         ("text", "string", false),
         ("verb_end", "int64", true),
+        ("location_name", "string", true),
+        ("location_lat", "double", true),
+        ("location_geonames_id", "int64", true),
     ];
     for &(name, ty, nullable) in types {
         assert_eq!(v["types"][name], ty, "{name}");
@@ -609,6 +670,9 @@ fn parquet_reads_back_with_pyarrow() {
     assert_eq!(v["date_type"], "date");
     assert_eq!(v["source_state"], json!(["KOR", null, "USA"]));
     assert_eq!(v["verb_start"], json!([25, null, 33]));
+    assert_eq!(v["location_name"], json!(["Damascus", null, "Syria"]));
+    assert_eq!(v["location_lat"], json!([33.5102, null, null]));
+    assert_eq!(v["location_geonames_id"], json!([170654, null, 163843]));
     assert_eq!(
         v["text"][2],
         "Officials said, \"the \"army\"\twill\ndeport\r\nrebels\"."

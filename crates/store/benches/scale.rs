@@ -135,6 +135,7 @@ fn main() {
                         pattern: None,
                         source_actor: None,
                         target_actor: None,
+                        location: None,
                     }
                 })
                 .collect();

@@ -56,7 +56,7 @@ pub struct Timeline {
 const EVENT_COLUMNS: &str = "e.id, s.story_id, s.hash, s.date, e.sentence, e.source, e.target,
     e.source_state, e.target_state, e.cameo, e.root, e.plover, e.goldstein, e.quad_class,
     e.date, e.date_end, e.precision, e.date_text, e.modality, e.text, e.spans, e.pattern,
-    e.source_actor, e.target_actor";
+    e.source_actor, e.target_actor, e.location";
 
 /// A JSON column, or a corrupt-store error naming it.
 fn json_column<T: serde::de::DeserializeOwned>(what: &str, v: &str) -> Result<T, StoreError> {
@@ -103,6 +103,10 @@ fn event_row(r: &Row) -> Result<EventRecord, StoreError> {
         target_actor: r
             .opt_text(23)?
             .map(|v| json_column("target_actor", &v))
+            .transpose()?,
+        location: r
+            .opt_text(24)?
+            .map(|v| json_column("location", &v))
             .transpose()?,
     })
 }

@@ -10,7 +10,7 @@
 //! detects a changed text) and keeps each event's verb pattern and the
 //! evidence for inferred actors. A store of version 1 that holds two texts
 //! under one identifier keeps both: the older ones are renamed
-//! `ID~HASHPREFIX`.
+//! `ID~HASHPREFIX`. Version 3 adds each event's location.
 //!
 //! Events have one index for queries, `events_dyad` (source state, target
 //! state, date, Goldstein), which covers a dyad's timeline and a state's
@@ -23,7 +23,7 @@ use crate::sql::{params, Conn};
 use crate::StoreError;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 const MIGRATIONS: &[&str] = &[
     // 1: stories, their events, imports and facts.
@@ -105,6 +105,12 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE events ADD COLUMN pattern TEXT;
     ALTER TABLE events ADD COLUMN source_actor TEXT;
     ALTER TABLE events ADD COLUMN target_actor TEXT;
+    ",
+    // 3: where each event happened (JSON, null when unknown). Stories
+    // stored before keep null until re-coded: the coder's fingerprint
+    // changed with it, so ingest re-codes them.
+    "
+    ALTER TABLE events ADD COLUMN location TEXT;
     ",
 ];
 

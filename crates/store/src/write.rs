@@ -297,9 +297,9 @@ fn insert_event(c: &mut Conn, story: i64, e: &EventRecord) -> Result<(), StoreEr
     c.exec(
         "INSERT INTO events (story, sentence, source, target, source_state, target_state,
              cameo, root, plover, goldstein, quad_class, date, date_end, precision,
-             date_text, modality, text, spans, pattern, source_actor, target_actor)
+             date_text, modality, text, spans, pattern, source_actor, target_actor, location)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-             $18, $19, $20, $21)",
+             $18, $19, $20, $21, $22)",
         params![
             story,
             e.sentence,
@@ -322,6 +322,7 @@ fn insert_event(c: &mut Conn, story: i64, e: &EventRecord) -> Result<(), StoreEr
             e.pattern.as_deref(),
             e.source_actor.as_ref().map(json),
             e.target_actor.as_ref().map(json),
+            e.location.as_ref().map(json),
         ],
     )?;
     Ok(())

@@ -1,6 +1,7 @@
 //! What a coded event says, as the store keeps it and every reader of the
 //! store (queries, API, exports) sees it.
 
+use crate::place::Location;
 use crate::{ActorCode, Date, Precision};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -163,6 +164,8 @@ pub struct EventRecord {
     pub source_actor: Option<ActorOrigin>,
     /// Set when the target's code was inferred from the story.
     pub target_actor: Option<ActorOrigin>,
+    /// Where it happened, when the text says.
+    pub location: Option<Location>,
 }
 
 impl EventRecord {
@@ -203,6 +206,7 @@ impl EventRecord {
             pattern: None,
             source_actor: None,
             target_actor: None,
+            location: None,
         }
     }
 }
