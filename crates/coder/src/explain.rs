@@ -37,6 +37,77 @@ pub struct SentenceTrace {
     pub candidates: Vec<CandidateRow>,
     /// Why the whole sentence was set aside, if it was.
     pub skipped: Option<String>,
+    /// Where each of its events was placed, and why (statecraft reading).
+    pub places: Vec<PlaceRow>,
+}
+
+/// Stage `places` for one event: the sentence's place names as weighed,
+/// and the choice.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct PlaceRow {
+    /// The event: "SOURCE -> TARGET CODE".
+    pub event: String,
+    /// The place names of the sentence.
+    pub candidates: Vec<PlaceCandidateRow>,
+    /// The location: "Damascus (SYR, city, from the text)", or none.
+    pub location: Option<String>,
+    /// The rule that decided.
+    pub why: String,
+}
+
+/// A place name as stage `places` weighed it.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct PlaceCandidateRow {
+    /// Its words.
+    pub words: String,
+    /// `locative`, `visit`, or none (then it is no place of the event).
+    pub context: Option<String>,
+    /// Whether it hangs on the predicate in the parse, when that was asked.
+    pub attached: Option<bool>,
+    /// The gazetteer's place for it: "Damascus (SYR, city, GeoNames 170654)".
+    pub place: Option<String>,
+    /// Its distance from the verb, when it was a candidate.
+    pub distance: Option<usize>,
+}
+
+impl PlaceRow {
+    /// The row of an event placed by `why`.
+    pub(crate) fn new(event: String, why: &statecraft_geo::Explanation) -> PlaceRow {
+        let place = |p: &statecraft_geo::Place| {
+            let id = p.geonames_id.map_or_else(
+                || "statecraft's regions".to_string(),
+                |i| format!("GeoNames {i}"),
+            );
+            format!("{} ({}, {}, {id})", p.name, p.country, p.feature.as_str())
+        };
+        PlaceRow {
+            event,
+            candidates: why
+                .candidates
+                .iter()
+                .map(|c| PlaceCandidateRow {
+                    words: c.words.clone(),
+                    context: c.context.map(str::to_string),
+                    attached: c.attached,
+                    place: c.place.as_ref().map(place),
+                    distance: c.distance,
+                })
+                .collect(),
+            location: why.location.as_ref().map(|l| {
+                let from = match l.source {
+                    statecraft_types::LocationSource::Text => "text",
+                    statecraft_types::LocationSource::Dateline => "dateline",
+                };
+                format!(
+                    "{} ({}, {}, from the {from})",
+                    l.name,
+                    l.country,
+                    l.feature.as_str()
+                )
+            }),
+            why: why.why.to_string(),
+        }
+    }
 }
 
 /// A word of the parse.
@@ -231,6 +302,23 @@ fn render_sentence(s: &SentenceTrace, reading: &str, out: &mut String) {
     }
     if let Some(why) = &s.skipped {
         let _ = writeln!(out, "  sentence set aside: {why}");
+    }
+    if !s.places.is_empty() {
+        let _ = writeln!(out, "\n## places");
+    }
+    for p in &s.places {
+        let at = p.location.as_deref().unwrap_or("nowhere");
+        let _ = writeln!(out, "  {}: {at} — {}", p.event, p.why);
+        for c in &p.candidates {
+            let context = c.context.as_deref().unwrap_or("no locative word before it");
+            let attached = match c.attached {
+                Some(true) => ", on the predicate",
+                Some(false) => ", not on the predicate",
+                None => "",
+            };
+            let place = c.place.as_deref().unwrap_or("-");
+            let _ = writeln!(out, "      {:<24} {context}{attached}: {place}", c.words);
+        }
     }
     out.push('\n');
 }

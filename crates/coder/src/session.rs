@@ -263,7 +263,12 @@ impl<'c> Session<'c> {
         }
         if self.options.statecraft {
             dedup::within_story(&mut coded.events);
-            locate(&mut coded.events, story.title.as_deref(), dateline);
+            locate(
+                &mut coded.events,
+                story.title.as_deref(),
+                dateline,
+                self.traces.as_mut(),
+            );
         }
         Ok(coded)
     }
@@ -415,7 +420,12 @@ fn units<'s>(story: &'s Story, notes: &mut Vec<Note>) -> Vec<(usize, &'s str)> {
 /// Stage `places` of the statecraft reading, over a story's events: where
 /// each happened ([`statecraft_geo::locate`]): a place its sentence names,
 /// else the story's `dateline` when an actor is of its country.
-fn locate(events: &mut [Event], title: Option<&str>, dateline: Option<&str>) {
+fn locate(
+    events: &mut [Event],
+    title: Option<&str>,
+    dateline: Option<&str>,
+    mut traces: Option<&mut Vec<SentenceTrace>>,
+) {
     let g = statecraft_geo::Gazetteer::bundled();
     let story = statecraft_geo::StoryPlaces::read(g, title, dateline);
     // Each sentence is parsed once, and only if it names a place.
@@ -436,7 +446,15 @@ fn locate(events: &mut [Event], title: Option<&str>, dateline: Option<&str>) {
             parse,
             root: e.root.as_deref(),
         };
-        e.location = statecraft_geo::locate(g, &event, &story);
+        let why = statecraft_geo::explain(g, &event, &story);
+        if let Some(t) = traces
+            .as_deref_mut()
+            .and_then(|ts| ts.iter_mut().find(|t| t.index == e.sentence))
+        {
+            let name = format!("{} -> {} {}", e.source, e.target, e.cameo);
+            t.places.push(crate::explain::PlaceRow::new(name, &why));
+        }
+        e.location = why.location;
     }
 }
 

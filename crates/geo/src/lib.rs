@@ -23,4 +23,6 @@ mod gazetteer;
 mod locate;
 
 pub use gazetteer::{Gazetteer, GeoError, Place};
-pub use locate::{locate, names_place, Dateline, Event, StoryPlaces};
+pub use locate::{
+    explain, locate, names_place, Candidate, Dateline, Event, Explanation, StoryPlaces,
+};

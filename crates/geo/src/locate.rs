@@ -432,6 +432,44 @@ pub fn names_place(g: &Gazetteer, text: &str) -> bool {
 /// standing for its government). Failing that, the story's `dateline`,
 /// when one of the event's actors belongs to its country.
 pub fn locate(g: &Gazetteer, event: &Event<'_>, story: &StoryPlaces) -> Option<Location> {
+    explain(g, event, story).location
+}
+
+/// A place name of a sentence, as [`explain`] weighed it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// Its words.
+    pub words: String,
+    /// Character offsets of the words in the sentence.
+    pub span: [usize; 2],
+    /// How it stands: `"locative"` ("in", "near", "city of", "north of"),
+    /// `"visit"` ("visited", "a trip to"), or `None` (no place then).
+    pub context: Option<&'static str>,
+    /// Whether it hangs on the event's predicate in the parse (`None` when
+    /// there is no parse or no verb, or the context already ruled it out).
+    pub attached: Option<bool>,
+    /// The gazetteer's best place of this name for the event, if any.
+    pub place: Option<Place>,
+    /// How far from the verb it stands (a place before the verb counts
+    /// double), when it is a candidate.
+    pub distance: Option<usize>,
+}
+
+/// Why an event is placed where it is: every place name of its sentence
+/// and the choice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explanation {
+    /// The sentence's place names, in text order.
+    pub candidates: Vec<Candidate>,
+    /// The location [`locate`] gives.
+    pub location: Option<Location>,
+    /// The rule that decided.
+    pub why: &'static str,
+}
+
+/// [`locate`], with the reasons: the place names the sentence holds, how
+/// each was weighed, and the rule that decided.
+pub fn explain(g: &Gazetteer, event: &Event<'_>, story: &StoryPlaces) -> Explanation {
     let dateline = story.dateline.as_ref();
     let words = words(event.text);
     let found = mentions(g, &words);
@@ -453,54 +491,96 @@ pub fn locate(g: &Gazetteer, event: &Event<'_>, story: &StoryPlaces) -> Option<L
         Some(v) => 2 * v[0].saturating_sub(span[1]),
         None => span[0],
     };
+    let remote = event.root.is_some_and(|r| REMOTE.contains(&r));
+    let mut candidates = Vec::with_capacity(found.len());
     let mut best: Option<(usize, Location)> = None;
     for m in &found {
         let span = [words[m.first].start, words[m.last].end];
-        if context(&words, m.first).is_none() {
-            continue;
+        let surface = &event.text[char_byte(event.text, span[0])..char_byte(event.text, span[1])];
+        let mut c = Candidate {
+            words: surface.to_string(),
+            span,
+            context: context(&words, m.first).map(|c| match c {
+                Context::Locative => "locative",
+                Context::Visit => "visit",
+            }),
+            attached: None,
+            place: None,
+            distance: None,
+        };
+        if c.context.is_some() {
+            if let (Some(p), Some(v)) = (event.parse, event.verb) {
+                let bytes =
+                    |c: [usize; 2]| [char_byte(event.text, c[0]), char_byte(event.text, c[1])];
+                c.attached = Some(attached(p, bytes(span), bytes(v), !remote));
+            }
+            c.place = choose(g, &m.key, &countries).cloned();
         }
-        if let (Some(p), Some(v)) = (event.parse, event.verb) {
-            let bytes = |c: [usize; 2]| [char_byte(event.text, c[0]), char_byte(event.text, c[1])];
-            let remote = event.root.is_some_and(|r| REMOTE.contains(&r));
-            if !attached(p, bytes(span), bytes(v), !remote) {
-                continue;
+        if let (Some(place), true) = (&c.place, c.attached != Some(false)) {
+            let d = distance(span);
+            c.distance = Some(d);
+            if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+                let name = display(surface, place);
+                best = Some((d, location(name, place, Some(span), LocationSource::Text)));
             }
         }
-        let Some(place) = choose(g, &m.key, &countries) else {
-            continue;
-        };
-        let d = distance(span);
-        if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
-            let surface =
-                &event.text[char_byte(event.text, span[0])..char_byte(event.text, span[1])];
-            let name = display(surface, place);
-            best = Some((d, location(name, place, Some(span), LocationSource::Text)));
-        }
+        candidates.push(c);
     }
     let filed = |d: &Dateline| location(d.name.clone(), &d.place, None, LocationSource::Dateline);
-    let headline = story
-        .title
-        .as_ref()
-        .map(|(name, place)| location(name.clone(), place, None, LocationSource::Text));
-    if let Some(l) = best.map(|(_, l)| l).or(headline) {
+    let (location, why) = match (best, &story.title) {
+        (Some((_, l)), _) => (Some(l), "the sentence's place nearest the verb"),
+        (None, Some((name, place))) => (
+            Some(location(name.clone(), place, None, LocationSource::Text)),
+            "the headline's place: the sentence names none",
+        ),
+        (None, None) => (None, "no place in the sentence or the headline"),
+    };
+    if let Some(l) = location {
         // The dateline's city is more specific than its country ("BAGHDAD -
         // ... fighting across Iraq").
-        return Some(match dateline {
-            Some(d) if l.feature == Feature::Country && d.place.country == l.country => filed(d),
-            _ => l,
-        });
+        return match dateline {
+            Some(d) if l.feature == Feature::Country && d.place.country == l.country => {
+                Explanation {
+                    candidates,
+                    location: Some(filed(d)),
+                    why: "the dateline's city, in the country the text names",
+                }
+            }
+            _ => Explanation {
+                candidates,
+                location: Some(l),
+                why,
+            },
+        };
     }
     // Where the story was filed, when nothing else says; but a foreign
     // state's remote act against the dateline's country was done from
     // abroad ("SEOUL - North Korea will not ... improve ties with South
     // Korea, Pyongyang said").
-    let d = dateline?;
+    let Some(d) = dateline else {
+        return Explanation {
+            candidates,
+            location: None,
+            why: "no place in the sentence or the headline, and no dateline",
+        };
+    };
     let [source, target] = event.countries;
-    let remote = event.root.is_some_and(|r| REMOTE.contains(&r));
     let from_abroad = remote
         && source.is_some_and(|s| g.country(s).is_some() && s != d.place.country)
         && target == Some(d.place.country.as_str());
-    (!from_abroad).then(|| filed(d))
+    if from_abroad {
+        Explanation {
+            candidates,
+            location: None,
+            why: "a foreign state's remote act against the dateline's country: done from abroad",
+        }
+    } else {
+        Explanation {
+            candidates,
+            location: Some(filed(d)),
+            why: "the dateline: nothing else says where",
+        }
+    }
 }
 
 /// Whether the place whose words are the bytes `name` attaches to the

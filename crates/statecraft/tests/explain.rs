@@ -30,6 +30,30 @@ fn text_shows_every_stage_and_the_events() {
         "## candidate events",
         "kept    IRQUAF -> IRQCOP 190 (ATTACKED): coded",
         "# events\n  IRQUAF -> IRQCOP 190 on 2004-09-01",
+        "## places\n  IRQUAF -> IRQCOP 190: Baghdad (IRQ, city, from the text) — the sentence's place nearest the verb",
+        "Baghdad                  locative, on the predicate: Baghdad (IRQ, city, GeoNames",
+    ] {
+        assert!(out.contains(part), "missing {part:?} in\n{out}");
+    }
+}
+
+/// Stage `places` says why a name is no place of the event: "the war in
+/// Iraq" hangs on a noun, so the dateline decides.
+#[test]
+fn places_say_why_a_name_is_not_the_place() {
+    let o = explain(
+        &[
+            "--date",
+            "2004-09-01",
+            "BOSTON (Reuters) - The senator criticised the president over the war in Iraq.",
+        ],
+        b"",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8(o.stdout).unwrap();
+    for part in [
+        "Boston (USA, city, from the dateline) — the dateline: nothing else says where",
+        "Iraq                     locative, not on the predicate: Iraq (IRQ, country",
     ] {
         assert!(out.contains(part), "missing {part:?} in\n{out}");
     }
