@@ -88,6 +88,12 @@ const CASES: &[Row] = &[
     ("an abbreviation gets its country's name",
      "Two soldiers were wounded in the U.S. on Friday.", "", "Two soldiers", "wounded",
      None, Some("USA"), "19", None, None, Some(("United States", "USA", Feature::Country, false))),
+    ("a small namesake in an actor's country does not beat the capital abroad",
+     "The Italian and American leaders met in Moscow on Friday.", "The Italian and American leaders", "", "met",
+     Some("ITA"), Some("USA"), "04", None, None, Some(("Moscow", "RUS", Feature::City, false))),
+    ("an actor's country still decides between places of like size",
+     "Syrian troops shelled rebels near Damascus on Friday.", "Syrian troops", "rebels", "shelled",
+     Some("SYR"), Some("SYR"), "19", None, None, Some(("Damascus", "SYR", Feature::City, false))),
     ("a month is no place: \"in May\"",
      "The two leaders met in May to discuss trade.", "The two leaders", "", "met",
      Some("FRA"), None, "04", None, None, None),
@@ -151,7 +157,10 @@ fn datelines_name_their_city() {
             Some(("Jabalya", "PSE")),
         ),
         ("AP - ", None),
-        ("UNITED NATIONS (Reuters) - ", None),
+        (
+            "UNITED NATIONS (Reuters) - ",
+            Some(("United Nations headquarters", "USA")),
+        ),
     ] {
         let d = Dateline::read(g, line);
         let story = StoryPlaces::read(g, None, Some(line));
