@@ -115,6 +115,23 @@ fn endpoints_answer_on_every_backend() {
             dates.len() >= 6 && dates.windows(2).all(|w| w[0] <= w[1]),
             "{backend}: {dates:?}"
         );
+        // Issue 13: the store keeps each event's place and the API returns it.
+        let damascus = tl.body["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["text"].as_str().unwrap().contains("visited Damascus"))
+            .map(|e| e["location"].clone());
+        let l = damascus.unwrap_or_else(|| panic!("{backend}: no Damascus visit"));
+        assert_eq!(
+            (&l["name"], &l["country"], &l["feature"]),
+            (&"Damascus".into(), &"SYR".into(), &"city".into()),
+            "{backend}: {l}"
+        );
+        assert!(
+            l["lat"].as_f64().is_some() && l["geonames_id"].as_u64().is_some(),
+            "{backend}: {l}"
+        );
         let tl2 = get(&format!(
             "{base}/v1/timeline/KOR/SYR?from=2025-02-10&to=2025-02-11"
         ));
