@@ -607,6 +607,7 @@ async function viewState(ctx, rawCode) {
   setStatus(`${name} as of ${fmtDate(asOf)}: ties with ${model.withTies} of ${model.unMembers} UN members; ` +
     `${model.missingList.length} without ties; ${model.special.length} shown apart.`);
   loadRecent(ctx, model);
+  loadStatePlaces(ctx, model);
 }
 
 function stateModel(code, asOf, ties, missing) {
@@ -706,7 +707,9 @@ function stateBody(m) {
     h('p', { class: 'muted' }, 'Loading…'));
   side.append(table, recent);
   if (m.embassies?.length) side.append(embassiesCard(m));
-  wrap.append(stats, h('div', { class: 'state-grid' }, figure, side));
+  const places = h('div', { class: 'state-places', 'data-testid': 'state-places' },
+    h('section', { class: 'card' }, h('h2', { class: 'card__title' }, 'Where its events happened'), h('p', { class: 'muted' }, 'Loading…')));
+  wrap.append(stats, h('div', { class: 'state-grid' }, figure, side), places);
 
   // Hovering or focusing a partner anywhere names it in the picture.
   const hot = (ev) => {
@@ -822,6 +825,31 @@ function embassiesCard(m) {
     h('h2', { id: 'emb-h', class: 'card__title' }, 'Embassies'),
     group(`${m.name}’s embassies abroad (${sends.length})`, sends),
     group(`Embassies in ${m.name} (${hosts.length})`, hosts));
+}
+
+/** The state's stored events (as source or target, at most 1,000 each) on
+ * the places map, with an evidence panel for the chosen one. */
+async function loadStatePlaces(ctx, m) {
+  const holder = document.querySelector('[data-testid="state-places"]');
+  if (!holder) return;
+  let pages;
+  try {
+    pages = await Promise.all([
+      api(`/v1/events${qs({ source: m.code, to: m.asOf, limit: 1000 })}`),
+      api(`/v1/events${qs({ target: m.code, to: m.asOf, limit: 1000 })}`),
+    ]);
+  } catch (e) {
+    if (!ctx.live()) return;
+    replace(holder, h('p', { class: 'muted' }, `No map of places: ${e.message}`));
+    return;
+  }
+  if (!ctx.live()) return;
+  const seen = new Set();
+  const events = sortEvents(pages.flatMap((p) => p?.events || []).filter((e) => !seen.has(e.id) && seen.add(e.id)));
+  const panel = evidencePanel('state-evidence');
+  replace(holder, h('div', { class: 'split' },
+    placesMap(events, (i) => panel.show(events[i]), `Where ${m.name}’s events happened`, 'state-evidence'),
+    h('div', { class: 'split__side' }, panel)));
 }
 
 async function loadRecent(ctx, m) {
@@ -1085,10 +1113,113 @@ function dyadBody(a, b, events) {
           h('li', { class: 'legend__item' }, s('svg', { viewBox: '0 0 28 16', width: 28, height: 16, 'aria-hidden': 'true' }, s('rect', { x: 1, y: 3, width: 26, height: 10, rx: 5, fill: '#5d6673' })), 'a date range'),
           h('li', { class: 'legend__item' }, s('svg', { viewBox: '0 0 16 16', width: 16, height: 16, 'aria-hidden': 'true' }, s('circle', { cx: 8, cy: 8, r: 5.5, fill: '#fff', stroke: '#5d6673', 'stroke-width': 2.2, 'stroke-dasharray': '3 2' })), 'intended, hypothetical or negated'))),
       h('figcaption', { class: 'muted small' }, 'Each mark is an event; use Tab to reach the chart, arrow keys to move between marks, Enter to show the evidence.')),
+    placesMap(events, (i) => select(i)),
     h('div', { class: 'split' },
       h('section', { class: 'card', 'aria-labelledby': 'events-h' },
         h('h2', { id: 'events-h', class: 'card__title' }, 'Events'), list),
       h('div', { class: 'split__side' }, panel)));
+}
+
+/* ------------------------------------------------------------ places map */
+
+// Country outlines (Natural Earth 1:110m, public domain, via world-atlas),
+// projected once by scripts/world-map: equirectangular, 1000 x 500.
+let worldOutlines = null;
+function loadWorld() {
+  worldOutlines ||= fetch('/assets/world.json').then((r) => {
+    if (!r.ok) throw new Error(`HTTP ${r.status}`);
+    return r.json();
+  }).catch((e) => { worldOutlines = null; throw e; });
+  return worldOutlines;
+}
+const MAP_W = 1000, MAP_H = 500;
+const mapX = (lon) => (lon + 180) / 360 * MAP_W;
+const mapY = (lat) => (90 - lat) / 180 * MAP_H;
+
+/** Events grouped by place: a point for a city or region, a whole country
+ * (shaded, never a point) for a country-level place. Most events first. */
+function placeGroups(events) {
+  const groups = new Map();
+  events.forEach((e, i) => {
+    const l = e.location;
+    if (!l || !l.country) return;
+    const point = typeof l.lat === 'number' && typeof l.lon === 'number';
+    const key = point ? `p|${l.name}|${l.country}|${l.lat}|${l.lon}` : `c|${l.country}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { key, point, name: point ? l.name : stateName(l.country), country: l.country, lat: l.lat, lon: l.lon, events: [] };
+      groups.set(key, g);
+    }
+    g.events.push(i);
+  });
+  return [...groups.values()].sort((a, b) => b.events.length - a.events.length || a.name.localeCompare(b.name));
+}
+
+function placeText(g) {
+  const n = g.events.length;
+  return `${g.name}${g.point ? `, ${stateName(g.country)}` : ' (the whole country)'}: ${n} event${n > 1 ? 's' : ''}`;
+}
+
+/** A card with the events' places on a world map, and the same as a list.
+ * onSelect(i) shows event i; marks take Tab, arrow keys and Enter. */
+function placesMap(events, onSelect, title = 'Where', evidenceId = 'evidence') {
+  const groups = placeGroups(events);
+  const card = h('figure', { class: 'card map', 'data-testid': 'places-map' }, h('h2', { class: 'card__title' }, title));
+  if (!groups.length) {
+    card.append(h('p', { class: 'muted', 'data-testid': 'map-empty' }, 'No event here names a place.'));
+    return card;
+  }
+  const holder = h('div', { class: 'map__holder' }, h('span', { class: 'muted small' }, 'Loading the map…'));
+  card.append(holder,
+    h('ul', { class: 'legend legend--inline', 'aria-label': 'Map marks' },
+      h('li', { class: 'legend__item' }, s('svg', { viewBox: '0 0 16 16', width: 16, height: 16, 'aria-hidden': 'true' }, s('circle', { cx: 8, cy: 8, r: 5, class: 'map__point' })), 'a city or region'),
+      h('li', { class: 'legend__item' }, s('svg', { viewBox: '0 0 16 16', width: 16, height: 16, 'aria-hidden': 'true' }, s('rect', { x: 2, y: 3, width: 12, height: 10, class: 'map__land map__land--event' })), 'a whole country (no point)')),
+    h('figcaption', { class: 'muted small' }, 'Use Tab to reach the map, arrow keys to move between places, Enter to show the first event there.'),
+    h('ul', { class: 'simple-list', 'data-testid': 'place-list', 'aria-label': 'Places' }, groups.map((g) => h('li', {}, placeText(g)))));
+  loadWorld().then((world) => replace(holder, mapSvg(world, groups, onSelect, evidenceId)))
+    .catch((e) => replace(holder, h('p', { class: 'muted' }, `No map: ${e.message}`)));
+  return card;
+}
+
+function mapSvg(world, groups, onSelect, evidenceId) {
+  const land = s('g', { class: 'map__lands', 'aria-hidden': 'true' });
+  const marks = s('g', { class: 'map__marks' });
+  const countryGroups = new Map(groups.filter((g) => !g.point).map((g) => [g.country, g]));
+  for (const [code, c] of Object.entries(world)) {
+    if (!countryGroups.has(code)) land.append(s('path', { d: c.d, class: 'map__land' }, s('title', {}, c.name)));
+  }
+  const markEls = groups.map((g, i) => {
+    const shape = g.point
+      ? s('circle', { cx: mapX(g.lon).toFixed(1), cy: mapY(g.lat).toFixed(1), r: (4 + 2 * Math.sqrt(g.events.length)).toFixed(1), class: 'map__point' })
+      : s('path', { d: world[g.country]?.d || '', class: 'map__land map__land--event' });
+    const el = s('g', {
+      class: 'map__mark', role: 'button', tabindex: i === 0 ? 0 : -1, 'data-testid': 'map-mark',
+      'data-place': g.name, 'aria-label': placeText(g), 'aria-controls': evidenceId,
+    }, s('title', {}, placeText(g)), shape);
+    el.addEventListener('click', () => onSelect(g.events[0]));
+    el.addEventListener('keydown', (ev) => {
+      const k = ev.key;
+      if (k === 'Enter' || k === ' ') { ev.preventDefault(); onSelect(g.events[0]); return; }
+      let j = null;
+      if (k === 'ArrowRight' || k === 'ArrowDown') j = Math.min(groups.length - 1, i + 1);
+      else if (k === 'ArrowLeft' || k === 'ArrowUp') j = Math.max(0, i - 1);
+      else if (k === 'Home') j = 0;
+      else if (k === 'End') j = groups.length - 1;
+      if (j !== null) {
+        ev.preventDefault();
+        markEls.forEach((m, n) => m.setAttribute('tabindex', n === j ? 0 : -1));
+        markEls[j].focus();
+      }
+    });
+    return el;
+  });
+  // Shaded countries under the points.
+  markEls.forEach((el, i) => (groups[i].point ? null : marks.append(el)));
+  markEls.forEach((el, i) => (groups[i].point ? marks.append(el) : null));
+  return s('svg', {
+    viewBox: `0 0 ${MAP_W} ${MAP_H}`, class: 'map__svg', role: 'group', 'data-testid': 'map-svg',
+    'aria-label': `World map of ${groups.length} place${groups.length > 1 ? 's' : ''} where the events happened`,
+  }, s('rect', { x: 0, y: 0, width: MAP_W, height: MAP_H, class: 'map__sea' }), land, marks);
 }
 
 function timelineSvg(events, onSelect) {

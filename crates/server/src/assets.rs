@@ -12,6 +12,9 @@ use std::sync::Arc;
 const INDEX: &str = include_str!("../assets/index.html");
 const APP_JS: &str = include_str!("../assets/app.js");
 const APP_CSS: &str = include_str!("../assets/app.css");
+/// Country outlines for the map: Natural Earth (public domain) through
+/// world-atlas (ISC), projected by `scripts/world-map`.
+const WORLD: &str = include_str!("../assets/world.json");
 
 const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
                    connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
@@ -41,5 +44,9 @@ pub(crate) fn routes() -> Router<Arc<AppState>> {
         .route(
             "/assets/app.css",
             get(|| async { asset(APP_CSS, "text/css; charset=utf-8") }),
+        )
+        .route(
+            "/assets/world.json",
+            get(|| async { asset(WORLD, "application/json") }),
         )
 }

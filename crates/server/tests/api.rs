@@ -422,6 +422,15 @@ fn openapi_document_lists_every_endpoint() {
         .unwrap()
         .contains("default-src 'self'"));
     assert!(page.into_string().unwrap().contains("/assets/app.js"));
+    // The map's country outlines: JSON keyed by ISO alpha-3, with paths.
+    let world = ureq::get(&format!("{base}/assets/world.json"))
+        .call()
+        .unwrap();
+    assert_eq!(world.header("content-type"), Some("application/json"));
+    let world: Value = world.into_json().unwrap();
+    assert!(world["SYR"]["d"].as_str().unwrap().starts_with('M'));
+    assert_eq!(world["CUB"]["name"], "Cuba");
+    assert!(world.as_object().unwrap().len() > 170);
 }
 
 #[test]

@@ -214,6 +214,11 @@ async function main() {
     const label = await tid('network-svg').getAttribute('aria-label');
     check(/Syria/.test(label) && /North Korea/.test(label), `the network picture's label does not name Syria and North Korea: ${label}`);
     check(await tid('partner-row').count() > 100, 'the partners table has fewer than 100 rows');
+    // Where Korea's events happened: Havana (the embassy) among the places.
+    const places = tid('state-places').getByTestId('place-list');
+    await places.waitFor();
+    check(/Havana, Cuba/.test(await places.innerText()), `the state's places lack Havana: ${await places.innerText()}`);
+    await tid('state-places').locator('[data-testid="map-mark"][data-place="Havana"] circle').waitFor();
     await shot('state-KOR.png');
   });
 
@@ -259,6 +264,34 @@ async function main() {
     await page.locator('[data-testid="event-item"][aria-current="true"]').first().waitFor();
     await shot('timeline-KOR-SYR.png');
     log(`  ${n} events; first: source “${parts.source}”, verb “${parts.verb}”, target “${parts.target}”`);
+  });
+
+  await step('KOR–SYR places on the map: Damascus a point, by keyboard', async () => {
+    const map = tid('places-map');
+    await map.waitFor();
+    await tid('map-svg').waitFor();
+    const damascus = map.locator('[data-testid="map-mark"][data-place="Damascus"]');
+    check(await damascus.count() === 1, 'the map has no single mark for Damascus');
+    check(await damascus.locator('circle').count() === 1, 'Damascus is not drawn as a point');
+    const label = await damascus.getAttribute('aria-label');
+    check(/Damascus, Syria: \d+ event/.test(label || ''), `Damascus's mark is labelled ${label}`);
+    check(/Damascus, Syria/.test(await tid('place-list').innerText()), 'the list of places lacks Damascus');
+    // Tab reaches the first mark; arrows move; Enter shows that place's event.
+    const marks = map.locator('[data-testid="map-mark"]');
+    const count = await marks.count();
+    await marks.first().focus();
+    if (count > 1) {
+      await page.keyboard.press('ArrowRight');
+      const place = await page.evaluate(() => document.activeElement?.getAttribute('data-place'));
+      check(place === await marks.nth(1).getAttribute('data-place'), `ArrowRight moved to ${place}`);
+    }
+    await damascus.focus();
+    await page.keyboard.press('Enter');
+    const sentence = await tid('evidence-sentence').innerText();
+    check(/Damascus/.test(sentence), `Enter on Damascus showed: ${sentence}`);
+    await map.scrollIntoViewIfNeeded();
+    await shot('map-KOR-SYR.png');
+    log(`  ${count} places on the map`);
   });
 
   await step('no request left BASE_URL, no script error', async () => {
