@@ -430,7 +430,7 @@ fn locate(
     let story = statecraft_geo::StoryPlaces::read(g, title, dateline);
     // Each sentence is parsed once, and only if it names a place.
     let mut parsed: Option<(usize, Option<statecraft_syntax::Parse>)> = None;
-    for e in events {
+    for e in events.iter_mut() {
         if parsed.as_ref().is_none_or(|(si, _)| *si != e.sentence) {
             let p =
                 statecraft_geo::names_place(g, &e.text).then(|| statecraft_syntax::parse(&e.text));
@@ -455,6 +455,30 @@ fn locate(
             t.places.push(crate::explain::PlaceRow::new(name, &why));
         }
         e.location = why.location;
+    }
+    shared_scene(events);
+}
+
+/// One sentence, one scene: an act done where it happened (not a remote
+/// act: a statement, threat or sanction) that its sentence does not place
+/// takes the place the sentence gives another such act ("Israeli forces
+/// blocked roads in Gaza ..., and troops tore down houses in a refugee
+/// camp"), before the headline's or the dateline's.
+fn shared_scene(events: &mut [Event]) {
+    let remote = |e: &Event| statecraft_geo::is_remote(e.root.as_deref());
+    let from_text = |e: &Event| e.location.as_ref().is_some_and(|l| l.span.is_some());
+    for i in 0..events.len() {
+        if remote(&events[i]) || from_text(&events[i]) {
+            continue;
+        }
+        let scene = events
+            .iter()
+            .enumerate()
+            .filter(|&(j, o)| j != i && o.sentence == events[i].sentence && !remote(o))
+            .find_map(|(_, o)| o.location.clone().filter(|l| l.span.is_some()));
+        if let Some(l) = scene {
+            events[i].location = Some(l);
+        }
     }
 }
 

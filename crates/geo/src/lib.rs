@@ -24,5 +24,5 @@ mod locate;
 
 pub use gazetteer::{Gazetteer, GeoError, Place};
 pub use locate::{
-    explain, locate, names_place, Candidate, Dateline, Event, Explanation, StoryPlaces,
+    explain, is_remote, locate, names_place, Candidate, Dateline, Event, Explanation, StoryPlaces,
 };

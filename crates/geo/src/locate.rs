@@ -36,6 +36,13 @@ pub struct Event<'a> {
 /// agreements are signed and embassies opened somewhere.)
 const REMOTE: &[&str] = &["01", "02", "03", "10", "11", "12", "13", "16"];
 
+/// Whether an event of this CAMEO root is a remote act, done from where its
+/// source is: statements, appeals, intentions, demands, criticism,
+/// rejections, threats and cuts in relations (roots 01–03, 10–13, 16).
+pub fn is_remote(root: Option<&str>) -> bool {
+    root.is_some_and(|r| REMOTE.contains(&r))
+}
+
 /// A story's wire dateline ("NAJAF, Iraq -", "TEHRAN (Reuters) -"),
 /// resolved: where the story was filed.
 #[derive(Clone, Debug, PartialEq)]
@@ -494,7 +501,7 @@ pub fn explain(g: &Gazetteer, event: &Event<'_>, story: &StoryPlaces) -> Explana
         Some(v) => 2 * v[0].saturating_sub(span[1]),
         None => span[0],
     };
-    let remote = event.root.is_some_and(|r| REMOTE.contains(&r));
+    let remote = is_remote(event.root);
     let mut candidates = Vec::with_capacity(found.len());
     let mut best: Option<(usize, Location)> = None;
     for m in &found {
