@@ -336,14 +336,9 @@ impl Ingest {
             // one batch later.
             out.merge(self.flush(store)?);
         }
-        let hash = content_hash(story);
-        if story.check().is_ok() {
-            if let Some((stored_hash, coder)) = store.stored(&story.id)? {
-                if stored_hash == hash && coder == self.coder.fingerprint() {
-                    out.unchanged += 1;
-                    return Ok(out);
-                }
-            }
+        if self.is_unchanged(store, story)? {
+            out.unchanged += 1;
+            return Ok(out);
         }
         let coded = match coded {
             Some(coded) => coded?,

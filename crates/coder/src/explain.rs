@@ -89,7 +89,7 @@ impl PlaceRow {
                     words: c.words.clone(),
                     context: c.context.map(str::to_string),
                     attached: c.attached,
-                    place: c.place.as_ref().map(place),
+                    place: c.place.map(place),
                     distance: c.distance,
                 })
                 .collect(),

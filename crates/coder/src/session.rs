@@ -418,8 +418,9 @@ fn units<'s>(story: &'s Story, notes: &mut Vec<Note>) -> Vec<(usize, &'s str)> {
 }
 
 /// Stage `places` of the statecraft reading, over a story's events: where
-/// each happened ([`statecraft_geo::locate`]): a place its sentence names,
-/// else the story's `dateline` when an actor is of its country.
+/// each happened ([`statecraft_geo::explain`]: a place its sentence names,
+/// else the headline's, else the story's `dateline`), then
+/// [`shared_scene`]; with `traces`, each event's reasons.
 fn locate(
     events: &mut [Event],
     title: Option<&str>,

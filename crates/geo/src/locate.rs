@@ -447,7 +447,7 @@ pub fn locate(g: &Gazetteer, event: &Event<'_>, story: &StoryPlaces) -> Option<L
 
 /// A place name of a sentence, as [`explain`] weighed it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Candidate {
+pub struct Candidate<'g> {
     /// Its words.
     pub words: String,
     /// Character offsets of the words in the sentence.
@@ -459,7 +459,7 @@ pub struct Candidate {
     /// there is no parse or no verb, or the context already ruled it out).
     pub attached: Option<bool>,
     /// The gazetteer's best place of this name for the event, if any.
-    pub place: Option<Place>,
+    pub place: Option<&'g Place>,
     /// How far from the verb it stands (a place before the verb counts
     /// double), when it is a candidate.
     pub distance: Option<usize>,
@@ -468,9 +468,9 @@ pub struct Candidate {
 /// Why an event is placed where it is: every place name of its sentence
 /// and the choice.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Explanation {
+pub struct Explanation<'g> {
     /// The sentence's place names, in text order.
-    pub candidates: Vec<Candidate>,
+    pub candidates: Vec<Candidate<'g>>,
     /// The location [`locate`] gives.
     pub location: Option<Location>,
     /// The rule that decided.
@@ -479,7 +479,7 @@ pub struct Explanation {
 
 /// [`locate`], with the reasons: the place names the sentence holds, how
 /// each was weighed, and the rule that decided.
-pub fn explain(g: &Gazetteer, event: &Event<'_>, story: &StoryPlaces) -> Explanation {
+pub fn explain<'g>(g: &'g Gazetteer, event: &Event<'_>, story: &StoryPlaces) -> Explanation<'g> {
     let dateline = story.dateline.as_ref();
     let words = words(event.text);
     let found = mentions(g, &words);
@@ -524,9 +524,9 @@ pub fn explain(g: &Gazetteer, event: &Event<'_>, story: &StoryPlaces) -> Explana
                     |c: [usize; 2]| [char_byte(event.text, c[0]), char_byte(event.text, c[1])];
                 c.attached = Some(attached(p, bytes(span), bytes(v), !remote));
             }
-            c.place = choose(g, &m.key, &countries).cloned();
+            c.place = choose(g, &m.key, &countries);
         }
-        if let (Some(place), true) = (&c.place, c.attached != Some(false)) {
+        if let (Some(place), true) = (c.place, c.attached != Some(false)) {
             let d = distance(span);
             c.distance = Some(d);
             if best.as_ref().is_none_or(|(bd, _)| d < *bd) {

@@ -99,14 +99,16 @@ impl Coder {
             .map(|story| {
                 let coded = self.inner.coder().code(story);
                 let mut events = coded.events;
-                let stored = store.then(|| {
-                    self.inner
-                        .stored_form(story, events.clone(), coded.notes.clone())
-                });
+                let stored =
+                    store.then(|| self.inner.stored_form(story, events.clone(), coded.notes));
                 events.retain(Event::happened_or_intended);
+                // The stored form hashed the story already.
+                let hash = stored
+                    .as_ref()
+                    .map_or_else(|| content_hash(story), |s| s.record.hash.clone());
                 Coded {
                     events,
-                    hash: content_hash(story),
+                    hash,
                     stored,
                     sentences: statecraft_text::split_sentences(&story.text).len(),
                 }
@@ -126,12 +128,13 @@ impl Coder {
             .collect()
     }
 
-    /// Stores coded stories in the database at `url` (opened once and kept).
-    fn store(&self, url: &str, coded: &[Coded]) -> PyResult<Vec<Put>> {
+    /// Stores coded stories in the database at `url` (opened once and kept),
+    /// taking their stored forms.
+    fn store(&self, url: &str, coded: &mut [Coded]) -> PyResult<Vec<Put>> {
         let batch: Vec<_> = coded
-            .iter()
-            .filter_map(|c| c.stored.as_ref())
-            .map(|s| (s.record.clone(), s.events.clone()))
+            .iter_mut()
+            .filter_map(|c| c.stored.take())
+            .map(|s| (s.record, s.events))
             .collect();
         let mut guard = self
             .store
@@ -358,10 +361,10 @@ impl Coder {
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>, Bound<'py, PyDict>)> {
         let input = RecordBatch::from_pyarrow_bound(batch)?;
         let (ok, bad) = split(stories::from_batch(&input)?);
-        let coded = py.detach(|| self.code_all(&ok, database.is_some()));
+        let mut coded = py.detach(|| self.code_all(&ok, database.is_some()));
         let counts = PyDict::new(py);
         if let Some(url) = database {
-            let puts = py.detach(|| self.store(url, &coded))?;
+            let puts = py.detach(|| self.store(url, &mut coded))?;
             let count = |f: fn(&Put) -> bool| puts.iter().filter(|p| f(p)).count();
             counts.set_item("stored", count(|p| matches!(p, Put::Stored(_))))?;
             counts.set_item("replaced", count(|p| matches!(p, Put::Replaced(_))))?;
