@@ -60,12 +60,16 @@ pub struct PlaceRow {
 pub struct PlaceCandidateRow {
     /// Its words.
     pub words: String,
-    /// `locative`, `visit`, or none (then it is no place of the event).
+    /// `locative`, `visit`, `object` (what an act of force struck), or
+    /// none (then it is no place of the event).
     pub context: Option<String>,
     /// Whether it hangs on the predicate in the parse, when that was asked.
     pub attached: Option<bool>,
     /// The gazetteer's place for it: "Damascus (SYR, city, GeoNames 170654)".
     pub place: Option<String>,
+    /// For words that point at a place without naming it ("the Iraqi
+    /// city"), what they were taken to mean ("the headline's city").
+    pub refers: Option<String>,
     /// Its distance from the verb, when it was a candidate.
     pub distance: Option<usize>,
 }
@@ -90,14 +94,12 @@ impl PlaceRow {
                     context: c.context.map(str::to_string),
                     attached: c.attached,
                     place: c.place.map(place),
+                    refers: c.refers.map(str::to_string),
                     distance: c.distance,
                 })
                 .collect(),
             location: why.location.as_ref().map(|l| {
-                let from = match l.source {
-                    statecraft_types::LocationSource::Text => "text",
-                    statecraft_types::LocationSource::Dateline => "dateline",
-                };
+                let from = l.source.as_str();
                 format!(
                     "{} ({}, {}, from the {from})",
                     l.name,
@@ -317,7 +319,15 @@ fn render_sentence(s: &SentenceTrace, reading: &str, out: &mut String) {
                 None => "",
             };
             let place = c.place.as_deref().unwrap_or("-");
-            let _ = writeln!(out, "      {:<24} {context}{attached}: {place}", c.words);
+            let refers = c
+                .refers
+                .as_deref()
+                .map_or_else(String::new, |r| format!(" ({r})"));
+            let _ = writeln!(
+                out,
+                "      {:<24} {context}{attached}: {place}{refers}",
+                c.words
+            );
         }
     }
     out.push('\n');

@@ -263,10 +263,19 @@ impl<'c> Session<'c> {
         }
         if self.options.statecraft {
             dedup::within_story(&mut coded.events);
+            let nations = |word: &str| {
+                crate::sentence::first_country(
+                    word,
+                    self.coder.lexicon(),
+                    story.date,
+                    &self.options,
+                )
+            };
             locate(
                 &mut coded.events,
                 story.title.as_deref(),
                 dateline,
+                &nations,
                 self.traces.as_mut(),
             );
         }
@@ -418,13 +427,15 @@ fn units<'s>(story: &'s Story, notes: &mut Vec<Note>) -> Vec<(usize, &'s str)> {
 }
 
 /// Stage `places` of the statecraft reading, over a story's events: where
-/// each happened ([`statecraft_geo::explain`]: a place its sentence names,
-/// else the headline's, else the story's `dateline`), then
+/// each happened ([`statecraft_geo::explain`]: a place its sentence names
+/// or points at, the nation of "the Iraqi city" told by `nations`; else the
+/// headline's, a bound party's home, the story's `dateline`), then
 /// [`shared_scene`]; with `traces`, each event's reasons.
 fn locate(
     events: &mut [Event],
     title: Option<&str>,
     dateline: Option<&str>,
+    nations: statecraft_geo::Nations<'_>,
     mut traces: Option<&mut Vec<SentenceTrace>>,
 ) {
     let g = statecraft_geo::Gazetteer::bundled();
@@ -444,8 +455,10 @@ fn locate(
             target: e.spans.target,
             verb: e.spans.verb,
             countries: [e.source.country(), e.target.country()],
+            codes: [Some(e.source.as_str()), Some(e.target.as_str())],
             parse,
-            root: e.root.as_deref(),
+            cameo: e.root.as_ref().map(|_| e.cameo.as_str()),
+            nations: Some(nations),
         };
         let why = statecraft_geo::explain(g, &event, &story);
         if let Some(t) = traces
@@ -462,21 +475,32 @@ fn locate(
 
 /// One sentence, one scene: an act done where it happened (not a remote
 /// act: a statement, threat or sanction) that its sentence does not place
-/// takes the place the sentence gives another such act ("Israeli forces
-/// blocked roads in Gaza ..., and troops tore down houses in a refugee
-/// camp"), before the headline's or the dateline's.
+/// by name takes the place the sentence names for another such act
+/// ("Israeli forces blocked roads in Gaza ..., and troops tore down houses
+/// in a refugee camp"), before the headline's or the dateline's, or words
+/// that only point at a country.
 fn shared_scene(events: &mut [Event]) {
-    let remote = |e: &Event| statecraft_geo::is_remote(e.root.as_deref());
-    let from_text = |e: &Event| e.location.as_ref().is_some_and(|l| l.span.is_some());
+    let remote = |e: &Event| statecraft_geo::is_remote(e.root.as_ref().map(|_| e.cameo.as_str()));
+    // A place the sentence names for the event itself; not words that only
+    // point at a country ("an Israeli town"), which another act's named
+    // place outranks.
+    let named = |e: &Event| {
+        e.location.as_ref().is_some_and(|l| {
+            l.span.is_some_and(|s| {
+                l.feature != statecraft_types::Feature::Country
+                    || e.text.chars().nth(s[0]).is_some_and(char::is_uppercase)
+            })
+        })
+    };
     for i in 0..events.len() {
-        if remote(&events[i]) || from_text(&events[i]) {
+        if remote(&events[i]) || named(&events[i]) {
             continue;
         }
         let scene = events
             .iter()
             .enumerate()
-            .filter(|&(j, o)| j != i && o.sentence == events[i].sentence && !remote(o))
-            .find_map(|(_, o)| o.location.clone().filter(|l| l.span.is_some()));
+            .filter(|&(j, o)| j != i && o.sentence == events[i].sentence && !remote(o) && named(o))
+            .find_map(|(_, o)| o.location.clone());
         if let Some(l) = scene {
             events[i].location = Some(l);
         }
@@ -484,15 +508,25 @@ fn shared_scene(events: &mut [Event]) {
 }
 
 /// Stage `wire` over the units of a story (statecraft reading): the
-/// dateline or byline opening the story or a paragraph, and a photo credit
+/// dateline or byline opening the story or a paragraph, a byline standing
+/// as a sentence of its own and the dateline after it, and a photo credit
 /// ending a unit, are not coded. A unit left empty goes. Returns the
 /// story's first dateline, which says where the story was filed.
 fn wire_units<'s>(story: &'s str, units: &mut Vec<(usize, &'s str)>) -> Option<&'s str> {
     let mut dateline = None;
+    let mut after_byline = false;
     for (_, text) in units.iter_mut() {
         let at = text.as_ptr() as usize - story.as_ptr() as usize;
         let before = story[..at].trim_end_matches([' ', '\t']);
-        if before.is_empty() || before.ends_with("\n\n") {
+        let opening = before.is_empty() || before.ends_with("\n\n") || after_byline;
+        // "By Channel NewsAsia's ... Melissa Goh. KUALA LUMPUR : ...": a
+        // byline of its own, then the dateline.
+        after_byline = opening && crate::wire::is_byline(text);
+        if after_byline {
+            *text = "";
+            continue;
+        }
+        if opening {
             let n = crate::wire::prefix_len(text);
             if n > 0 && dateline.is_none() {
                 dateline = Some(&text[..n]);

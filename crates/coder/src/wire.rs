@@ -101,6 +101,32 @@ fn is_dateline(head: &str) -> bool {
         })
 }
 
+/// The most words a byline sentence may have ("By Channel NewsAsia's
+/// Malaysia Correspondent Melissa Goh" has eight).
+const MAX_BYLINE_WORDS: usize = 12;
+
+/// Whether `unit` is a byline standing as a sentence of its own: "By"
+/// and a name, each word capitalised but for "'s", "of", "and" and "the"
+/// ("By Channel NewsAsia's Malaysia Correspondent Melissa Goh."). A
+/// dateline may follow it ("KUALA LUMPUR : Malaysia expects ..."), as it
+/// would open the story.
+pub(crate) fn is_byline(unit: &str) -> bool {
+    let unit = unit.trim().trim_end_matches('.');
+    let Some(rest) = unit.strip_prefix("By ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= MAX_BYLINE_WORDS
+        && words.iter().all(|w| {
+            matches!(*w, "'s" | "’s" | "of" | "and" | "the")
+                || w.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
 /// The largest char boundary of `s` at most `n`.
 fn floor_boundary(s: &str, n: usize) -> usize {
     if n >= s.len() {
@@ -179,6 +205,24 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(&text[prefix_len(text)..], want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn bylines_standing_alone() {
+        for (unit, want) in [
+            (
+                "By Channel NewsAsia 's Malaysia Correspondent Melissa Goh.",
+                true,
+            ),
+            ("By John Smith, Associated Press Writer", true),
+            // A sentence that opens with "By" is not a byline.
+            ("By Tuesday the talks had ended.", false),
+            ("By then, Iran had agreed.", false),
+            ("By", false),
+            ("Iran said it would.", false),
+        ] {
+            assert_eq!(is_byline(unit), want, "{unit:?}");
         }
     }
 

@@ -46,3 +46,66 @@ fn a_remote_act_does_not_take_the_scene() {
     assert_eq!(place(&events, "19"), Some(("Jenin".into(), true)));
     assert_eq!(place(&events, "11"), None);
 }
+
+/// Every event's place: (CAMEO root, place name, country, where from).
+fn places(events: &[Event]) -> Vec<(String, String, String, &'static str)> {
+    events
+        .iter()
+        .filter_map(|e| {
+            let l = e.location.as_ref()?;
+            Some((
+                e.root.clone().unwrap_or_default(),
+                l.name.clone(),
+                l.country.clone(),
+                l.source.as_str(),
+            ))
+        })
+        .collect()
+}
+
+#[test]
+fn an_unnamed_place_takes_the_nation_its_adjective_names() {
+    // The dictionaries know "Iraqi"; the place is the country, not a point.
+    let events =
+        code("Insurgents and American forces clashed briefly on Thursday near the Iraqi city.");
+    assert!(!events.is_empty(), "no event coded");
+    for e in &events {
+        let l = e.location.as_ref().expect("placed");
+        assert_eq!(
+            (l.name.as_str(), l.country.as_str(), l.lat),
+            ("Iraq", "IRQ", None)
+        );
+    }
+    // Without the adjective, nothing says which city (nor, when the coder
+    // lends the insurgents the Americans' country, where they are).
+    let events = code("Insurgents and American forces clashed briefly on Thursday near the city.");
+    assert!(!events.is_empty(), "no event coded");
+    assert!(
+        events.iter().all(|e| e.location.is_none()),
+        "{:?}",
+        places(&events)
+    );
+}
+
+#[test]
+fn a_dateline_after_a_byline_of_its_own_is_read() {
+    let text = "Malaysia's prime minister met Singapore's foreign minister on Monday.";
+    let with_byline = code(&format!(
+        "By Jane Doe, Malaysia Correspondent. KUALA LUMPUR : {text}"
+    ));
+    let plain = code(&format!("KUALA LUMPUR : {text}"));
+    assert!(!plain.is_empty(), "no event coded");
+    assert_eq!(places(&with_byline), places(&plain));
+    assert!(places(&plain)
+        .iter()
+        .all(|p| p.1 == "Kuala Lumpur" && p.3 == "dateline"));
+    // After a sentence of news, the same words are no dateline.
+    let later = code(&format!("Talks ended on Monday. KUALA LUMPUR : {text}"));
+    assert!(
+        later
+            .iter()
+            .all(|e| e.location.as_ref().is_none_or(|l| l.name != "Kuala Lumpur")),
+        "{:?}",
+        places(&later)
+    );
+}

@@ -1,7 +1,7 @@
 //! What the formats share: the flat column list (CSV and Parquet), and small
 //! helpers for actor codes, spans and text cleaning.
 
-use statecraft_types::{ActorOrigin, Date, EventRecord, LocationSource};
+use statecraft_types::{ActorOrigin, Date, EventRecord};
 
 /// The kind of a flat column, which fixes its CSV text and Parquet type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -181,10 +181,7 @@ pub fn cells(e: &EventRecord) -> [Cell<'_>; NCOLS] {
         Cell::Float(l.and_then(|l| l.lat)),
         Cell::Float(l.and_then(|l| l.lon)),
         Cell::Int(l.and_then(|l| l.geonames_id).map(i64::from)),
-        Cell::Str(l.map(|l| match l.source {
-            LocationSource::Text => "text",
-            LocationSource::Dateline => "dateline",
-        })),
+        Cell::Str(l.map(|l| l.source.as_str())),
     ]
 }
 

@@ -1,5 +1,6 @@
 //! The gazetteer: places by folded name.
 
+use crate::format;
 use rustc_hash::FxHashMap;
 use statecraft_types::Feature;
 use std::sync::OnceLock;
@@ -58,6 +59,8 @@ pub struct Gazetteer {
     names: Vec<(u64, u32, bool)>,
     /// ISO alpha-3 → the country's place.
     countries: FxHashMap<String, u32>,
+    /// ISO alpha-3 → the place of the country's capital.
+    capitals: FxHashMap<String, u32>,
     /// The most words in a name.
     max_words: usize,
 }
@@ -77,31 +80,52 @@ impl Gazetteer {
     /// `data/gazetteer`), skipping bad lines, which are returned.
     pub fn parse(places: &str, regions: &str) -> (Gazetteer, Vec<GeoError>) {
         let mut g = Gazetteer::default();
-        let mut errors = Vec::new();
-        for (i, line) in places.lines().enumerate() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
+        let (place_lines, region_lines, errors) = format::read(places, regions);
+        let errors = errors
+            .into_iter()
+            .map(|(file, line, message)| GeoError {
+                file: file.into(),
+                line,
+                message,
+            })
+            .collect();
+        let mut capitals = Vec::new();
+        for p in place_lines {
+            let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+            let place = Place {
+                name: p.name.to_string(),
+                country: p.country.to_string(),
+                fips: opt(p.fips),
+                feature: if p.country_row {
+                    Feature::Country
+                } else {
+                    Feature::City
+                },
+                adm1: opt(p.adm1),
+                point: p.point,
+                geonames_id: Some(p.id),
+                population: p.population,
+            };
+            if let Some(id) = p.capital {
+                capitals.push((place.country.clone(), id));
             }
-            match place_line(line) {
-                Ok((place, alternates)) => g.add(place, &alternates, false),
-                Err(message) => errors.push(GeoError {
-                    file: "places.tsv".into(),
-                    line: i + 1,
-                    message,
-                }),
+            g.add(place, &p.alternates, false);
+        }
+        let by_id: FxHashMap<u32, u32> = g
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.feature == Feature::City)
+            .filter_map(|(i, p)| Some((p.geonames_id?, i as u32)))
+            .collect();
+        for (country, id) in capitals {
+            // `format::read` kept only capitals that are cities of the file.
+            if let Some(&place) = by_id.get(&id) {
+                g.capitals.insert(country, place);
             }
         }
-        for (i, line) in regions.lines().enumerate() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            if let Err(message) = g.region_line(line) {
-                errors.push(GeoError {
-                    file: "regions.tsv".into(),
-                    line: i + 1,
-                    message,
-                });
-            }
+        for r in region_lines {
+            g.region(r);
         }
         // By name; own names before alternates, then the most populous.
         let places = &g.places;
@@ -136,54 +160,34 @@ impl Gazetteer {
         self.names.push((hash(&key), id, own));
     }
 
-    /// A line of `regions.tsv`: `kind name country lat lon alternates`.
-    fn region_line(&mut self, line: &str) -> Result<(), String> {
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() != 6 {
-            return Err(format!(
-                "expected 6 tab-separated fields, found {}",
-                f.len()
-            ));
-        }
-        let alternates: Vec<&str> = f[5].split('|').filter(|a| !a.is_empty()).collect();
-        check_country(f[2])?;
-        match f[0] {
-            "alias" => {
-                let id = *self
-                    .countries
-                    .get(f[2])
-                    .ok_or_else(|| format!("no country {} to alias", f[2]))?;
-                for name in std::iter::once(f[1]).chain(alternates) {
-                    self.index(name, id, true);
+    /// Adds a line of `regions.tsv` (whose alias names a country of the
+    /// places file: `format::read` checked).
+    fn region(&mut self, r: format::RegionLine<'_>) {
+        let feature = match r.kind {
+            format::RegionKind::Alias => {
+                if let Some(&id) = self.countries.get(r.country) {
+                    for name in std::iter::once(r.name).chain(r.alternates) {
+                        self.index(name, id, true);
+                    }
                 }
-                Ok(())
+                return;
             }
-            kind @ ("adm1" | "other") => {
-                let point = Some((coordinate(f[3], 90.0)?, coordinate(f[4], 180.0)?));
-                let feature = if kind == "adm1" {
-                    Feature::Adm1
-                } else {
-                    Feature::Other
-                };
-                let place = Place {
-                    name: f[1].to_string(),
-                    country: f[2].to_string(),
-                    fips: None,
-                    feature,
-                    adm1: None,
-                    point,
-                    geonames_id: None,
-                    // Curated regions rank before places of the same name:
-                    // "Gaza" in the news is the Strip.
-                    population: REGION_RANK,
-                };
-                self.add(place, &alternates, true);
-                Ok(())
-            }
-            other => Err(format!(
-                "unknown kind {other:?}: expected adm1, other or alias"
-            )),
-        }
+            format::RegionKind::Adm1 => Feature::Adm1,
+            format::RegionKind::Other => Feature::Other,
+        };
+        let place = Place {
+            name: r.name.to_string(),
+            country: r.country.to_string(),
+            fips: None,
+            feature,
+            adm1: None,
+            point: r.point,
+            geonames_id: None,
+            // Curated regions rank before places of the same name: "Gaza"
+            // in the news is the Strip.
+            population: REGION_RANK,
+        };
+        self.add(place, &r.alternates, true);
     }
 
     /// The places named `name` (any case and accents), best first: by
@@ -206,6 +210,16 @@ impl Gazetteer {
         self.countries
             .get(iso3)
             .map(|&id| &self.places[id as usize])
+    }
+
+    /// The capital city of the country with this ISO alpha-3 code.
+    ///
+    /// ```
+    /// let g = statecraft_geo::Gazetteer::bundled();
+    /// assert_eq!(g.capital("IRQ").map(|p| p.name.as_str()), Some("Baghdad"));
+    /// ```
+    pub fn capital(&self, iso3: &str) -> Option<&Place> {
+        self.capitals.get(iso3).map(|&id| &self.places[id as usize])
     }
 
     /// The most words a name has.
@@ -240,58 +254,4 @@ pub(crate) fn key(name: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn check_country(c: &str) -> Result<(), String> {
-    if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) {
-        Ok(())
-    } else {
-        Err(format!("{c:?} is not an ISO alpha-3 country code"))
-    }
-}
-
-fn coordinate(s: &str, limit: f64) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(v) if v.abs() <= limit => Ok(v),
-        _ => Err(format!("{s:?} is not a coordinate within ±{limit}")),
-    }
-}
-
-/// A line of `places.tsv`: `kind geonames_id name country fips adm1 lat lon
-/// population alternates`.
-fn place_line(line: &str) -> Result<(Place, Vec<&str>), String> {
-    let f: Vec<&str> = line.split('\t').collect();
-    if f.len() != 10 {
-        return Err(format!(
-            "expected 10 tab-separated fields, found {}",
-            f.len()
-        ));
-    }
-    let id: u32 = f[1]
-        .parse()
-        .map_err(|_| format!("{:?} is not a GeoNames id", f[1]))?;
-    check_country(f[3])?;
-    let population: u64 = f[8]
-        .parse()
-        .map_err(|_| format!("{:?} is not a population", f[8]))?;
-    let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
-    let (feature, point) = match f[0] {
-        "country" => (Feature::Country, None),
-        "city" => (
-            Feature::City,
-            Some((coordinate(f[6], 90.0)?, coordinate(f[7], 180.0)?)),
-        ),
-        other => return Err(format!("unknown kind {other:?}: expected country or city")),
-    };
-    let place = Place {
-        name: f[2].to_string(),
-        country: f[3].to_string(),
-        fips: opt(f[4]),
-        feature,
-        adm1: opt(f[5]),
-        point,
-        geonames_id: Some(id),
-        population,
-    };
-    Ok((place, f[9].split('|').filter(|a| !a.is_empty()).collect()))
 }

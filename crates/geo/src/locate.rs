@@ -1,14 +1,25 @@
-//! Finding where an event happened: the place names of its sentence, the
-//! one in a locative phrase nearest its verb, resolved with the event's
-//! countries; else the story's dateline.
+//! Finding where an event happened, in stages: the places its sentence
+//! names or points at (the nearest to the verb that hangs on it), else the
+//! headline's place, else the home of an actor bound to its country, else
+//! the story's dateline.
 
-use crate::gazetteer::{key, Gazetteer, Place};
+use crate::attach::{attached, char_byte, on_noun};
+use crate::dateline::Dateline;
+use crate::gazetteer::{Gazetteer, Place};
+use crate::unnamed::{self, Kind, Unnamed};
+use crate::words::{
+    choose, context, display, mentions, words, Context, Mention, Word, BEARINGS, DIRECTIONAL,
+};
 use statecraft_syntax::Parse;
 use statecraft_types::{Feature, Location, LocationSource};
 
+/// The nation a word names, as the caller's dictionaries know it: "Iraqi"
+/// → `IRQ`.
+pub type Nations<'a> = &'a dyn Fn(&str) -> Option<String>;
+
 /// What [`locate`] needs of an event. Spans are character offsets in
 /// `text`, as in coded events.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Default)]
 pub struct Event<'a> {
     /// The event's sentence.
     pub text: &'a str,
@@ -21,13 +32,37 @@ pub struct Event<'a> {
     /// The countries (ISO alpha-3, or `IGO` and the like) of the source
     /// and the target, which decide between places of one name.
     pub countries: [Option<&'a str>; 2],
+    /// The source's and the target's full actor codes (`IRQCRM`), whose
+    /// roles tell a party bound to its own country (a court, the police,
+    /// rebels, kidnappers) from one that acts abroad.
+    pub codes: [Option<&'a str>; 2],
     /// The sentence's dependency parse, when the caller has one: a place
     /// then counts only where it attaches to the event's predicate ("shot
     /// five Palestinians in Gaza"), not to a noun ("the war in Iraq").
     pub parse: Option<&'a Parse>,
-    /// The CAMEO root ("01" … "20"), which tells a remote act (a
-    /// statement, a threat, a sanction) from one done where its target is.
-    pub root: Option<&'a str>,
+    /// The CAMEO code, or its root ("01" … "20"): it tells a remote act (a
+    /// statement, a threat, a sanction) from one done where its target is,
+    /// and an act of force, whose object may be the place it struck.
+    pub cameo: Option<&'a str>,
+    /// The nations that words name ("Iraqi", "Russian"), when the caller
+    /// knows them: "near the Iraqi city" is then in Iraq.
+    pub nations: Option<Nations<'a>>,
+}
+
+impl std::fmt::Debug for Event<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Event")
+            .field("text", &self.text)
+            .field("source", &self.source)
+            .field("target", &self.target)
+            .field("verb", &self.verb)
+            .field("countries", &self.countries)
+            .field("codes", &self.codes)
+            .field("parse", &self.parse.is_some())
+            .field("cameo", &self.cameo)
+            .field("nations", &self.nations.is_some())
+            .finish()
+    }
 }
 
 /// CAMEO roots of acts done from where their source is, at a distance:
@@ -36,27 +71,55 @@ pub struct Event<'a> {
 /// agreements are signed and embassies opened somewhere.)
 const REMOTE: &[&str] = &["01", "02", "03", "10", "11", "12", "13", "16"];
 
-/// Whether an event of this CAMEO root is a remote act, done from where its
-/// source is: statements, appeals, intentions, demands, criticism,
-/// rejections, threats and cuts in relations (roots 01–03, 10–13, 16).
-pub fn is_remote(root: Option<&str>) -> bool {
-    root.is_some_and(|r| REMOTE.contains(&r))
+/// Codes of a remote root that are done where a court sits: a lawsuit and
+/// a verdict (115, 116).
+const IN_COURT: &[&str] = &["115", "116"];
+
+/// CAMEO roots of acts of force: a show of force, coercion (arrests,
+/// blockades, seizures), assault, fighting and mass violence. Their object
+/// may be the place struck ("invaded Iraq", "shelled Gaza").
+const FORCE: &[&str] = &["15", "17", "18", "19", "20"];
+
+/// What an unnamed place phrase that says only its nation's country was
+/// taken to mean.
+const NATION_ONLY: &str = "the country its adjective names";
+
+/// Roles bound to their own country: courts, police, rebels, insurgents,
+/// separatists, criminals and unidentified gunmen act where they are.
+/// (Governments and armies travel and strike abroad.)
+const HOME_BOUND: &[&str] = &["JUD", "COP", "REB", "INS", "SEP", "CRM", "UAF"];
+
+/// Whether an event of this CAMEO code (or root) is a remote act, done
+/// from where its source is: statements, appeals, intentions, demands,
+/// criticism, rejections, threats and cuts in relations (roots 01–03,
+/// 10–13, 16), but not a lawsuit or a verdict (115, 116), given in court.
+///
+/// ```
+/// use statecraft_geo::is_remote;
+/// assert!(is_remote(Some("112")) && is_remote(Some("01")));
+/// assert!(!is_remote(Some("116")) && !is_remote(Some("190")) && !is_remote(None));
+/// ```
+pub fn is_remote(cameo: Option<&str>) -> bool {
+    cameo.is_some_and(|c| {
+        REMOTE.contains(&c.get(..2).unwrap_or(c)) && !IN_COURT.iter().any(|k| c.starts_with(k))
+    })
 }
 
-/// A story's wire dateline ("NAJAF, Iraq -", "TEHRAN (Reuters) -"),
-/// resolved: where the story was filed.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Dateline {
-    name: String,
-    place: Place,
+/// Whether an event of this code is an act of force (roots 15, 17–20).
+fn is_force(cameo: Option<&str>) -> bool {
+    cameo.is_some_and(|c| FORCE.contains(&c.get(..2).unwrap_or(c)))
 }
 
 /// What a story says of places outside its sentences: the headline's
-/// place ("Musharraf visits Afghanistan") and the dateline.
+/// places ("Musharraf visits Afghanistan", "US troops move toward
+/// Fallujah") and the dateline.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct StoryPlaces {
     /// The headline's place in a locative phrase or as what was visited.
     title: Option<(String, Place)>,
+    /// Every place the headline names, in order, with its name as
+    /// written: what "the city" of a sentence may point at.
+    named: Vec<(String, Place)>,
     /// Where the story was filed.
     dateline: Option<Dateline>,
 }
@@ -65,346 +128,32 @@ impl StoryPlaces {
     /// Reads a story's headline and its dateline (the text before the
     /// dash, as the wire stage cuts it), either of which may be missing.
     pub fn read(g: &Gazetteer, title: Option<&str>, dateline: Option<&str>) -> StoryPlaces {
-        let title = title.and_then(|t| {
-            let words = words(t);
-            let found = mentions(g, &words);
-            let m = found.iter().find(|m| context(&words, m.first).is_some())?;
-            let place = choose(g, &m.key, &[])?;
-            let surface: Vec<&str> = words[m.first..=m.last].iter().map(|w| w.text).collect();
-            Some((display(&surface.join(" "), place), place.clone()))
-        });
-        StoryPlaces {
-            title,
+        let mut story = StoryPlaces {
             dateline: dateline.and_then(|d| Dateline::read(g, d)),
+            ..StoryPlaces::default()
+        };
+        let Some(title) = title else {
+            return story;
+        };
+        let words = words(title);
+        for m in mentions(g, &words) {
+            let Some(place) = choose(g, &m.key, &[]) else {
+                continue;
+            };
+            let surface: Vec<&str> = words[m.first..=m.last].iter().map(|w| w.text).collect();
+            let name = display(&surface.join(" "), place);
+            if story.title.is_none() && context(&words, m.first).is_some() {
+                story.title = Some((name.clone(), place.clone()));
+            }
+            story.named.push((name, place.clone()));
         }
+        story
     }
 
     /// The dateline, if the story has one that names a place.
     pub fn dateline(&self) -> Option<&Dateline> {
         self.dateline.as_ref()
     }
-}
-
-/// Prepositions whose object is where something is or happens.
-const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "inside",
-    "outside",
-    "throughout",
-    "across",
-    "around",
-    "into",
-    "within",
-];
-
-/// Words before "to X" that make X the place of a visit.
-const TRAVEL: &[&str] = &[
-    "trip",
-    "visit",
-    "travel",
-    "traveled",
-    "travelled",
-    "flew",
-    "went",
-    "returned",
-    "journey",
-    "came",
-    "headed",
-];
-
-/// Verbs and nouns whose object is the place visited.
-const VISIT: &[&str] = &[
-    "visited", "visiting", "visit", "visits", "toured", "touring",
-];
-
-/// Nouns whose "of X" names the place X ("the Iraqi city of Najaf").
-const PLACE_NOUNS: &[&str] = &[
-    "city",
-    "town",
-    "village",
-    "capital",
-    "province",
-    "region",
-    "port",
-    "district",
-    "camp",
-    "outskirts",
-    "suburb",
-    "suburbs",
-    "area",
-    "areas",
-    "heart",
-    "center",
-    "centre",
-    "parts",
-    "streets",
-    "provinces",
-    "state",
-    "island",
-    "islands",
-    "cities",
-    "towns",
-    "villages",
-    "regions",
-    "border",
-];
-
-/// Bearings, whose "of X" places something by X ("north of Baghdad").
-const BEARINGS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-];
-
-/// Words that may stand between a preposition and its place.
-const BETWEEN: &[&str] = &[
-    "the",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "neighboring",
-    "neighbouring",
-    "restive",
-    "troubled",
-    "volatile",
-    "occupied",
-    "north",
-    "south",
-    "east",
-    "west",
-];
-
-/// Words that join the parts of a name ("Bosnia and Herzegovina",
-/// "Gulf of Aden", "Ras al-Ayn").
-const JOINERS: &[&str] = &["and", "of", "al", "el", "de", "du", "la", "le"];
-
-/// Whether a name (a folded key) is never a place here, though a place of
-/// the gazetteer bears it: months and weekdays ("in May"), and a news
-/// agency.
-fn not_a_place(key: &str) -> bool {
-    let w = key.to_lowercase();
-    statecraft_types::month_from_name(&w).is_some()
-        || statecraft_text::weekday_from_name(&w).is_some()
-        || matches!(key, "REUTERS" | "GOD")
-}
-
-/// A word of a sentence: its characters `[start, end)` and its text.
-#[derive(Clone, Copy, Debug)]
-struct Word<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-    /// Whether punctuation stands between the word before and this one
-    /// ("the visit, Kim met").
-    after_stop: bool,
-}
-
-impl Word<'_> {
-    fn lower(&self) -> String {
-        self.text.to_lowercase()
-    }
-
-    fn capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
-    }
-}
-
-/// The words of `text`: letters and digits, with inner full stops,
-/// apostrophes and hyphens ("U.S.", "al-Sadr"); a final full stop is kept
-/// only in abbreviations ("U.S.").
-fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let inner = |c: char| matches!(c, '.' | '\'' | '’' | '-');
-    let mut i = 0;
-    let mut stop = false;
-    while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
-            stop |= !chars[i].1.is_whitespace();
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut end = i + 1;
-        while end < chars.len()
-            && (chars[end].1.is_alphanumeric()
-                || (inner(chars[end].1)
-                    && chars.get(end + 1).is_some_and(|c| c.1.is_alphanumeric())))
-        {
-            end += 1;
-        }
-        // "U.S." keeps its last full stop.
-        let abbreviation =
-            end < chars.len() && chars[end].1 == '.' && end >= 2 && chars[end - 2].1 == '.';
-        if abbreviation {
-            end += 1;
-        }
-        let byte_end = chars.get(end).map_or(text.len(), |c| c.0);
-        out.push(Word {
-            start,
-            end,
-            text: &text[chars[start].0..byte_end],
-            after_stop: std::mem::take(&mut stop),
-        });
-        i = end;
-    }
-    out
-}
-
-/// How a place name stands in its sentence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Context {
-    /// After a locative preposition, or "city of", "north of".
-    Locative,
-    /// The object of a visit ("visited Damascus", "a trip to Beijing").
-    Visit,
-}
-
-/// A place name in a sentence: words `[first, last]` and its key.
-#[derive(Clone, Debug)]
-struct Mention {
-    first: usize,
-    last: usize,
-    key: String,
-}
-
-/// The place names of `words`, longest first at each position.
-fn mentions(g: &Gazetteer, words: &[Word<'_>]) -> Vec<Mention> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        if !words[i].capitalised() {
-            i += 1;
-            continue;
-        }
-        let mut found = None;
-        let longest = g.max_words().min(words.len() - i);
-        for n in (1..=longest).rev() {
-            let part = &words[i..i + n];
-            let last_ok = part[n - 1].capitalised();
-            let inner_ok = part
-                .iter()
-                .all(|w| w.capitalised() || JOINERS.contains(&w.lower().as_str()));
-            if !(last_ok && inner_ok) {
-                continue;
-            }
-            let name: Vec<&str> = part.iter().map(|w| w.text).collect();
-            let k = key(&name.join(" "));
-            if not_a_place(&k) {
-                continue;
-            }
-            // "UN", "AP": short capitals name only countries ("US", "UK").
-            let short = part.len() == 1
-                && part[0].text.chars().filter(|c| c.is_alphabetic()).count() <= 3
-                && !part[0].text.chars().any(char::is_lowercase);
-            let found_here = if short {
-                g.lookup_key(&k).any(|(p, _)| p.feature == Feature::Country)
-            } else {
-                g.lookup_key(&k).next().is_some()
-            };
-            if found_here {
-                found = Some(Mention {
-                    first: i,
-                    last: i + n - 1,
-                    key: k,
-                });
-                break;
-            }
-        }
-        match found {
-            Some(m) => {
-                i = m.last + 1;
-                out.push(m);
-            }
-            None => i += 1,
-        }
-    }
-    out
-}
-
-/// How the words before word `first` place the name starting there.
-fn context(words: &[Word<'_>], first: usize) -> Option<Context> {
-    // Punctuation ends a phrase: "During the visit, Kim met".
-    let joined = |k: usize| (!words[k].after_stop).then(|| k.checked_sub(1)).flatten();
-    let mut j = joined(first)?;
-    for _ in 0..2 {
-        if BETWEEN.contains(&words[j].lower().as_str()) {
-            j = joined(j)?;
-        }
-    }
-    let p = words[j].lower();
-    let q = joined(j).map(|k| words[k].lower()).unwrap_or_default();
-    if LOCATIVE.contains(&p.as_str()) {
-        return Some(Context::Locative);
-    }
-    if p == "of" && (PLACE_NOUNS.contains(&q.as_str()) || BEARINGS.contains(&q.as_str())) {
-        return Some(Context::Locative);
-    }
-    if VISIT.contains(&p.as_str()) || (p == "to" && TRAVEL.contains(&q.as_str())) {
-        return Some(Context::Visit);
-    }
-    None
-}
-
-/// The best place named `key`: by the log of its population, plus a
-/// bonus for a country of the event (worth a place twenty times larger)
-/// and one for its own name (seven times); so "Moscow" in an event of
-/// Italy and the United States is still Russia's, and "Damascus" in an
-/// event of Syria is Syria's. A place of no country of the event must
-/// bear its own name or hold 100,000 people.
-fn choose<'g>(g: &'g Gazetteer, key: &str, countries: &[&str]) -> Option<&'g Place> {
-    let score = |p: &Place, own: bool| {
-        let local = countries.contains(&p.country.as_str());
-        (p.population as f64 + 1.0).ln()
-            + if local { 3.0 } else { 0.0 }
-            + if own { 2.0 } else { 0.0 }
-    };
-    let (best, own) = g
-        .lookup_key(key)
-        .max_by(|a, b| score(a.0, a.1).total_cmp(&score(b.0, b.1)))?;
-    let local = countries.contains(&best.country.as_str());
-    (local || own || best.population >= 100_000).then_some(best)
-}
-
-/// The name to print for a place written `surface`: as written, title-cased
-/// if in capitals; a country's own name for abbreviations ("U.S.").
-fn display(surface: &str, place: &Place) -> String {
-    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
-    if (place.feature == Feature::Country && (surface.contains('.') || letters <= 3))
-        || matches!(place.feature, Feature::Adm1 | Feature::Other)
-    {
-        return place.name.clone();
-    }
-    if surface.chars().any(char::is_lowercase) {
-        return surface.to_string();
-    }
-    surface
-        .split(' ')
-        .map(|w| {
-            let mut cs = w.chars();
-            match cs.next() {
-                Some(c) => c
-                    .to_uppercase()
-                    .chain(cs.flat_map(char::to_lowercase))
-                    .collect(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<String>>()
-        .join(" ")
 }
 
 fn location(
@@ -426,26 +175,30 @@ fn location(
     }
 }
 
-/// Whether `text` names a place in a locative phrase or as what was
-/// visited: only then can [`locate`] find a place in it (a caller can skip
-/// parsing the others).
+/// Whether `text` names or points at a place in a locative phrase or as
+/// what was visited ("in Najaf", "near the Iraqi city"): only then does
+/// [`locate`] read the parse (a caller can skip parsing the others).
 pub fn names_place(g: &Gazetteer, text: &str) -> bool {
     let words = words(text);
-    mentions(g, &words)
-        .iter()
-        .any(|m| context(&words, m.first).is_some())
+    let found = mentions(g, &words);
+    found.iter().any(|m| context(&words, m.first).is_some())
+        || unnamed::phrases(&words, &found)
+            .iter()
+            .any(|u| context(&words, u.first).is_some())
 }
 
-/// Where `event` happened: the place its sentence names in a locative
-/// phrase or as what was visited, nearest the verb (a place after the verb
-/// before one as far before it); never the source's own words (a capital
-/// standing for its government). Failing that, the story's `dateline`,
-/// when one of the event's actors belongs to its country.
+/// Where `event` happened: the place its sentence names or points at in a
+/// locative phrase, as what was visited, or as what an act of force struck,
+/// nearest the verb (a place after the verb before one as far before it);
+/// never the source's own words (a capital standing for its government).
+/// Failing that, the headline's place; the country of a party bound to it
+/// (a court's verdict, rebels' attack); the story's `dateline`.
 pub fn locate(g: &Gazetteer, event: &Event<'_>, story: &StoryPlaces) -> Option<Location> {
     explain(g, event, story).location
 }
 
-/// A place name of a sentence, as [`explain`] weighed it.
+/// A place of a sentence, named ("Najaf") or pointed at ("the Iraqi
+/// city"), as [`explain`] weighed it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Candidate<'g> {
     /// Its words.
@@ -453,23 +206,27 @@ pub struct Candidate<'g> {
     /// Character offsets of the words in the sentence.
     pub span: [usize; 2],
     /// How it stands: `"locative"` ("in", "near", "city of", "north of"),
-    /// `"visit"` ("visited", "a trip to"), or `None` (no place then).
+    /// `"visit"` ("visited", "a trip to"), `"object"` (what an act of force
+    /// struck: "invaded Iraq"), or `None` (no place then).
     pub context: Option<&'static str>,
     /// Whether it hangs on the event's predicate in the parse (`None` when
     /// there is no parse or no verb, or the context already ruled it out).
     pub attached: Option<bool>,
     /// The gazetteer's best place of this name for the event, if any.
     pub place: Option<&'g Place>,
+    /// For words that point at a place without naming it, what they were
+    /// taken to mean ("the headline's city").
+    pub refers: Option<&'static str>,
     /// How far from the verb it stands (a place before the verb counts
     /// double), when it is a candidate.
     pub distance: Option<usize>,
 }
 
-/// Why an event is placed where it is: every place name of its sentence
-/// and the choice.
+/// Why an event is placed where it is: every place of its sentence and
+/// the choice.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Explanation<'g> {
-    /// The sentence's place names, in text order.
+    /// The sentence's places, named or pointed at, in text order.
     pub candidates: Vec<Candidate<'g>>,
     /// The location [`locate`] gives.
     pub location: Option<Location>,
@@ -477,90 +234,444 @@ pub struct Explanation<'g> {
     pub why: &'static str,
 }
 
-/// [`locate`], with the reasons: the place names the sentence holds, how
-/// each was weighed, and the rule that decided.
-pub fn explain<'g>(g: &'g Gazetteer, event: &Event<'_>, story: &StoryPlaces) -> Explanation<'g> {
-    let dateline = story.dateline.as_ref();
-    let words = words(event.text);
-    let found = mentions(g, &words);
-    // Countries the sentence names help to tell places apart ("Najaf, Iraq").
-    let mut countries: Vec<&str> = event.countries.iter().flatten().copied().collect();
-    for m in &found {
-        if let Some((p, true)) = g.lookup_key(&m.key).next() {
-            if p.feature == Feature::Country {
-                countries.push(&p.country);
+/// One sentence as the stage reads it for one event.
+struct Reading<'e, 'g> {
+    g: &'g Gazetteer,
+    event: &'e Event<'e>,
+    story: &'g StoryPlaces,
+    words: Vec<Word<'e>>,
+    found: Vec<Mention>,
+    phrases: Vec<Unnamed>,
+    /// The event's countries, the sentence's and the dateline's.
+    countries: Vec<&'e str>,
+    remote: bool,
+}
+
+impl<'e, 'g> Reading<'e, 'g>
+where
+    'g: 'e,
+{
+    fn new(g: &'g Gazetteer, event: &'e Event<'e>, story: &'g StoryPlaces) -> Self {
+        let words = words(event.text);
+        let found = mentions(g, &words);
+        let phrases = unnamed::phrases(&words, &found);
+        // Countries the sentence names help to tell places apart ("Najaf, Iraq").
+        let mut countries: Vec<&str> = event.countries.iter().flatten().copied().collect();
+        for m in &found {
+            if let Some((p, true)) = g.lookup_key(&m.key).next() {
+                if p.feature == Feature::Country {
+                    countries.push(&p.country);
+                }
             }
         }
+        if let Some(d) = &story.dateline {
+            countries.push(&d.place.country);
+        }
+        Reading {
+            g,
+            event,
+            story,
+            words,
+            found,
+            phrases,
+            countries,
+            remote: is_remote(event.cameo),
+        }
     }
-    if let Some(d) = dateline {
-        countries.push(&d.place.country);
-    }
-    let verb = event.verb;
-    let distance = |span: [usize; 2]| match verb {
-        Some(v) if span[0] >= v[1] => span[0] - v[1],
-        Some(v) => 2 * v[0].saturating_sub(span[1]),
-        None => span[0],
-    };
-    let remote = is_remote(event.root);
-    let mut candidates = Vec::with_capacity(found.len());
-    let mut best: Option<(usize, Location)> = None;
-    for m in &found {
-        let span = [words[m.first].start, words[m.last].end];
-        let surface = &event.text[char_byte(event.text, span[0])..char_byte(event.text, span[1])];
-        let mut c = Candidate {
-            words: surface.to_string(),
+
+    /// Words `first..=last` as a span and their text.
+    fn span(&self, first: usize, last: usize) -> ([usize; 2], &'e str) {
+        let span = [self.words[first].start, self.words[last].end];
+        let text = self.event.text;
+        (
             span,
-            context: context(&words, m.first).map(|c| match c {
-                Context::Locative => "locative",
-                Context::Visit => "visit",
-            }),
-            attached: None,
-            place: None,
-            distance: None,
-        };
-        if c.context.is_some() {
-            if let (Some(p), Some(v)) = (event.parse, event.verb) {
-                let bytes =
-                    |c: [usize; 2]| [char_byte(event.text, c[0]), char_byte(event.text, c[1])];
-                c.attached = Some(attached(p, bytes(span), bytes(v), !remote));
-            }
-            c.place = choose(g, &m.key, &countries);
-        }
-        if let (Some(place), true) = (c.place, c.attached != Some(false)) {
-            let d = distance(span);
-            c.distance = Some(d);
-            if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
-                let name = display(surface, place);
-                best = Some((d, location(name, place, Some(span), LocationSource::Text)));
-            }
-        }
-        candidates.push(c);
+            &text[char_byte(text, span[0])..char_byte(text, span[1])],
+        )
     }
+
+    /// How the phrase starting at word `first` stands: after a locative
+    /// preposition or a verb of visiting; or, for an act of force, right
+    /// after its verb ("invaded Iraq", "shelled the town").
+    fn context(&self, first: usize) -> Option<&'static str> {
+        match context(&self.words, first) {
+            Some(Context::Locative) => return Some("locative"),
+            Some(Context::Visit) => return Some("visit"),
+            None => {}
+        }
+        let verb = self.event.verb?;
+        let mut before = first.checked_sub(1)?;
+        if self.words[first].after_stop {
+            return None;
+        }
+        if self.words[before].lower() == "the" && !self.words[before].after_stop {
+            before = before.checked_sub(1)?;
+        }
+        (is_force(self.event.cameo) && self.words[before].end == verb[1]).then_some("object")
+    }
+
+    /// Whether the words at `span` hang on the predicate (`None` when that
+    /// cannot be asked, or need not be: an object is the verb's own).
+    fn attached(&self, span: [usize; 2], context: &str) -> Option<bool> {
+        let (p, v) = (self.event.parse?, self.event.verb?);
+        if context == "object" {
+            return None;
+        }
+        let text = self.event.text;
+        let bytes = |c: [usize; 2]| [char_byte(text, c[0]), char_byte(text, c[1])];
+        Some(attached(p, bytes(span), bytes(v), !self.remote))
+    }
+
+    /// How far the words at `span` stand from the verb.
+    fn distance(&self, span: [usize; 2]) -> usize {
+        match self.event.verb {
+            Some(v) if span[0] >= v[1] => span[0] - v[1],
+            Some(v) => 2 * v[0].saturating_sub(span[1]),
+            None => span[0],
+        }
+    }
+
+    /// The place names of the sentence as candidates. A name in apposition
+    /// to an unnamed place phrase stands as the phrase does ("in the Kazakh
+    /// capital Astana").
+    fn named(&self) -> Vec<Candidate<'g>> {
+        let mut out = Vec::with_capacity(self.found.len());
+        for m in &self.found {
+            let (span, surface) = self.span(m.first, m.last);
+            let apposition = self
+                .phrases
+                .iter()
+                .find(|u| u.named && u.noun + 1 == m.first);
+            // A name among an unnamed phrase's modifiers names the place
+            // only if it is of the phrase's kind ("the western Darfur
+            // region"); else it is the phrase's nation or a mere
+            // modifier ("the Kazakh capital").
+            let modifier = self.phrases.iter().any(|u| {
+                u.modifiers().contains(&m.first)
+                    && !self.g.lookup_key(&m.key).next().is_some_and(|(p, _)| {
+                        matches!(
+                            (u.kind, p.feature),
+                            (Kind::Region, Feature::Adm1) | (Kind::City, Feature::City)
+                        )
+                    })
+            });
+            let context = if modifier {
+                None
+            } else {
+                self.context(m.first)
+                    .or_else(|| apposition.and_then(|u| self.context(u.first)))
+            };
+            let mut c = Candidate {
+                words: surface.to_string(),
+                span,
+                context,
+                attached: None,
+                place: None,
+                refers: None,
+                distance: None,
+            };
+            if let Some(context) = context {
+                c.attached = self.attached(span, context);
+                c.place = choose(self.g, &m.key, &self.countries);
+            }
+            if c.place.is_some() && c.attached != Some(false) {
+                c.distance = Some(self.distance(span));
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// The unnamed place phrases of the sentence as candidates, each
+    /// resolved to the place it points at.
+    fn unnamed(&self) -> Vec<Candidate<'g>> {
+        let mut out = Vec::new();
+        for u in self.phrases.iter().filter(|u| !u.named) {
+            let Some(context) = self.context(u.first) else {
+                continue;
+            };
+            let (span, surface) = self.span(u.first, u.noun);
+            let attached = self.attached(span, context);
+            let referent = self.refer(u, span);
+            let distance =
+                (referent.is_some() && attached != Some(false)).then(|| self.distance(span));
+            out.push(Candidate {
+                words: surface.to_string(),
+                span,
+                context: Some(context),
+                attached,
+                place: referent.map(|r| r.0),
+                refers: referent.map(|r| r.1),
+                distance,
+            });
+        }
+        out
+    }
+
+    /// The nation an unnamed phrase's modifiers name: a country's name
+    /// ("the Sierra Leone capital") or an adjective ("the Iraqi city").
+    fn nation(&self, u: &Unnamed) -> Option<String> {
+        u.modifiers().find_map(|k| {
+            let named = self.found.iter().find(|m| m.first <= k && k <= m.last);
+            let country = named.and_then(|m| {
+                self.g
+                    .lookup_key(&m.key)
+                    .find(|(p, own)| *own && p.feature == Feature::Country)
+            });
+            if let Some((p, _)) = country {
+                return Some(p.country.clone());
+            }
+            let w = &self.words[k];
+            let nations = self.event.nations?;
+            nations(w.text).filter(|c| w.capitalised() && self.g.country(c).is_some())
+        })
+    }
+
+    /// The place an unnamed phrase at `span` points at, and how it was
+    /// found: a definite "the city" or "the region" is the one the
+    /// headline or the dateline names (in the nation its adjective names,
+    /// if any); "the Afghan capital" is Afghanistan's capital; "the
+    /// country" is the country of the actor it is, or the headline's; a
+    /// plural or indefinite phrase says only its nation's country.
+    /// Whether the country named at `span` stands for a part of it: after
+    /// a bearing ("in eastern Congo", "north Iraq") or as the owner of a
+    /// place ("Congo's Ituri province").
+    fn names_a_part(&self, span: [usize; 2]) -> bool {
+        let Some(first) = self.words.iter().position(|w| w.start == span[0]) else {
+            return false;
+        };
+        let last = self
+            .words
+            .iter()
+            .rposition(|w| w.end == span[1])
+            .unwrap_or(first);
+        let bearing = first > 0 && !self.words[first].after_stop && {
+            let w = self.words[first - 1].lower();
+            DIRECTIONAL.contains(&w.as_str()) || BEARINGS.contains(&w.as_str())
+        };
+        let text = self.event.text;
+        let after = &text[char_byte(text, span[1])..];
+        let owner = self.words[last].text.ends_with("'s")
+            || self.words[last].text.ends_with("’s")
+            || after.starts_with('\'')
+            || after.starts_with('’');
+        bearing || owner
+    }
+
+    fn refer(&self, u: &Unnamed, span: [usize; 2]) -> Option<(&'g Place, &'static str)> {
+        let g = self.g;
+        let nation = self.nation(u);
+        let agrees = |p: &Place| nation.as_deref().is_none_or(|n| p.country == n);
+        let story = self.story;
+        let headline = |feature: Feature| {
+            story
+                .named
+                .iter()
+                .find(|(_, p)| p.feature == feature && agrees(p))
+                .map(|(_, p)| p)
+        };
+        let country = || -> Option<(&'g Place, &'static str)> {
+            Some((g.country(nation.as_deref()?)?, NATION_ONLY))
+        };
+        let one = u.definite && !u.plural;
+        match u.kind {
+            Kind::Capital if !u.plural => nation
+                .as_deref()
+                .and_then(|n| g.capital(n))
+                .map(|p| (p, "the capital of the country its adjective names"))
+                .or_else(|| {
+                    one.then(|| headline(Feature::City))
+                        .flatten()
+                        .map(|p| (p, "the headline's city"))
+                }),
+            Kind::City if one => headline(Feature::City)
+                .map(|p| (p, "the headline's city"))
+                .or_else(|| {
+                    let d = story.dateline.as_ref()?;
+                    (d.place.feature == Feature::City && agrees(&d.place))
+                        .then_some((&d.place, "the dateline's city"))
+                })
+                .or_else(country),
+            Kind::Region if one => headline(Feature::Adm1)
+                .map(|p| (p, "the headline's region"))
+                .or_else(country),
+            Kind::Country if one => {
+                let overlaps =
+                    |s: Option<[usize; 2]>| s.is_some_and(|s| s[0] < span[1] && span[0] < s[1]);
+                let actor = [self.event.source, self.event.target]
+                    .into_iter()
+                    .zip(self.event.countries)
+                    .find(|(s, _)| overlaps(*s))
+                    .and_then(|(_, c)| g.country(c?));
+                actor
+                    .map(|p| (p, "the country of the actor it names"))
+                    .or_else(|| headline(Feature::Country).map(|p| (p, "the headline's country")))
+                    .or_else(country)
+            }
+            _ => country(),
+        }
+    }
+
+    /// A country whose party in the event is bound to it (see
+    /// [`HOME_BOUND`]) and is named in that party's own words: the source
+    /// of an act of force ("Iraqi kidnappers seized ..."), or either party
+    /// of a lawsuit or verdict ("a Yemeni court sentenced ..."). A country
+    /// the coder lent the party from a neighbour ("insurgents and American
+    /// forces") does not count.
+    fn home(&self) -> Option<&'g Place> {
+        let g = self.g;
+        let event = self.event;
+        let bound = |code: Option<&str>, span: Option<[usize; 2]>| {
+            let code = code?;
+            let country = g.country(code.get(..3)?)?;
+            let roles = code.get(3..)?.as_bytes().chunks(3);
+            let bound = roles
+                .map(|r| std::str::from_utf8(r).unwrap_or_default())
+                .any(|r| HOME_BOUND.contains(&r));
+            (bound && self.names_country(span?, &country.country)).then_some(country)
+        };
+        let cameo = event.cameo?;
+        let [source, target] = event.codes;
+        if IN_COURT.iter().any(|k| cameo.starts_with(k)) {
+            bound(source, event.source).or_else(|| bound(target, event.target))
+        } else if is_force(Some(cameo)) {
+            bound(source, event.source)
+        } else {
+            None
+        }
+    }
+
+    /// Whether the words at `span` name the country `iso3`, by its name
+    /// or by an adjective ("Iraqi").
+    fn names_country(&self, span: [usize; 2], iso3: &str) -> bool {
+        let inside = |w: &Word<'_>| span[0] <= w.start && w.end <= span[1];
+        let by_name = self.found.iter().any(|m| {
+            inside(&self.words[m.first])
+                && self
+                    .g
+                    .lookup_key(&m.key)
+                    .any(|(p, own)| own && p.feature == Feature::Country && p.country == iso3)
+        });
+        by_name
+            || self.event.nations.is_some_and(|nations| {
+                self.words
+                    .iter()
+                    .filter(|w| inside(w) && w.capitalised())
+                    .any(|w| nations(w.text).as_deref() == Some(iso3))
+            })
+    }
+}
+
+/// [`locate`], with the reasons: the places the sentence names or points
+/// at, how each was weighed, and the rule that decided.
+pub fn explain<'g>(g: &'g Gazetteer, event: &Event<'_>, story: &'g StoryPlaces) -> Explanation<'g> {
+    let r = Reading::new(g, event, story);
+    let mut candidates = r.named();
+    candidates.extend(r.unnamed());
+    candidates.sort_by_key(|c| c.span);
+    let chosen = candidates
+        .iter()
+        .filter_map(|c| Some((c.distance?, c.place?, c)))
+        // A name, or a pointer the story resolves, before words that say
+        // only a country ("an Israeli town"); then the nearest.
+        .min_by_key(|(d, _, c)| (c.refers == Some(NATION_ONLY), *d));
+    let best = chosen.map(|(_, place, c)| {
+        let name = match c.refers {
+            Some(_) => story
+                .named
+                .iter()
+                .find(|(_, p)| p == place)
+                .map_or_else(|| display(&place.name, place), |(n, _)| n.clone()),
+            None => display(&c.words, place),
+        };
+        location(name, place, Some(c.span), LocationSource::Text)
+    });
+    let home = r.home();
+    // "in eastern Congo", "Congo's Ituri province", "an Iraqi town": a part
+    // of the country, which the dateline's city need not be in.
+    let part = chosen.is_some_and(|(_, _, c)| c.refers.is_some() || r.names_a_part(c.span));
+    let (location, why) = fallback(event, story, (best, &candidates), home, r.remote, part);
+    Explanation {
+        candidates,
+        location,
+        why,
+    }
+}
+
+/// After the sentence: the headline's place, unless the act is remote and
+/// the sentence names that place on a noun (among `candidates`, one not on
+/// the predicate that modifies a noun: "condemned ... actions by Rwanda in
+/// the DRC" under "UN demands Rwanda pull out forces in DRC"); a dateline's city for a country the text
+/// names; a bound party's home; the dateline.
+fn fallback(
+    event: &Event<'_>,
+    story: &StoryPlaces,
+    (text, candidates): (Option<Location>, &[Candidate<'_>]),
+    home: Option<&Place>,
+    remote: bool,
+    part: bool,
+) -> (Option<Location>, &'static str) {
+    let sentence = event.text;
+    let bytes = |c: [usize; 2]| [char_byte(sentence, c[0]), char_byte(sentence, c[1])];
+    let elsewhere = |place: &Place| {
+        remote
+            && candidates.iter().any(|c| {
+                c.attached == Some(false)
+                    && c.refers.is_none()
+                    && c.place == Some(place)
+                    && event.parse.is_some_and(|p| on_noun(p, bytes(c.span)))
+            })
+    };
+    let dateline = story.dateline.as_ref();
     let filed = |d: &Dateline| location(d.name.clone(), &d.place, None, LocationSource::Dateline);
-    let (location, why) = match (best, &story.title) {
-        (Some((_, l)), _) => (Some(l), "the sentence's place nearest the verb"),
-        (None, Some((name, place))) => (
+    let (said, why) = match (text, &story.title) {
+        (Some(l), _) => (Some(l), "the sentence's place nearest the verb"),
+        (None, Some((name, place))) if !elsewhere(place) => (
             Some(location(name.clone(), place, None, LocationSource::Text)),
             "the headline's place: the sentence names none",
         ),
+        (None, Some(_)) => (
+            None,
+            "the headline's place is one the sentence gives to something else",
+        ),
         (None, None) => (None, "no place in the sentence or the headline"),
     };
-    if let Some(l) = location {
-        // The dateline's city is more specific than its country ("BAGHDAD -
-        // ... fighting across Iraq").
-        return match dateline {
-            Some(d) if l.feature == Feature::Country && d.place.country == l.country => {
-                Explanation {
-                    candidates,
-                    location: Some(filed(d)),
-                    why: "the dateline's city, in the country the text names",
-                }
+    if let Some(l) = said {
+        // The headline's or the dateline's city is more specific than its
+        // country ("BAGHDAD - ... fighting across Iraq").
+        let country_only = l.feature == Feature::Country && !part;
+        return match (dateline, &story.title) {
+            (_, Some((name, place)))
+                if country_only
+                    && place.feature != Feature::Country
+                    && place.country == l.country =>
+            {
+                (
+                    Some(location(name.clone(), place, None, LocationSource::Text)),
+                    "the headline's place, in the country the text names",
+                )
             }
-            _ => Explanation {
-                candidates,
-                location: Some(l),
-                why,
-            },
+            (Some(d), _) if country_only && d.place.country == l.country => (
+                Some(filed(d)),
+                "the dateline's city, in the country the text names",
+            ),
+            _ => (Some(l), why),
+        };
+    }
+    if let Some(home) = home {
+        return match dateline {
+            Some(d) if d.place.country == home.country => (
+                Some(filed(d)),
+                "the dateline's city, home of a party bound to its country",
+            ),
+            _ => (
+                Some(location(
+                    home.name.clone(),
+                    home,
+                    None,
+                    LocationSource::Actor,
+                )),
+                "the home of a party bound to its country (a court, police, rebels)",
+            ),
         };
     }
     // Where the story was filed, when nothing else says; but a foreign
@@ -568,147 +679,21 @@ pub fn explain<'g>(g: &'g Gazetteer, event: &Event<'_>, story: &StoryPlaces) -> 
     // abroad ("SEOUL - North Korea will not ... improve ties with South
     // Korea, Pyongyang said").
     let Some(d) = dateline else {
-        return Explanation {
-            candidates,
-            location: None,
-            why: "no place in the sentence or the headline, and no dateline",
-        };
+        return (
+            None,
+            "no place in the sentence or the headline, and no dateline",
+        );
     };
     let [source, target] = event.countries;
     let from_abroad = remote
-        && source.is_some_and(|s| g.country(s).is_some() && s != d.place.country)
+        && source.is_some_and(|s| s != d.place.country)
         && target == Some(d.place.country.as_str());
     if from_abroad {
-        Explanation {
-            candidates,
-            location: None,
-            why: "a foreign state's remote act against the dateline's country: done from abroad",
-        }
+        (
+            None,
+            "a foreign state's remote act against the dateline's country: done from abroad",
+        )
     } else {
-        Explanation {
-            candidates,
-            location: Some(filed(d)),
-            why: "the dateline: nothing else says where",
-        }
-    }
-}
-
-/// Whether the place whose words are the bytes `name` attaches to the
-/// predicate at the bytes `verb`: up from the name's head through
-/// locative and modifier relations (`obl`, `nmod`, `advmod`, `obj`,
-/// `compound`, `flat`, `appos`, `conj`, `advcl`) to the predicate, or to a
-/// verb it is the complement or conjunct of ("preparing ... to arrive in
-/// China"). Only a physical act's place may be reached through a noun
-/// ("at UN headquarters in New York", "bombed targets in the city of X");
-/// a remote act's must hang on the predicate itself.
-fn attached(p: &Parse, name: [usize; 2], verb: [usize; 2], through_nouns: bool) -> bool {
-    let words = p.words();
-    let within = |w: &statecraft_syntax::Word, s: [usize; 2]| w.start < s[1] && s[0] < w.end;
-    let in_name: Vec<usize> = (0..words.len())
-        .filter(|&i| within(&words[i], name))
-        .collect();
-    let Some(&head) = in_name
-        .iter()
-        .find(|&&i| p.head(i).is_none_or(|h| !in_name.contains(&h)))
-    else {
-        return false;
-    };
-    let mut predicate: Vec<usize> = (0..words.len())
-        .filter(|&i| within(&words[i], verb))
-        .collect();
-    for v in predicate.clone() {
-        let base = words[v].deprel.split(':').next().unwrap_or_default();
-        // A verb's complement or conjunct; an eventive noun's verb ("air
-        // strikes killed two militants in Gaza").
-        if matches!(base, "xcomp" | "conj" | "ccomp" | "advcl" | "nsubj") {
-            predicate.extend(p.head(v));
-        }
-        predicate.extend(
-            p.dependents(v)
-                .filter(|&d| matches!(words[d].deprel.split(':').next(), Some("xcomp" | "conj"))),
-        );
-    }
-    let mut at = head;
-    for step in 0..6 {
-        let base = words[at].deprel.split(':').next().unwrap_or_default();
-        if !matches!(
-            base,
-            "obl" | "nmod" | "advmod" | "obj" | "compound" | "flat" | "appos" | "conj" | "advcl"
-        ) {
-            return false;
-        }
-        // A remote act's place is on its predicate, not on a noun: "in
-        // Iraq" of "criticised the war in Iraq" is the war's.
-        let nominal = matches!(base, "obl" | "nmod" | "obj");
-        if step > 0 && nominal && !through_nouns {
-            return false;
-        }
-        match p.head(at) {
-            Some(h) if predicate.contains(&h) => return true,
-            Some(h) => at = h,
-            None => return false,
-        }
-    }
-    false
-}
-
-/// The byte offset of character `c` of `text`.
-fn char_byte(text: &str, c: usize) -> usize {
-    text.char_indices().nth(c).map_or(text.len(), |(b, _)| b)
-}
-
-impl Dateline {
-    /// Reads a wire dateline or byline ("NAJAF, Iraq -", "TEHRAN
-    /// (Reuters) -", "UNITED NATIONS, Sept 14 (AFP) -"); `None` when it
-    /// names no place of the gazetteer (a byline such as "AP -").
-    pub fn read(g: &Gazetteer, text: &str) -> Option<Dateline> {
-        // Brackets out ("(Reuters)", "(AGI)"), then the parts between dashes
-        // ("Canadian Press - OTTAWA (CP) -"): the first that names a place.
-        let mut plain = String::with_capacity(text.len());
-        let mut depth = 0usize;
-        for c in text.chars() {
-            match c {
-                '(' => depth += 1,
-                ')' => depth = depth.saturating_sub(1),
-                _ if depth == 0 => plain.push(c),
-                _ => {}
-            }
-        }
-        let plain = plain.replace(['—', '–'], " - ").replace("--", " - ");
-        plain
-            .split(" - ")
-            .map(|p| p.trim().trim_end_matches(['-', ':']).trim())
-            .find_map(|part| Dateline::segment(g, part))
-    }
-
-    /// One part of a dateline: "NAJAF, Iraq", "JABALYA REFUGEE CAMP, Gaza
-    /// Strip" (a name not found is tried without its last words).
-    fn segment(g: &Gazetteer, part: &str) -> Option<Dateline> {
-        let mut pieces = part.split(',').map(str::trim).filter(|p| !p.is_empty());
-        let name = pieces.next()?;
-        // The part after the comma may be a country: "NAJAF, Iraq".
-        let hint: Vec<&str> = pieces
-            .next()
-            .and_then(|c| g.lookup(c).find(|(p, _)| p.feature == Feature::Country))
-            .map(|(p, _)| vec![p.country.as_str()])
-            .unwrap_or_default();
-        let words: Vec<&str> = name.split_whitespace().collect();
-        (1..=words.len().min(4)).rev().find_map(|n| {
-            let name = words[..n].join(" ");
-            let k = key(&name);
-            if not_a_place(&k) || k.len() < 3 {
-                return None;
-            }
-            let place = choose(g, &k, &hint)?;
-            Some(Dateline {
-                name: display(&name, place),
-                place: place.clone(),
-            })
-        })
-    }
-
-    /// The dateline's country (ISO alpha-3).
-    pub fn country(&self) -> &str {
-        &self.place.country
+        (Some(filed(d)), "the dateline: nothing else says where")
     }
 }

@@ -15,6 +15,9 @@ pub struct ExplainArgs {
     /// relative dates resolve from it (default: today).
     #[arg(long)]
     date: Option<String>,
+    /// The story's headline, which can say where its events happened.
+    #[arg(long)]
+    title: Option<String>,
     /// The reading to explain.
     #[arg(long, value_enum, default_value = "statecraft")]
     reading: Reading,
@@ -55,7 +58,8 @@ pub fn run(args: ExplainArgs) -> Result<bool> {
     };
     let (dict, _known_flaws) = statecraft_dict::bundled();
     let coder = Coder::new(dict, options);
-    let story = Story::new("explain", date, text.trim(), Layout::Prose);
+    let mut story = Story::new("explain", date, text.trim(), Layout::Prose);
+    story.title = args.title;
     let (why, coded) = coder.session().explain(&story);
     let mut out = std::io::stdout().lock();
     if args.json {

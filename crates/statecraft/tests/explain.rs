@@ -59,6 +59,35 @@ fn places_say_why_a_name_is_not_the_place() {
     }
 }
 
+/// Words that point at a place without naming it, resolved by the
+/// headline `--title` gives; without it, only the nation is known.
+#[test]
+fn places_show_what_unnamed_words_point_at() {
+    let text = "Insurgents and American forces clashed on Thursday near the Iraqi city.";
+    let o = explain(
+        &[
+            "--date",
+            "2004-11-04",
+            "--title",
+            "US troops move toward Fallujah",
+            text,
+        ],
+        b"",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8(o.stdout).unwrap();
+    for part in [
+        "Fallujah (IRQ, city, from the text) — the sentence's place nearest the verb",
+        "the Iraqi city           locative, on the predicate: Al Fallūjah (IRQ, city, GeoNames 99454) (the headline's city)",
+    ] {
+        assert!(out.contains(part), "missing {part:?} in\n{out}");
+    }
+    let o = explain(&["--date", "2004-11-04", text], b"");
+    let out = String::from_utf8(o.stdout).unwrap();
+    let part = "Iraq (IRQ, country, from the text)";
+    assert!(out.contains(part), "missing {part:?} in\n{out}");
+}
+
 #[test]
 fn json_from_standard_input() {
     let o = explain(

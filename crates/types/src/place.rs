@@ -40,6 +40,20 @@ pub enum LocationSource {
     /// filed, used when the sentence names no place and an actor belongs
     /// to the dateline's country.
     Dateline,
+    /// The country of a party bound to it (a court's verdict, rebels'
+    /// attack), when the text names no place: a country, never a point.
+    Actor,
+}
+
+impl LocationSource {
+    /// The name serialised: `text`, `dateline` or `actor`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LocationSource::Text => "text",
+            LocationSource::Dateline => "dateline",
+            LocationSource::Actor => "actor",
+        }
+    }
 }
 
 /// Where an event happened, resolved against the gazetteer.
