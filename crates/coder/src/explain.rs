@@ -65,6 +65,8 @@ pub struct PlaceCandidateRow {
     pub context: Option<String>,
     /// Whether it hangs on the predicate in the parse, when that was asked.
     pub attached: Option<bool>,
+    /// Whether it hangs there only through the predicate's subject.
+    pub on_subject: bool,
     /// The gazetteer's place for it: "Damascus (SYR, city, GeoNames 170654)".
     pub place: Option<String>,
     /// For words that point at a place without naming it ("the Iraqi
@@ -93,6 +95,7 @@ impl PlaceRow {
                     words: c.words.clone(),
                     context: c.context.map(str::to_string),
                     attached: c.attached,
+                    on_subject: c.on_subject,
                     place: c.place.map(place),
                     refers: c.refers.map(str::to_string),
                     distance: c.distance,
@@ -314,6 +317,7 @@ fn render_sentence(s: &SentenceTrace, reading: &str, out: &mut String) {
         for c in &p.candidates {
             let context = c.context.as_deref().unwrap_or("no locative word before it");
             let attached = match c.attached {
+                Some(true) if c.on_subject => ", on the predicate's subject",
                 Some(true) => ", on the predicate",
                 Some(false) => ", not on the predicate",
                 None => "",

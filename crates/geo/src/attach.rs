@@ -1,6 +1,19 @@
 //! Whether a place hangs on an event's predicate in the sentence's parse.
 
+use crate::words::LOCATIVE;
 use statecraft_syntax::Parse;
+
+/// How a place hangs on an event's predicate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Hang {
+    /// Not at all: it is another clause's, or a noun's.
+    No,
+    /// Through the predicate's own phrases.
+    Predicate,
+    /// Through its subject ("US forces in Fallujah offer food"): where the
+    /// doers are, which a place of the predicate's own outranks.
+    Subject,
+}
 
 /// Whether the place whose words are the bytes `name` attaches to the
 /// predicate at the bytes `verb`: up from the name's head through
@@ -10,9 +23,9 @@ use statecraft_syntax::Parse;
 /// China"). Only a physical act's place may be reached through a noun
 /// ("at UN headquarters in New York", "bombed targets in the city of X");
 /// a remote act's must hang on the predicate itself, never on a noun.
-pub(crate) fn attached(p: &Parse, name: [usize; 2], verb: [usize; 2], through_nouns: bool) -> bool {
+pub(crate) fn attached(p: &Parse, name: [usize; 2], verb: [usize; 2], through_nouns: bool) -> Hang {
     let Some(head) = head_of(p, name) else {
-        return false;
+        return Hang::No;
     };
     attached_at(p, head, verb, through_nouns)
 }
@@ -42,7 +55,7 @@ pub(crate) fn on_noun(p: &Parse, name: [usize; 2]) -> bool {
 }
 
 /// [`attached`] from the name's head word `head`.
-fn attached_at(p: &Parse, head: usize, verb: [usize; 2], through_nouns: bool) -> bool {
+fn attached_at(p: &Parse, head: usize, verb: [usize; 2], through_nouns: bool) -> Hang {
     let words = p.words();
     let within = |w: &statecraft_syntax::Word, s: [usize; 2]| w.start < s[1] && s[0] < w.end;
     let mut predicate: Vec<usize> = (0..words.len())
@@ -60,12 +73,27 @@ fn attached_at(p: &Parse, head: usize, verb: [usize; 2], through_nouns: bool) ->
                 .filter(|&d| matches!(words[d].deprel.split(':').next(), Some("xcomp" | "conj"))),
         );
     }
+    // "hold talks Monday in Rome", "spoke at a conference in Paris": a
+    // place on a time or a place oblique of the predicate is the
+    // predicate's too (not on "pushing for a ceasefire in Gaza").
+    let on_oblique = |h: usize| {
+        let w = &words[h];
+        let time = matches!(w.deprel, "obl:tmod" | "obl:unmarked" | "obl:npmod");
+        let place = w.deprel == "obl"
+            && p.dependents(h).any(|d| {
+                words[d].deprel == "case"
+                    && LOCATIVE.contains(&words[d].form.to_lowercase().as_str())
+            });
+        (time || place) && p.head(h).is_some_and(|v| predicate.contains(&v))
+    };
     let mut at = head;
+    let mut via_subject = false;
     for step in 0..6 {
         let base = words[at].deprel.split(':').next().unwrap_or_default();
         // A physical act's place may be its subject's: "US forces in
         // Fallujah offer food".
         let subject = base == "nsubj" && step > 0 && through_nouns;
+        via_subject |= subject;
         if !subject
             && !matches!(
                 base,
@@ -80,29 +108,34 @@ fn attached_at(p: &Parse, head: usize, verb: [usize; 2], through_nouns: bool) ->
                     | "advcl"
             )
         {
-            return false;
+            return Hang::No;
         }
         // A remote act's place is on its predicate, not on a noun: "in
         // Iraq" of "criticised the war in Iraq" is the war's, however the
         // war hangs on the predicate.
         let nominal = matches!(base, "obl" | "nmod" | "obj");
         if step > 0 && nominal && !through_nouns {
-            return false;
+            return Hang::No;
         }
-        // "hold talks Monday in Rome", "spoke at a conference in Paris":
-        // a place on an oblique of the predicate is the predicate's too.
-        let on_oblique = |h: usize| {
-            words[h].deprel.starts_with("obl") && p.head(h).is_some_and(|v| predicate.contains(&v))
+        let hangs = match p.head(at) {
+            Some(h) if predicate.contains(&h) => true,
+            Some(h) if base == "nmod" && step == 0 && on_oblique(h) => true,
+            Some(_) if base == "nmod" && !through_nouns => return Hang::No,
+            Some(h) => {
+                at = h;
+                false
+            }
+            None => return Hang::No,
         };
-        match p.head(at) {
-            Some(h) if predicate.contains(&h) => return true,
-            Some(h) if base == "nmod" && step == 0 && on_oblique(h) => return true,
-            Some(_) if base == "nmod" && !through_nouns => return false,
-            Some(h) => at = h,
-            None => return false,
+        if hangs {
+            return if via_subject {
+                Hang::Subject
+            } else {
+                Hang::Predicate
+            };
         }
     }
-    false
+    Hang::No
 }
 
 /// The byte offset of character `c` of `text`.

@@ -3,7 +3,7 @@
 //! headline's place, else the home of an actor bound to its country, else
 //! the story's dateline.
 
-use crate::attach::{attached, char_byte, on_noun};
+use crate::attach::{attached, char_byte, on_noun, Hang};
 use crate::dateline::Dateline;
 use crate::gazetteer::{Gazetteer, Place};
 use crate::unnamed::{self, Kind, Unnamed};
@@ -212,6 +212,10 @@ pub struct Candidate<'g> {
     /// Whether it hangs on the event's predicate in the parse (`None` when
     /// there is no parse or no verb, or the context already ruled it out).
     pub attached: Option<bool>,
+    /// Whether it hangs there only through the predicate's subject ("US
+    /// forces in Fallujah offer food"): then a place of the predicate's
+    /// own phrases outranks it.
+    pub on_subject: bool,
     /// The gazetteer's best place of this name for the event, if any.
     pub place: Option<&'g Place>,
     /// For words that point at a place without naming it, what they were
@@ -311,7 +315,7 @@ where
 
     /// Whether the words at `span` hang on the predicate (`None` when that
     /// cannot be asked, or need not be: an object is the verb's own).
-    fn attached(&self, span: [usize; 2], context: &str) -> Option<bool> {
+    fn attached(&self, span: [usize; 2], context: &str) -> Option<Hang> {
         let (p, v) = (self.event.parse?, self.event.verb?);
         if context == "object" {
             return None;
@@ -365,12 +369,15 @@ where
                 span,
                 context,
                 attached: None,
+                on_subject: false,
                 place: None,
                 refers: None,
                 distance: None,
             };
             if let Some(context) = context {
-                c.attached = self.attached(span, context);
+                let hang = self.attached(span, context);
+                c.attached = hang.map(|h| h != Hang::No);
+                c.on_subject = hang == Some(Hang::Subject);
                 c.place = choose(self.g, &m.key, &self.countries);
             }
             if c.place.is_some() && c.attached != Some(false) {
@@ -390,7 +397,8 @@ where
                 continue;
             };
             let (span, surface) = self.span(u.first, u.noun);
-            let attached = self.attached(span, context);
+            let hang = self.attached(span, context);
+            let attached = hang.map(|h| h != Hang::No);
             let referent = self.refer(u, span);
             let distance =
                 (referent.is_some() && attached != Some(false)).then(|| self.distance(span));
@@ -399,6 +407,7 @@ where
                 span,
                 context: Some(context),
                 attached,
+                on_subject: hang == Some(Hang::Subject),
                 place: referent.map(|r| r.0),
                 refers: referent.map(|r| r.1),
                 distance,
@@ -572,8 +581,9 @@ pub fn explain<'g>(g: &'g Gazetteer, event: &Event<'_>, story: &'g StoryPlaces) 
         .iter()
         .filter_map(|c| Some((c.distance?, c.place?, c)))
         // A name, or a pointer the story resolves, before words that say
-        // only a country ("an Israeli town"); then the nearest.
-        .min_by_key(|(d, _, c)| (c.refers == Some(NATION_ONLY), *d));
+        // only a country ("an Israeli town"); the predicate's own phrases
+        // before its subject's; then the nearest.
+        .min_by_key(|(d, _, c)| (c.refers == Some(NATION_ONLY), c.on_subject, *d));
     let best = chosen.map(|(_, place, c)| {
         let name = match c.refers {
             Some(_) => story

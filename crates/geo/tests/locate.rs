@@ -205,6 +205,12 @@ const CASES: &[Row] = &[
     ("the headline's city is more specific than the sentence's country",
      "Fourteen people died in China when a warehouse exploded.", "", "Fourteen people", "died",
      None, Some("CHNPPL"), "180", Some("Blast in Beijing kills 14"), None, Some(("Beijing", "CHN", Feature::City, Text))),
+    ("the predicate's own place outranks its subject's",
+     "The US commander in Iraq held talks with Lebanese leaders on Monday during a visit to Beirut.", "The US commander", "Lebanese leaders", "held",
+     Some("USAMIL"), Some("LBNGOV"), "046", None, None, Some(("Beirut", "LBN", Feature::City, Text))),
+    ("a remote act's place is not on an oblique that is no time or place: \"pushing for a ceasefire in Gaza\"",
+     "The envoy kept pushing for a ceasefire in the Gaza Strip on Monday.", "The envoy", "", "pushing",
+     Some("IGOUNO"), Some("PSE"), "0256", None, None, None),
 ];
 
 #[test]
