@@ -346,23 +346,19 @@ where
                 .iter()
                 .find(|u| u.named && u.noun + 1 == m.first);
             // A name among an unnamed phrase's modifiers names the place
-            // only if it is of the phrase's kind ("the western Darfur
-            // region"); else it is the phrase's nation or a mere
-            // modifier ("the Kazakh capital").
-            let modifier = self.phrases.iter().any(|u| {
-                u.modifiers().contains(&m.first)
-                    && !self.g.lookup_key(&m.key).next().is_some_and(|(p, _)| {
-                        matches!(
-                            (u.kind, p.feature),
-                            (Kind::Region, Feature::Adm1) | (Kind::City, Feature::City)
-                        )
-                    })
-            });
-            let context = if modifier {
-                None
-            } else {
-                self.context(m.first)
-                    .or_else(|| apposition.and_then(|u| self.context(u.first)))
+            // if it is of the phrase's kind, and stands as the phrase does
+            // ("in east Congo's lawless Ituri province"); else it is the
+            // phrase's nation or a mere modifier ("the Kazakh capital").
+            let owner = self
+                .phrases
+                .iter()
+                .find(|u| u.modifiers().contains(&m.first));
+            let context = match owner {
+                Some(u) if self.names_phrase(m, u) => self.context(u.first),
+                Some(_) => None,
+                None => self
+                    .context(m.first)
+                    .or_else(|| apposition.and_then(|u| self.context(u.first))),
             };
             let mut c = Candidate {
                 words: surface.to_string(),
@@ -388,11 +384,30 @@ where
         out
     }
 
+    /// Whether the name `m` among the modifiers of `u` is the place `u`
+    /// speaks of: a region in "the western Darfur region", a town in "the
+    /// border town Rafah".
+    fn names_phrase(&self, m: &Mention, u: &Unnamed) -> bool {
+        self.g.lookup_key(&m.key).next().is_some_and(|(p, _)| {
+            matches!(
+                (u.kind, p.feature),
+                (Kind::Region, Feature::Adm1) | (Kind::City, Feature::City)
+            )
+        })
+    }
+
     /// The unnamed place phrases of the sentence as candidates, each
     /// resolved to the place it points at.
     fn unnamed(&self) -> Vec<Candidate<'g>> {
         let mut out = Vec::new();
-        for u in self.phrases.iter().filter(|u| !u.named) {
+        let named = |u: &Unnamed| {
+            u.named
+                || self
+                    .found
+                    .iter()
+                    .any(|m| u.modifiers().contains(&m.first) && self.names_phrase(m, u))
+        };
+        for u in self.phrases.iter().filter(|u| !named(u)) {
             let Some(context) = self.context(u.first) else {
                 continue;
             };

@@ -150,6 +150,12 @@ fn between(w: &str) -> bool {
     BETWEEN.contains(&w) || DIRECTIONAL.contains(&w) || BEARINGS.contains(&w)
 }
 
+/// Words that end a noun phrase when they follow it.
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "in", "at", "on", "to", "and", "or", "for", "with", "by", "from", "that", "which", "who",
+    "is", "was", "were", "has", "had", "will", "would", "said",
+];
+
 /// Words that join the parts of a name ("Bosnia and Herzegovina",
 /// "Gulf of Aden", "Ras al-Ayn").
 pub(crate) const JOINERS: &[&str] = &["and", "of", "al", "el", "de", "du", "la", "le"];
@@ -298,7 +304,21 @@ pub(crate) fn mentions(g: &Gazetteer, words: &[Word<'_>]) -> Vec<Mention> {
                 let named = words
                     .get(m.last + 2)
                     .is_some_and(|w| !w.after_stop && w.capitalised());
-                if !(of && named) {
+                // "attend the Summit,", "at the University": a one-word
+                // town after a lower-case "the" that ends its phrase is a
+                // common noun ("the Damascus suburb" is still Damascus).
+                let ends = words
+                    .get(m.last + 1)
+                    .is_none_or(|w| w.after_stop || FUNCTION_WORDS.contains(&w.text));
+                let the = ends
+                    && m.first > 0
+                    && !words[m.first].after_stop
+                    && words[m.first - 1].text == "the";
+                let town = m.first == m.last
+                    && g.lookup_key(&m.key)
+                        .next()
+                        .is_some_and(|(p, _)| p.feature == Feature::City);
+                if !(of && named || the && town) {
                     out.push(m);
                 }
             }

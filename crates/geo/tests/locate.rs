@@ -211,6 +211,15 @@ const CASES: &[Row] = &[
     ("a remote act's place is not on an oblique that is no time or place: \"pushing for a ceasefire in Gaza\"",
      "The envoy kept pushing for a ceasefire in the Gaza Strip on Monday.", "The envoy", "", "pushing",
      Some("IGOUNO"), Some("PSE"), "0256", None, None, None),
+    ("a region named among a place phrase's words is its place",
+     "Attackers overran a village in east Congo's lawless Ituri province on Monday.", "Attackers", "a village", "overran",
+     Some("CODUAF"), Some("CODCVL"), "192", None, Some("KINSHASA (Reuters) - "), Some(("Ituri", "COD", Feature::Adm1, Text))),
+    ("a one-word town that ends its phrase after \"the\" is a common noun",
+     "Leaders gathered at the Summit on Friday.", "Leaders", "", "gathered",
+     Some("FRAGOV"), None, "040", None, None, None),
+    ("one that goes on to its noun is a place: \"the Damascus suburb\"",
+     "Police fired tear gas at protesters in the Damascus suburb of Douma on Friday.", "Police", "protesters", "fired",
+     Some("SYRCOP"), Some("SYROPP"), "175", None, None, Some(("Damascus", "SYR", Feature::City, Text))),
 ];
 
 #[test]
