@@ -1,7 +1,7 @@
 //! Wire datelines: where a story was filed.
 
 use crate::gazetteer::{key, Gazetteer, Place};
-use crate::words::{choose, display, not_a_place};
+use crate::words::{choose_within, display, not_a_place};
 use statecraft_types::Feature;
 
 /// A story's wire dateline ("NAJAF, Iraq -", "TEHRAN (Reuters) -"),
@@ -45,11 +45,15 @@ impl Dateline {
         let mut pieces = part.split(',').map(str::trim).filter(|p| !p.is_empty());
         let name = pieces.next()?;
         // The part after the comma may be a country: "NAJAF, Iraq".
-        let hint: Vec<&str> = pieces
-            .next()
-            .and_then(|c| g.lookup(c).find(|(p, _)| p.feature == Feature::Country))
-            .map(|(p, _)| vec![p.country.as_str()])
-            .unwrap_or_default();
+        // Or a division: "ATLANTA, Georgia", "PARIS, Texas".
+        let within = pieces.next().and_then(|c| {
+            g.lookup(c)
+                .find(|(p, own)| {
+                    p.feature == Feature::Country || (*own && p.feature == Feature::Adm1)
+                })
+                .map(|(p, _)| p)
+        });
+        let hint: Vec<&str> = within.map(|p| vec![p.country.as_str()]).unwrap_or_default();
         let words: Vec<&str> = name.split_whitespace().collect();
         let known = (1..=words.len().min(4)).rev().find_map(|n| {
             let name = words[..n].join(" ");
@@ -57,7 +61,7 @@ impl Dateline {
             if not_a_place(&k) || k.len() < 3 {
                 return None;
             }
-            let place = choose(g, &k, &hint)?;
+            let place = choose_within(g, &k, &hint, within)?;
             Some(Dateline {
                 name: display(&name, place),
                 place: place.clone(),

@@ -5,19 +5,27 @@
 
 use std::collections::HashSet;
 
+/// What a line of `places.tsv` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PlaceKind {
+    Country,
+    /// A first-level division (the US states).
+    Adm1,
+    City,
+}
+
 /// A line of `places.tsv`: `kind geonames_id name country fips adm1 lat
 /// lon population alternates capital`.
 #[derive(Clone, Debug)]
 pub(crate) struct PlaceLine<'a> {
-    /// A country's row (else a city's).
-    pub(crate) country_row: bool,
+    pub(crate) kind: PlaceKind,
     pub(crate) id: u32,
     pub(crate) name: &'a str,
     /// ISO alpha-3.
     pub(crate) country: &'a str,
     pub(crate) fips: &'a str,
     pub(crate) adm1: &'a str,
-    /// A city's latitude and longitude.
+    /// A city's or division's latitude and longitude.
     pub(crate) point: Option<(f64, f64)>,
     pub(crate) population: u64,
     pub(crate) alternates: Vec<&'a str>,
@@ -71,7 +79,7 @@ pub(crate) fn read<'a>(
     }
     let cities: HashSet<u32> = good_places
         .iter()
-        .filter(|p| !p.country_row)
+        .filter(|p| p.kind == PlaceKind::City)
         .map(|p| p.id)
         .collect();
     for (p, &i) in good_places.iter_mut().zip(&lines_of) {
@@ -86,7 +94,7 @@ pub(crate) fn read<'a>(
     }
     let countries: HashSet<&str> = good_places
         .iter()
-        .filter(|p| p.country_row)
+        .filter(|p| p.kind == PlaceKind::Country)
         .map(|p| p.country)
         .collect();
     let mut good_regions = Vec::new();
@@ -152,10 +160,15 @@ fn names(field: &str) -> Vec<&str> {
 /// A line of `places.tsv`.
 pub(crate) fn place_line(line: &str) -> Result<PlaceLine<'_>, String> {
     let f = fields(line, 11)?;
-    let country_row = match f[0] {
-        "country" => true,
-        "city" => false,
-        other => return Err(format!("unknown kind {other:?}: expected country or city")),
+    let kind = match f[0] {
+        "country" => PlaceKind::Country,
+        "adm1" => PlaceKind::Adm1,
+        "city" => PlaceKind::City,
+        other => {
+            return Err(format!(
+                "unknown kind {other:?}: expected country, adm1 or city"
+            ))
+        }
     };
     let id = f[1]
         .parse()
@@ -166,23 +179,22 @@ pub(crate) fn place_line(line: &str) -> Result<PlaceLine<'_>, String> {
         .map_err(|_| format!("{:?} is not a population", f[8]))?;
     let capital = match f[10] {
         "" => None,
-        id if country_row => Some(
+        id if kind == PlaceKind::Country => Some(
             id.parse()
                 .map_err(|_| format!("capital {id:?} is not a GeoNames id"))?,
         ),
         _ => return Err("only a country has a capital".into()),
     };
     Ok(PlaceLine {
-        country_row,
+        kind,
         id,
         name: f[2],
         country,
         fips: f[4],
         adm1: f[5],
-        point: if country_row {
-            None
-        } else {
-            Some(point(f[6], f[7])?)
+        point: match kind {
+            PlaceKind::Country => None,
+            _ => Some(point(f[6], f[7])?),
         },
         population,
         alternates: names(f[9]),

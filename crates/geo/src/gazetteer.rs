@@ -96,10 +96,10 @@ impl Gazetteer {
                 name: p.name.to_string(),
                 country: p.country.to_string(),
                 fips: opt(p.fips),
-                feature: if p.country_row {
-                    Feature::Country
-                } else {
-                    Feature::City
+                feature: match p.kind {
+                    format::PlaceKind::Country => Feature::Country,
+                    format::PlaceKind::Adm1 => Feature::Adm1,
+                    format::PlaceKind::City => Feature::City,
                 },
                 adm1: opt(p.adm1),
                 point: p.point,

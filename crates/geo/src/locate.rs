@@ -8,7 +8,8 @@ use crate::dateline::Dateline;
 use crate::gazetteer::{Gazetteer, Place};
 use crate::unnamed::{self, Kind, Unnamed};
 use crate::words::{
-    choose, context, display, mentions, words, Context, Mention, Word, BEARINGS, DIRECTIONAL,
+    choose, choose_within, context, display, mentions, words, Context, Mention, Word, BEARINGS,
+    DIRECTIONAL,
 };
 use statecraft_syntax::Parse;
 use statecraft_types::{Feature, Location, LocationSource};
@@ -246,8 +247,10 @@ struct Reading<'e, 'g> {
     words: Vec<Word<'e>>,
     found: Vec<Mention>,
     phrases: Vec<Unnamed>,
-    /// The event's countries, the sentence's and the dateline's.
+    /// The event's countries and the dateline's.
     countries: Vec<&'e str>,
+    /// The countries the sentence names, by the index of their mention.
+    named: Vec<(usize, &'g str)>,
     remote: bool,
 }
 
@@ -259,12 +262,14 @@ where
         let words = words(event.text);
         let found = mentions(g, &words);
         let phrases = unnamed::phrases(&words, &found);
-        // Countries the sentence names help to tell places apart ("Najaf, Iraq").
+        // Countries the sentence names help to tell places apart ("Najaf,
+        // Iraq"), but not the name being told apart ("Georgia").
         let mut countries: Vec<&str> = event.countries.iter().flatten().copied().collect();
-        for m in &found {
+        let mut named = Vec::new();
+        for (i, m) in found.iter().enumerate() {
             if let Some((p, true)) = g.lookup_key(&m.key).next() {
                 if p.feature == Feature::Country {
-                    countries.push(&p.country);
+                    named.push((i, p.country.as_str()));
                 }
             }
         }
@@ -279,6 +284,7 @@ where
             found,
             phrases,
             countries,
+            named,
             remote: is_remote(event.cameo),
         }
     }
@@ -374,7 +380,7 @@ where
                 let hang = self.attached(span, context);
                 c.attached = hang.map(|h| h != Hang::No);
                 c.on_subject = hang == Some(Hang::Subject);
-                c.place = choose(self.g, &m.key, &self.countries);
+                c.place = choose_within(self.g, &m.key, &self.countries_but(m), self.within(m));
             }
             if c.place.is_some() && c.attached != Some(false) {
                 c.distance = Some(self.distance(span));
@@ -382,6 +388,31 @@ where
             out.push(c);
         }
         out
+    }
+
+    /// The event's, the dateline's and the sentence's countries, but for
+    /// the one mention `m` names itself.
+    fn countries_but(&self, m: &Mention) -> Vec<&str> {
+        let mut out = self.countries.clone();
+        for &(i, c) in &self.named {
+            if self.found[i].first != m.first {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// The country or division named right after `m` and a comma
+    /// ("Paris, Texas", "Najaf, Iraq"), which the place `m` names lies in.
+    fn within(&self, m: &Mention) -> Option<&'g Place> {
+        let next = self.found.iter().find(|n| n.first == m.last + 1)?;
+        if !self.words[next.first].after_stop {
+            return None;
+        }
+        self.g
+            .lookup_key(&next.key)
+            .find(|(p, own)| *own && matches!(p.feature, Feature::Country | Feature::Adm1))
+            .map(|(p, _)| p)
     }
 
     /// Whether the name `m` among the modifiers of `u` is the place `u`

@@ -365,18 +365,64 @@ pub(crate) fn context(words: &[Word<'_>], first: usize) -> Option<Context> {
 /// Italy and the United States is still Russia's, and "Damascus" in an
 /// event of Syria is Syria's. A place of no country of the event must
 /// bear its own name or hold 100,000 people.
+///
+/// A first-level division of GeoNames (a US state) is chosen only for an
+/// event of its country or where nothing else bears the name, and never
+/// over a city of its country of the same name: "in Georgia" is the
+/// country unless the event is American; "in Washington" is the city.
 pub(crate) fn choose<'g>(g: &'g Gazetteer, key: &str, countries: &[&str]) -> Option<&'g Place> {
+    choose_within(g, key, countries, None)
+}
+
+/// [`choose`] among the places inside `within` ("Paris, Texas"; "Najaf,
+/// Iraq"): of its country, and of its division if it is one. Without
+/// such a place, as [`choose`].
+pub(crate) fn choose_within<'g>(
+    g: &'g Gazetteer,
+    key: &str,
+    countries: &[&str],
+    within: Option<&Place>,
+) -> Option<&'g Place> {
+    let local = |p: &Place| countries.contains(&p.country.as_str());
+    let inside = |p: &Place| {
+        within.is_none_or(|w| {
+            p.country == w.country && (w.feature != Feature::Adm1 || p.adm1 == w.adm1)
+        })
+    };
+    // A division GeoNames gives (not one of statecraft's regions).
+    let division = |p: &Place| p.feature == Feature::Adm1 && p.geonames_id.is_some();
     let score = |p: &Place, own: bool| {
-        let local = countries.contains(&p.country.as_str());
         (p.population as f64 + 1.0).ln()
-            + if local { 3.0 } else { 0.0 }
+            + if local(p) { 3.0 } else { 0.0 }
             + if own { 2.0 } else { 0.0 }
     };
-    let (best, own) = g
-        .lookup_key(key)
+    let all: Vec<(&Place, bool)> = g.lookup_key(key).collect();
+    let pool: Vec<(&Place, bool)> = match all
+        .iter()
+        .copied()
+        .filter(|(p, _)| inside(p))
+        .collect::<Vec<_>>()
+    {
+        inside_only if !inside_only.is_empty() => inside_only,
+        _ => all,
+    };
+    let others = pool.iter().any(|(p, _)| !division(p));
+    let (best, own) = pool
+        .iter()
+        .copied()
+        .filter(|(p, _)| !division(p) || local(p) || !others)
         .max_by(|a, b| score(a.0, a.1).total_cmp(&score(b.0, b.1)))?;
-    let local = countries.contains(&best.country.as_str());
-    (local || own || best.population >= 100_000).then_some(best)
+    // "Washington", "New York": the city, not its namesake division.
+    let best = match division(best) {
+        true => pool
+            .iter()
+            .map(|(p, _)| *p)
+            .filter(|p| p.feature == Feature::City && p.country == best.country)
+            .max_by_key(|p| p.population)
+            .unwrap_or(best),
+        false => best,
+    };
+    (local(best) || own || best.population >= 100_000).then_some(best)
 }
 
 /// The name to print for a place written `surface`: as written, title-cased
