@@ -3,7 +3,7 @@
 //! files with the same function, so a bad line stops the build with
 //! `file:line: what is wrong`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// What a line of `places.tsv` is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,20 +77,24 @@ pub(crate) fn read<'a>(
             Err(e) => errors.push(("places.tsv", i, e)),
         }
     }
-    let cities: HashSet<u32> = good_places
-        .iter()
-        .filter(|p| p.kind == PlaceKind::City)
-        .map(|p| p.id)
-        .collect();
+    // Each city's country, by GeoNames id (the first line of an id).
+    let mut cities: HashMap<u32, &str> = HashMap::new();
+    for p in good_places.iter().filter(|p| p.kind == PlaceKind::City) {
+        cities.entry(p.id).or_insert(p.country);
+    }
     for (p, &i) in good_places.iter_mut().zip(&lines_of) {
-        if let Some(id) = p.capital.filter(|id| !cities.contains(id)) {
-            errors.push((
-                "places.tsv",
-                i,
-                format!("capital {id} is not a city of the file"),
-            ));
-            p.capital = None;
-        }
+        let Some(id) = p.capital else {
+            continue;
+        };
+        let message = match cities.get(&id) {
+            None => format!("capital {id} is not a city of the file"),
+            Some(&c) if c != p.country => {
+                format!("capital {id} is a city of {c}, not of {}", p.country)
+            }
+            Some(_) => continue,
+        };
+        errors.push(("places.tsv", i, message));
+        p.capital = None;
     }
     let countries: HashSet<&str> = good_places
         .iter()

@@ -412,4 +412,16 @@ fn a_bad_gazetteer_line_says_where_and_what() {
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(g.lookup("burg").next().unwrap().0.point, Some((1.5, 2.5)));
     assert_eq!(g.capital("IRQ").unwrap().name, "Town");
+    // A capital must be a city of its own country (found by fuzzing: a
+    // capital id that names another country's city).
+    let (g, errors) = Gazetteer::parse(
+        "city\t7\tTown\tIRN\t\t01\t1.5\t2.5\t900\t\t\ncountry\t2\tLand\tIRQ\tIZ\t\t\t\t5\t\t7\n",
+        "",
+    );
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        ["places.tsv:2: capital 7 is a city of IRN, not of IRQ"]
+    );
+    assert!(g.capital("IRQ").is_none());
 }
