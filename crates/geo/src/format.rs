@@ -59,8 +59,9 @@ pub(crate) struct RegionLine<'a> {
 pub(crate) type LineError = (&'static str, usize, String);
 
 /// The lines of both files that read, and the errors of those that do not,
-/// in file order: a line that does not parse, a capital that is no city of
-/// the places file, an alias of a country it lacks.
+/// in file order: a line that does not parse, a GeoNames id given twice, a
+/// capital that is no city of its country in the places file, an alias of
+/// a country it lacks.
 pub(crate) fn read<'a>(
     places: &'a str,
     regions: &'a str,
@@ -68,20 +69,31 @@ pub(crate) fn read<'a>(
     let mut errors = Vec::new();
     let mut good_places = Vec::new();
     let mut lines_of = Vec::new();
+    // The line of each GeoNames id: one place an id.
+    let mut ids: HashMap<u32, usize> = HashMap::new();
     for (i, line) in data_lines(places) {
         match place_line(line) {
-            Ok(p) => {
-                good_places.push(p);
-                lines_of.push(i);
-            }
+            Ok(p) => match ids.get(&p.id) {
+                Some(first) => errors.push((
+                    "places.tsv",
+                    i,
+                    format!("GeoNames id {} is already on line {first}", p.id),
+                )),
+                None => {
+                    ids.insert(p.id, i);
+                    good_places.push(p);
+                    lines_of.push(i);
+                }
+            },
             Err(e) => errors.push(("places.tsv", i, e)),
         }
     }
-    // Each city's country, by GeoNames id (the first line of an id).
-    let mut cities: HashMap<u32, &str> = HashMap::new();
-    for p in good_places.iter().filter(|p| p.kind == PlaceKind::City) {
-        cities.entry(p.id).or_insert(p.country);
-    }
+    // Each city's country, by GeoNames id.
+    let cities: HashMap<u32, &str> = good_places
+        .iter()
+        .filter(|p| p.kind == PlaceKind::City)
+        .map(|p| (p.id, p.country))
+        .collect();
     for (p, &i) in good_places.iter_mut().zip(&lines_of) {
         let Some(id) = p.capital else {
             continue;

@@ -424,4 +424,17 @@ fn a_bad_gazetteer_line_says_where_and_what() {
         ["places.tsv:2: capital 7 is a city of IRN, not of IRQ"]
     );
     assert!(g.capital("IRQ").is_none());
+    // One place a GeoNames id: the second line with an id is refused, and
+    // a capital is the first's (found by fuzzing).
+    let (g, errors) = Gazetteer::parse(
+        "city\t7\tTown\tIRQ\t\t01\t1.5\t2.5\t900\t\t\ncity\t7\tTown\tIRN\t\t01\t1.5\t2.5\t900\t\t\n\
+         country\t2\tLand\tIRQ\tIZ\t\t\t\t5\t\t7\n",
+        "",
+    );
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        ["places.tsv:2: GeoNames id 7 is already on line 1"]
+    );
+    assert_eq!(g.capital("IRQ").map(|p| p.country.as_str()), Some("IRQ"));
 }
