@@ -40,6 +40,12 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// The parse, if a question has already asked for it: stage `places`
+    /// reads it instead of parsing the sentence again.
+    pub(crate) fn into_parse(self) -> Option<Parse> {
+        self.parse.into_inner().map(|(parse, _)| parse)
+    }
+
     /// The sentence's tags, one per word.
     fn tags(&self) -> &[Tagged] {
         self.tagging.tags()

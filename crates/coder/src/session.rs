@@ -218,6 +218,8 @@ impl<'c> Session<'c> {
             .and_then(|f| f.numbers(&story.id));
         // The story's latest dated event: (sentence, date).
         let mut narrative: Option<(usize, dating::EventDate)> = None;
+        // The parses stage `grammar` made, kept for stage `places`.
+        let mut parses: Vec<Carried<'_>> = Vec::new();
         for (k, &(si, text)) in units.iter().enumerate() {
             if interrupt.fired() {
                 return Err(Interrupted { sentences: k });
@@ -244,7 +246,10 @@ impl<'c> Session<'c> {
                 forwarded: forwarded.as_deref(),
                 trace: trace.as_ref(),
             };
-            let sentence = self.sentence_events(&input, &mut memory, &narrative, si);
+            let mut sentence = self.sentence_events(&input, &mut memory, &narrative, si);
+            if let Some(p) = sentence.res.parse.take() {
+                parses.push((si, text, Some(p)));
+            }
             if let (Some(traces), Some(t)) = (self.traces.as_mut(), trace) {
                 traces.push(t.into_inner());
             }
@@ -273,6 +278,7 @@ impl<'c> Session<'c> {
             };
             locate(
                 &mut coded.events,
+                &mut parses,
                 story.title.as_deref(),
                 dateline,
                 &nations,
@@ -426,6 +432,10 @@ fn units<'s>(story: &'s Story, notes: &mut Vec<Note>) -> Vec<(usize, &'s str)> {
     out
 }
 
+/// A unit's parse made by stage `grammar`: its sentence index, its text,
+/// and the parse until stage `places` takes it.
+type Carried<'s> = (usize, &'s str, Option<statecraft_syntax::Parse>);
+
 /// Stage `places` of the statecraft reading, over a story's events: where
 /// each happened ([`statecraft_geo::explain`]: a place its sentence names
 /// or points at, the nation of "the Iraqi city" told by `nations`; else the
@@ -433,6 +443,7 @@ fn units<'s>(story: &'s Story, notes: &mut Vec<Note>) -> Vec<(usize, &'s str)> {
 /// [`shared_scene`]; with `traces`, each event's reasons.
 fn locate(
     events: &mut [Event],
+    carried: &mut [Carried<'_>],
     title: Option<&str>,
     dateline: Option<&str>,
     nations: statecraft_geo::Nations<'_>,
@@ -440,15 +451,25 @@ fn locate(
 ) {
     let g = statecraft_geo::Gazetteer::bundled();
     let story = statecraft_geo::StoryPlaces::read(g, title, dateline);
-    // Each sentence is parsed once, and only if it names a place.
-    let mut parsed: Option<(usize, Option<statecraft_syntax::Parse>)> = None;
+    // A unit's parse is read only if it names a place: the one stage
+    // `grammar` made, else one made here, once a unit (an overlong
+    // sentence's pieces share its index, so the text tells them apart).
+    let mut parsed: Option<(usize, &str, Option<statecraft_syntax::Parse>)> = None;
     for e in events.iter_mut() {
-        if parsed.as_ref().is_none_or(|(si, _)| *si != e.sentence) {
-            let p =
-                statecraft_geo::names_place(g, &e.text).then(|| statecraft_syntax::parse(&e.text));
-            parsed = Some((e.sentence, p));
+        if parsed
+            .as_ref()
+            .is_none_or(|(si, text, _)| *si != e.sentence || *text != e.text)
+        {
+            let p = statecraft_geo::names_place(g, &e.text).then(|| {
+                carried
+                    .iter_mut()
+                    .find(|(si, text, _)| *si == e.sentence && *text == e.text)
+                    .and_then(|(_, _, p)| p.take())
+                    .unwrap_or_else(|| statecraft_syntax::parse(&e.text))
+            });
+            parsed = Some((e.sentence, e.text.as_str(), p));
         }
-        let parse = parsed.as_ref().and_then(|(_, p)| p.as_ref());
+        let parse = parsed.as_ref().and_then(|(_, _, p)| p.as_ref());
         let event = statecraft_geo::Event {
             text: &e.text,
             source: e.spans.source,

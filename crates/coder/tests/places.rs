@@ -109,3 +109,38 @@ fn a_dateline_after_a_byline_of_its_own_is_read() {
         places(&later)
     );
 }
+
+#[test]
+fn each_piece_of_an_overlong_sentence_is_placed_by_its_own_words() {
+    // A sentence over the coder's length limit is coded in pieces that
+    // share its index: the second piece's event is placed by the second
+    // piece's parse, not by the first's.
+    let filler = ", while the weather stayed cold and the roads stayed closed".repeat(30);
+    let text = format!(
+        "Israeli troops killed three Hamas gunmen in Jenin on Monday{filler}, and Russian troops attacked Chechen rebels in Grozny on Tuesday."
+    );
+    assert!(text.chars().count() > statecraft_coder::MAX_SENTENCE_CHARS);
+    let events = code(&text);
+    assert!(events.iter().all(|e| e.sentence == 0), "{events:#?}");
+    // (source country, place, place's country) of each event.
+    let got: Vec<_> = events
+        .iter()
+        .map(|e| {
+            let l = e.location.as_ref();
+            (
+                e.source.country().unwrap_or_default().to_string(),
+                l.map(|l| l.name.clone()),
+                l.map(|l| l.country.clone()),
+            )
+        })
+        .collect();
+    let want = |source: &str, name: &str, country: &str| {
+        (
+            source.to_string(),
+            Some(name.to_string()),
+            Some(country.to_string()),
+        )
+    };
+    assert!(got.contains(&want("ISR", "Jenin", "PSE")), "{got:?}");
+    assert!(got.contains(&want("RUS", "Grozny", "RUS")), "{got:?}");
+}

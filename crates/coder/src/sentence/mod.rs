@@ -83,6 +83,9 @@ pub(crate) struct SentenceResult {
     pub roles: Vec<infer::RawRole>,
     /// Whether coding at another date could change actor codes.
     pub time_varying: bool,
+    /// The sentence's parse, where stage `grammar` made one and the
+    /// sentence has events (statecraft reading), for stage `places`.
+    pub parse: Option<statecraft_syntax::Parse>,
 }
 
 #[derive(Clone, Copy)]
@@ -203,6 +206,9 @@ pub(crate) fn code_sentence(
     match finish::finish(&s, &view, grammar.as_ref(), flags.complex, coded) {
         Ok(events) => res.events = events,
         Err(aside) => return aside.mark(res),
+    }
+    if !res.events.is_empty() {
+        res.parse = grammar.and_then(crate::grammar::Grammar::into_parse);
     }
     res
 }
