@@ -63,6 +63,8 @@ pub struct Gazetteer {
     capitals: FxHashMap<String, u32>,
     /// The most words in a name.
     max_words: usize,
+    /// Buffers for the keys of the names being indexed.
+    scratch: (String, String),
 }
 
 impl Gazetteer {
@@ -90,6 +92,11 @@ impl Gazetteer {
             })
             .collect();
         let mut capitals = Vec::new();
+        g.places
+            .reserve_exact(place_lines.len() + region_lines.len());
+        let names = place_lines.iter().map(|p| 1 + p.alternates.len());
+        let regions = region_lines.iter().map(|r| 1 + r.alternates.len());
+        g.names.reserve_exact(names.chain(regions).sum());
         for p in place_lines {
             let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
             let place = Place {
@@ -134,6 +141,8 @@ impl Gazetteer {
             a.0.cmp(&b.0).then_with(|| rank(b).cmp(&rank(a)))
         });
         g.names.dedup_by_key(|r| (r.0, r.1));
+        g.names.shrink_to_fit();
+        g.scratch = Default::default();
         (g, errors)
     }
 
@@ -152,12 +161,17 @@ impl Gazetteer {
     }
 
     fn index(&mut self, name: &str, id: u32, own: bool) {
-        let key = key(name);
+        // The same two buffers for every key: a new String for each of
+        // 130,000 names would leave their blocks scattered in the
+        // allocator.
+        let (folded, key) = &mut self.scratch;
+        key_into(name, folded, key);
         if key.is_empty() {
             return;
         }
-        self.max_words = self.max_words.max(key.split(' ').count());
-        self.names.push((hash(&key), id, own));
+        let (h, words) = (hash(key), key.split(' ').count());
+        self.max_words = self.max_words.max(words);
+        self.names.push((h, id, own));
     }
 
     /// Adds a line of `regions.tsv` (whose alias names a country of the
@@ -249,9 +263,22 @@ fn hash(key: &str) -> u64 {
 /// The index key of a name: folded, words joined by one space, full stops
 /// and apostrophes kept ("U.S.", "Ras al-'Ayn").
 pub(crate) fn key(name: &str) -> String {
-    statecraft_text::fold(name)
-        .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::with_capacity(name.len());
+    key_into(name, &mut String::with_capacity(name.len()), &mut key);
+    key
+}
+
+/// [`key`], written into `key` (cleared first), with `folded` as scratch.
+fn key_into(name: &str, folded: &mut String, key: &mut String) {
+    folded.clear();
+    for c in name.chars() {
+        statecraft_text::fold_char(c, folded);
+    }
+    key.clear();
+    for word in folded.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
 }
