@@ -248,7 +248,9 @@ impl<'c> Session<'c> {
             };
             let mut sentence = self.sentence_events(&input, &mut memory, &narrative, si);
             if let Some(p) = sentence.res.parse.take() {
-                parses.push((si, text, Some(p)));
+                if parses.len() < MAX_CARRIED {
+                    parses.push((si, text, Some(p)));
+                }
             }
             if let (Some(traces), Some(t)) = (self.traces.as_mut(), trace) {
                 traces.push(t.into_inner());
@@ -435,6 +437,12 @@ fn units<'s>(story: &'s Story, notes: &mut Vec<Note>) -> Vec<(usize, &'s str)> {
 /// A unit's parse made by stage `grammar`: its sentence index, its text,
 /// and the parse until stage `places` takes it.
 type Carried<'s> = (usize, &'s str, Option<statecraft_syntax::Parse>);
+
+/// The most parses a story carries from stage `grammar` to stage `places`
+/// (a parse is about 8 KB): news stories have fewer units with events, and
+/// a story of thousands (a 900 KB text) has the rest parsed again rather
+/// than holding tens of megabytes until its end.
+const MAX_CARRIED: usize = 64;
 
 /// Stage `places` of the statecraft reading, over a story's events: where
 /// each happened ([`statecraft_geo::explain`]: a place its sentence names

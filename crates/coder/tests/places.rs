@@ -144,3 +144,23 @@ fn each_piece_of_an_overlong_sentence_is_placed_by_its_own_words() {
     assert!(got.contains(&want("ISR", "Jenin", "PSE")), "{got:?}");
     assert!(got.contains(&want("RUS", "Grozny", "RUS")), "{got:?}");
 }
+
+#[test]
+fn a_long_storys_late_sentences_are_placed_too() {
+    // A story carries only its first units' parses to stage `places`; the
+    // later ones are parsed there, and placed the same way.
+    let mut text = "Israeli troops killed three Hamas gunmen in Jenin on Monday. ".repeat(80);
+    text.push_str("Russian troops attacked Chechen rebels in Grozny on Tuesday.");
+    let events = code(&text);
+    let last = events
+        .iter()
+        .find(|e| e.sentence == 80)
+        .unwrap_or_else(|| panic!("no event in the last sentence: {events:#?}"));
+    let l = last.location.as_ref().expect("a place");
+    assert_eq!((l.name.as_str(), l.country.as_str()), ("Grozny", "RUS"));
+    let first = events.iter().find(|e| e.sentence == 0).expect("an event");
+    assert_eq!(
+        first.location.as_ref().map(|l| l.name.as_str()),
+        Some("Jenin")
+    );
+}
