@@ -63,8 +63,6 @@ pub struct Gazetteer {
     capitals: FxHashMap<String, u32>,
     /// The most words in a name.
     max_words: usize,
-    /// Buffers for the keys of the names being indexed.
-    scratch: (String, String),
 }
 
 impl Gazetteer {
@@ -142,7 +140,6 @@ impl Gazetteer {
         });
         g.names.dedup_by_key(|r| (r.0, r.1));
         g.names.shrink_to_fit();
-        g.scratch = Default::default();
         (g, errors)
     }
 
@@ -161,17 +158,12 @@ impl Gazetteer {
     }
 
     fn index(&mut self, name: &str, id: u32, own: bool) {
-        // The same two buffers for every key: a new String for each of
-        // 130,000 names would leave their blocks scattered in the
-        // allocator.
-        let (folded, key) = &mut self.scratch;
-        key_into(name, folded, key);
+        let key = key(name);
         if key.is_empty() {
             return;
         }
-        let (h, words) = (hash(key), key.split(' ').count());
-        self.max_words = self.max_words.max(words);
-        self.names.push((h, id, own));
+        self.max_words = self.max_words.max(key.split(' ').count());
+        self.names.push((hash(&key), id, own));
     }
 
     /// Adds a line of `regions.tsv` (whose alias names a country of the
@@ -263,22 +255,9 @@ fn hash(key: &str) -> u64 {
 /// The index key of a name: folded, words joined by one space, full stops
 /// and apostrophes kept ("U.S.", "Ras al-'Ayn").
 pub(crate) fn key(name: &str) -> String {
-    let mut key = String::with_capacity(name.len());
-    key_into(name, &mut String::with_capacity(name.len()), &mut key);
-    key
-}
-
-/// [`key`], written into `key` (cleared first), with `folded` as scratch.
-fn key_into(name: &str, folded: &mut String, key: &mut String) {
-    folded.clear();
-    for c in name.chars() {
-        statecraft_text::fold_char(c, folded);
-    }
-    key.clear();
-    for word in folded.split(char::is_whitespace).filter(|w| !w.is_empty()) {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(word);
-    }
+    statecraft_text::fold(name)
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
